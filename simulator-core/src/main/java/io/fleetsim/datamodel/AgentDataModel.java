@@ -1,0 +1,234 @@
+package io.fleetsim.datamodel;
+
+import java.util.Arrays;
+
+/**
+ * One agent's data model: the shared {@link DeviceModel} plus what this agent changed (an interned
+ * {@link Overlay}). Values nobody wrote are computed from the profile on read. About 32 bytes per agent
+ * while nothing was written; not thread-safe: an agent is driven by one thread at a time.
+ */
+public final class AgentDataModel {
+  private static final int[] NO_INSTANCES = new int[0];
+
+  private final DeviceModel device;
+  private final int index;
+  private long bootMillis;
+  private Overlay overlay = Overlay.EMPTY;
+
+  AgentDataModel(DeviceModel device, int index, long bootMillis) {
+    this.device = device;
+    this.index = index;
+    this.bootMillis = bootMillis;
+  }
+
+  public Schema schema() {
+    return device.schema();
+  }
+
+  public DeviceModel device() {
+    return device;
+  }
+
+  public int index() {
+    return index;
+  }
+
+  public long nowMillis() {
+    return device.clock().millis();
+  }
+
+  public long bootMillis() {
+    return bootMillis;
+  }
+
+  /** Restarts the clock of UpTime and counters: the agent rebooted. */
+  public void rebooted(long atMillis) {
+    this.bootMillis = atMillis;
+  }
+
+  /** Forgets every write: the device is as the profile describes it (FactoryReset()). */
+  public void factoryReset() {
+    overlay = Overlay.EMPTY;
+  }
+
+  /** The current value of a parameter of an existing instance, in TR-106 string form. */
+  public String value(ParamNode p, int[] instances) {
+    String written = overlay.value(p.owner().id(), instances, p.id());
+    if (written != null) {
+      return written;
+    }
+    if (p.countedTable() != null) {
+      return Integer.toString(instances(p.countedTable(), instances).length);
+    }
+    return p.source().value(new Context(instances));
+  }
+
+  /** True when this agent wrote the parameter (it no longer follows the profile). */
+  public boolean isWritten(ParamNode p, int[] instances) {
+    return overlay.value(p.owner().id(), instances, p.id()) != null;
+  }
+
+  /** The instance numbers of a table under a parent instance, ascending. */
+  public int[] instances(ObjectNode table, int[] parentInstances) {
+    Overlay.Table t = overlay.table(table.id(), parentInstances);
+    if (t != null) {
+      return t.instances;
+    }
+    return defaultInstances(table);
+  }
+
+  /** True when the object instance exists: every table on its path has the instance number. */
+  public boolean exists(ObjectNode node, int[] instances) {
+    for (ObjectNode n = node; n != null; n = n.parent()) {
+      if (n.multiInstance()) {
+        int[] parent = Arrays.copyOf(instances, n.depth() - 1);
+        if (Arrays.binarySearch(instances(n, parent), instances[n.depth() - 1]) < 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Writes a value (already validated by the caller). */
+  public void set(ParamNode p, int[] instances, String value) {
+    overlay = overlay.withValue(p.owner().id(), instances, p.id(), value);
+  }
+
+  /**
+   * Creates an instance with the next instance number (monotonic, never reused: R-ARC.8) and returns
+   * it. Tables below a created instance start empty.
+   */
+  public int addInstance(ObjectNode table, int[] parentInstances) {
+    Overlay.Table t = overlay.table(table.id(), parentInstances);
+    int[] current = t != null ? t.instances : defaultInstances(table);
+    int next = t != null ? t.next : table.defaultInstances() + 1;
+    int number = Math.max(next, current.length == 0 ? 1 : current[current.length - 1] + 1);
+    int[] grown = Arrays.copyOf(current, current.length + 1);
+    grown[current.length] = number;
+    overlay = overlay.withTable(table.id(), parentInstances, new Overlay.Table(grown, number + 1));
+    int[] created = Arrays.copyOf(parentInstances, parentInstances.length + 1);
+    created[parentInstances.length] = number;
+    emptyChildTables(table, created);
+    return number;
+  }
+
+  private void emptyChildTables(ObjectNode node, int[] instances) {
+    for (ObjectNode child : node.children().values()) {
+      if (child.multiInstance()) {
+        overlay = overlay.withTable(child.id(), instances, new Overlay.Table(NO_INSTANCES, 1));
+      } else {
+        emptyChildTables(child, instances);
+      }
+    }
+  }
+
+  /** Deletes an instance with its values and everything below it. */
+  public void deleteInstance(ObjectNode table, int[] instances) {
+    int[] parent = Arrays.copyOf(instances, instances.length - 1);
+    Overlay.Table t = overlay.table(table.id(), parent);
+    int[] current = t != null ? t.instances : defaultInstances(table);
+    int next = t != null ? t.next : table.defaultInstances() + 1;
+    int at = Arrays.binarySearch(current, instances[instances.length - 1]);
+    if (at < 0) {
+      return;
+    }
+    int[] shrunk = new int[current.length - 1];
+    System.arraycopy(current, 0, shrunk, 0, at);
+    System.arraycopy(current, at + 1, shrunk, at, current.length - at - 1);
+    overlay = overlay.withTable(table.id(), parent, new Overlay.Table(shrunk, next));
+    String prefix = table.supportedPath();
+    overlay =
+        overlay.withoutInstance(
+            instances, id -> schema().objects().get(id).supportedPath().startsWith(prefix));
+  }
+
+  /** A point to roll a failed transaction back to. */
+  public Mark mark() {
+    return new Mark(overlay);
+  }
+
+  /** Undoes everything written since {@code mark} (Set/Add atomicity, R-SET.2a). */
+  public void rollbackTo(Mark mark) {
+    overlay = mark.overlay;
+  }
+
+  /** How many object instances carry written values (for tests and memory reports). */
+  public int writtenRows() {
+    return overlay.rowCount();
+  }
+
+  /** True when two agents share one overlay object (interning works). */
+  public boolean sharesStateWith(AgentDataModel other) {
+    return overlay == other.overlay;
+  }
+
+  private static int[] defaultInstances(ObjectNode table) {
+    return DefaultInstances.of(table.defaultInstances());
+  }
+
+  /** An opaque transaction mark. */
+  public static final class Mark {
+    private final Overlay overlay;
+
+    private Mark(Overlay overlay) {
+      this.overlay = overlay;
+    }
+  }
+
+  private final class Context implements ValueContext {
+    private final int[] instances;
+
+    Context(int[] instances) {
+      this.instances = instances;
+    }
+
+    @Override
+    public long seed() {
+      return device.seed();
+    }
+
+    @Override
+    public int agentIndex() {
+      return index;
+    }
+
+    @Override
+    public int[] instances() {
+      return instances;
+    }
+
+    @Override
+    public long nowMillis() {
+      return device.clock().millis();
+    }
+
+    @Override
+    public long bootMillis() {
+      return bootMillis;
+    }
+  }
+
+  /** Shared {1..n} arrays; never modified. */
+  private static final class DefaultInstances {
+    private static final int[][] CACHE = new int[65][];
+
+    static {
+      for (int n = 0; n < CACHE.length; n++) {
+        CACHE[n] = range(n);
+      }
+    }
+
+    static int[] of(int n) {
+      return n < CACHE.length ? CACHE[n] : range(n);
+    }
+
+    private static int[] range(int n) {
+      int[] r = new int[n];
+      for (int i = 0; i < n; i++) {
+        r[i] = i + 1;
+      }
+      return r;
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package io.fleetsim.datamodel;
+
+import java.util.Map;
+
+/**
+ * Where a parameter's value comes from while no agent wrote it. Shared by every agent of a profile:
+ * values that differ per device (serial, MAC, counters, UpTime) are computed from (seed, agent index,
+ * instance, clock) on read instead of being stored per agent.
+ */
+public sealed interface ValueSource {
+
+  /** The value for this context, in TR-106 string form. */
+  String value(ValueContext ctx);
+
+  /** True when the value moves with the clock (so it never equals a stored baseline for long). */
+  default boolean timeDependent() {
+    return false;
+  }
+
+  /** The same value on every agent. */
+  record Constant(String value) implements ValueSource {
+    @Override
+    public String value(ValueContext ctx) {
+      return value;
+    }
+  }
+
+  /**
+   * A per-device string: {@code {index}}, {@code {index:08}} (zero-padded), {@code {hex:6}} (index in
+   * upper-case hex), {@code {i}} (innermost instance number) and {@code {i1}}..{@code {i4}}.
+   */
+  record Template(String pattern) implements ValueSource {
+    @Override
+    public String value(ValueContext ctx) {
+      return Templates.expand(pattern, ctx);
+    }
+  }
+
+  /** A MAC address: the OUI's 3 bytes, then 3 bytes from agent index and instance (unique per fleet). */
+  record Mac(int oui, int perAgent) implements ValueSource {
+    @Override
+    public String value(ValueContext ctx) {
+      int[] inst = ctx.instances();
+      int local = inst.length == 0 ? 0 : inst[inst.length - 1];
+      long nic = ((long) ctx.agentIndex() * perAgent + local) & 0xFFFFFFL;
+      long mac = ((long) oui << 24) | nic;
+      StringBuilder sb = new StringBuilder(17);
+      for (int shift = 40; shift >= 0; shift -= 8) {
+        int b = (int) (mac >>> shift) & 0xFF;
+        sb.append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+        if (shift > 0) {
+          sb.append(':');
+        }
+      }
+      return sb.toString();
+    }
+  }
+
+  /** An IPv4 address: base + agent index * stride + instance offset, wrapping inside the subnet. */
+  record Ipv4(int base, int prefixLength, int stride) implements ValueSource {
+    @Override
+    public String value(ValueContext ctx) {
+      int[] inst = ctx.instances();
+      int local = inst.length == 0 ? 0 : inst[inst.length - 1];
+      long hosts = prefixLength >= 31 ? 1 : (1L << (32 - prefixLength)) - 2;
+      long host = 1 + Math.floorMod((long) ctx.agentIndex() * stride + local, hosts);
+      int addr = (int) ((base & 0xFFFFFFFFL) + host);
+      return ((addr >>> 24) & 0xFF)
+          + "."
+          + ((addr >>> 16) & 0xFF)
+          + "."
+          + ((addr >>> 8) & 0xFF)
+          + "."
+          + (addr & 0xFF);
+    }
+  }
+
+  /** Seconds since boot (DeviceInfo.UpTime, LocalAgent.UpTime). */
+  record UpTime() implements ValueSource {
+    @Override
+    public String value(ValueContext ctx) {
+      return Long.toString(Math.max(0, (ctx.nowMillis() - ctx.bootMillis()) / 1000));
+    }
+
+    @Override
+    public boolean timeDependent() {
+      return true;
+    }
+  }
+
+  /** The current time as a dateTime (Time.CurrentLocalTime). */
+  record Clock() implements ValueSource {
+    @Override
+    public String value(ValueContext ctx) {
+      return TypedValues.dateTime(ctx.nowMillis());
+    }
+
+    @Override
+    public boolean timeDependent() {
+      return true;
+    }
+  }
+
+  /**
+   * A counter growing since boot at {@code ratePerSecond}, each device at its own seeded rate within
+   * ±{@code jitter} (0..1) of it (Stats.BytesSent and friends).
+   */
+  record Counter(long start, double ratePerSecond, double jitter) implements ValueSource {
+    @Override
+    public String value(ValueContext ctx) {
+      double u = Seeds.unit(ctx, 0x5EED_C0DEL);
+      double rate = ratePerSecond * (1 + jitter * (2 * u - 1));
+      double elapsed = Math.max(0, ctx.nowMillis() - ctx.bootMillis()) / 1000.0;
+      return Long.toUnsignedString(start + (long) (rate * elapsed));
+    }
+
+    @Override
+    public boolean timeDependent() {
+      return true;
+    }
+  }
+
+  /** A seeded integer uniformly in [min, max], fixed per device and instance. */
+  record RandomRange(long min, long max) implements ValueSource {
+    @Override
+    public String value(ValueContext ctx) {
+      return Long.toString(min + (long) Math.floor(Seeds.unit(ctx, 0x7A4D_0001L) * (max - min + 1)));
+    }
+  }
+
+  /** Different sources per instance number (FirmwareImage.1 Active, .2 Available), else a fallback. */
+  record PerInstance(Map<Integer, ValueSource> byInstance, ValueSource fallback)
+      implements ValueSource {
+    public PerInstance {
+      byInstance = Map.copyOf(byInstance);
+    }
+
+    @Override
+    public String value(ValueContext ctx) {
+      int[] inst = ctx.instances();
+      ValueSource s = inst.length == 0 ? null : byInstance.get(inst[inst.length - 1]);
+      return (s == null ? fallback : s).value(ctx);
+    }
+
+    @Override
+    public boolean timeDependent() {
+      return fallback.timeDependent()
+          || byInstance.values().stream().anyMatch(ValueSource::timeDependent);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.fleetsim.usp.message;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.fleetsim.usp.proto.UspMsg.Body;
+import io.fleetsim.usp.proto.UspMsg.Header;
+import io.fleetsim.usp.proto.UspMsg.Msg;
+import io.fleetsim.usp.record.WireFields;
+import java.io.IOException;
+
+/**
+ * Stateless USP Msg codec (TR-369 section 3): payload bytes in, a {@link MsgDecodeResult} out. A Msg
+ * must carry exactly one header with a msg_id and exactly one body member (R-MSG.6/7, R-ENC.5).
+ */
+public final class UspMessageCodec {
+
+  private static final int HEADER_FIELD = 1;
+  private static final int BODY_FIELD = 2;
+
+  private UspMessageCodec() {}
+
+  /** Decodes a Msg from a no_session_context payload. */
+  public static MsgDecodeResult decode(ByteString payload) {
+    byte[] bytes = payload.toByteArray();
+    Msg msg;
+    try {
+      msg = Msg.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException | RuntimeException e) {
+      String msgId = extractMsgId(bytes);
+      return msgId.isEmpty()
+          ? new MsgDecodeResult.Undecodable(String.valueOf(e.getMessage()))
+          : new MsgDecodeResult.Invalid(
+              msgId, UspErrorCode.RECORD_NOT_PARSED, "Msg could not be decoded");
+    }
+    String msgId = msg.getHeader().getMsgId();
+    if (msgId.isEmpty()) {
+      return new MsgDecodeResult.Undecodable("Msg without header.msg_id");
+    }
+    if (!msg.hasBody()) {
+      return new MsgDecodeResult.Invalid(msgId, UspErrorCode.INVALID_ARGUMENTS, "Msg without body");
+    }
+    try {
+      String oneofProblem = oneofProblem(bytes);
+      if (oneofProblem != null) {
+        return new MsgDecodeResult.Invalid(msgId, UspErrorCode.INVALID_ARGUMENTS, oneofProblem);
+      }
+    } catch (IOException e) {
+      return new MsgDecodeResult.Invalid(msgId, UspErrorCode.RECORD_NOT_PARSED, e.getMessage());
+    }
+    return new MsgDecodeResult.Decoded(msg);
+  }
+
+  /** Encodes a Msg into the bytes of a no_session_context payload. */
+  public static ByteString encode(Msg msg) {
+    return msg.toByteString();
+  }
+
+  /** R-ENC.5: Body, Request and Response must each hold exactly one oneof member on the wire. */
+  private static String oneofProblem(byte[] msgBytes) throws IOException {
+    byte[] body = WireFields.lengthDelimitedField(msgBytes, BODY_FIELD);
+    if (body == null) {
+      return "Msg without body";
+    }
+    int bodyMembers = WireFields.countDistinctFields(body, 1, 3);
+    if (bodyMembers != 1) {
+      return "Body has " + bodyMembers + " msg_body members";
+    }
+    for (int member = 1; member <= 2; member++) {
+      byte[] inner = WireFields.lengthDelimitedField(body, member);
+      if (inner != null) {
+        int innerMembers = WireFields.countDistinctFields(CodedInputStream.newInstance(inner), 1, 11);
+        if (innerMembers != 1) {
+          return (member == 1 ? "Request" : "Response") + " has " + innerMembers + " members";
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Best effort: the msg_id of a Msg whose body does not decode, so an Error can still answer it. */
+  private static String extractMsgId(byte[] bytes) {
+    try {
+      byte[] header = WireFields.lengthDelimitedField(bytes, HEADER_FIELD);
+      return header == null ? "" : Header.parseFrom(header).getMsgId();
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  /** Returns the body's request/response/error kind, which wins over header.msg_type (R-MSG.10). */
+  public static Body.MsgBodyCase bodyKind(Msg msg) {
+    return msg.getBody().getMsgBodyCase();
+  }
+}
