@@ -120,14 +120,7 @@ public final class ProfileLoader {
     private ProfileSettings settings(Config profile) {
       Config agent =
           profile.hasPath("agent") ? profile.getConfig("agent") : ConfigFactory.empty();
-      String eid =
-          agent.hasPath("endpoint-id") ? agent.getString("endpoint-id") : "os::000000-{index:08}";
-      String bad = Templates.invalidPlaceholder(eid);
-      if (bad != null) {
-        throw error(agent.getValue("endpoint-id").origin(), "profile.agent.endpoint-id", bad);
-      }
       return new ProfileSettings(
-          eid,
           agent.hasPath("supported-protocols")
               ? agent.getString("supported-protocols")
               : ProfileSettings.USP_VERSIONS,

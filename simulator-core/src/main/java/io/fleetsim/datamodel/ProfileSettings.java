@@ -3,13 +3,11 @@ package io.fleetsim.datamodel;
 /**
  * Agent behaviour settings of a profile that are not parameters.
  *
- * @param endpointIdTemplate the agent's USP endpoint ID, a per-device template (R-ARC.5/6)
  * @param supportedProtocolVersions answered to GetSupportedProtocol
  * @param rebootMillis how long a reboot keeps the agent offline
  * @param downloadMillis simulated firmware download time when no transfer model is attached
  */
 public record ProfileSettings(
-    String endpointIdTemplate,
     String supportedProtocolVersions,
     long rebootMillis,
     long downloadMillis) {

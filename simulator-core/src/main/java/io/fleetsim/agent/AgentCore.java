@@ -1,0 +1,893 @@
+package io.fleetsim.agent;
+
+import io.fleetsim.datamodel.AgentDataModel;
+import io.fleetsim.datamodel.CommandBehavior;
+import io.fleetsim.datamodel.CommandNode;
+import io.fleetsim.datamodel.EventNode;
+import io.fleetsim.datamodel.ObjectNode;
+import io.fleetsim.datamodel.ParamNode;
+import io.fleetsim.datamodel.PathResolver;
+import io.fleetsim.datamodel.ResolveOperation;
+import io.fleetsim.datamodel.Resolution;
+import io.fleetsim.datamodel.Schema;
+import io.fleetsim.datamodel.TypedValues;
+import io.fleetsim.usp.message.MsgDecodeResult;
+import io.fleetsim.usp.message.UspErrorCode;
+import io.fleetsim.usp.message.UspMessageCodec;
+import io.fleetsim.usp.message.UspMessages;
+import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
+import io.fleetsim.usp.proto.UspMsg.Msg;
+import io.fleetsim.usp.proto.UspMsg.Notify;
+import io.fleetsim.usp.proto.UspMsg.Request;
+import io.fleetsim.usp.proto.UspRecord.DisconnectRecord;
+import io.fleetsim.usp.proto.UspRecord.Record;
+import io.fleetsim.usp.record.RecordDecodeResult;
+import io.fleetsim.usp.record.RecordDropReason;
+import io.fleetsim.usp.record.UspRecordCodec;
+import io.fleetsim.usp.retry.RetryWait;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * One simulated USP agent, transport-agnostic: Records in as bytes, Records out through an {@link
+ * Outbox}, deferred work through the fleet's {@link AgentTimers}. It applies the Record receive rules
+ * of TR-369 (R-E2E.1, R-SEC.0, R-MTP.5), dispatches each request to its handler, and sends the
+ * notifications that committed changes, events and finished commands owe to subscribers, with retry
+ * of unacknowledged ones. Not thread-safe: one thread drives an agent at a time (its actor).
+ */
+public final class AgentCore {
+  private static final String CONTROLLER_TABLE = "Device.LocalAgent.Controller.{i}.";
+  private static final int[] ROOT = new int[0];
+
+  private final AgentEnvironment env;
+  private final AgentDataModel dm;
+  private final String endpointId;
+  private int msgCounter;
+  private int periodicGeneration;
+  private boolean rebooting;
+  /** Notifies sent with send_resp=true and not yet acknowledged, by msg_id; null when none. */
+  private Map<String, PendingNotify> pending;
+  /** What the next connect must announce (Boot! and completions across the reboot); null after. */
+  private BootInfo boot;
+
+  private AgentCore(AgentEnvironment env, int index) {
+    this.env = env;
+    this.dm = env.device().newAgent(index);
+    this.endpointId = dm.value(endpointParam(dm.schema()), ROOT);
+    this.boot = new BootInfo("LocalReboot", "", false, null, List.of());
+  }
+
+  /** A freshly powered-on agent; its first {@link #onConnected} sends Boot!. */
+  public static AgentCore create(AgentEnvironment env, int index) {
+    return new AgentCore(env, index);
+  }
+
+  /** The agent's USP endpoint ID (Device.LocalAgent.EndpointID, or the profile's template). */
+  public String endpointId() {
+    return endpointId;
+  }
+
+  /** The agent's data model (tests, benchmarks and the fleet's value-change driver read it). */
+  public AgentDataModel dataModel() {
+    return dm;
+  }
+
+  /** True between a reboot request and the restart. */
+  public boolean rebooting() {
+    return rebooting;
+  }
+
+  /**
+   * The MTP to the Controllers is up: send what the boot owes (obuspa order: Boot!, then
+   * OperationComplete of requests that finished across the reboot), then drop non-persistent
+   * subscriptions (PROTOCOL.md 8.1) and arm Periodic!.
+   */
+  public void onConnected(Outbox out) {
+    if (boot == null) {
+      return;
+    }
+    BootInfo b = boot;
+    boot = null;
+    bootEvent(b, out);
+    for (Completion c : b.completions()) {
+      complete(c, out);
+    }
+    dropNonPersistentSubscriptions();
+    armPeriodic();
+  }
+
+  /**
+   * Handles one incoming Record.
+   *
+   * @return null when it was processed, or why it was dropped (the transport closes a WebSocket with
+   *     1003 on {@link RecordDropReason#UNPARSEABLE}, R-WS.16)
+   */
+  public RecordDropReason onRecord(byte[] bytes, Outbox out) {
+    RecordDecodeResult decoded = UspRecordCodec.decode(bytes, env.maxRecordBytes());
+    if (decoded instanceof RecordDecodeResult.Failed f) {
+      return drop(f.reason(), f.detail());
+    }
+    Record record = ((RecordDecodeResult.Decoded) decoded).record();
+    if (!record.getToId().equals(endpointId)) {
+      return drop(RecordDropReason.WRONG_TO_ID, record.getToId());
+    }
+    if (record.getFromId().equals(endpointId)) {
+      return drop(RecordDropReason.FROM_SELF, record.getFromId());
+    }
+    String controllerRef = controllerRef(record.getFromId());
+    if (controllerRef == null) {
+      return drop(RecordDropReason.UNKNOWN_CONTROLLER, record.getFromId());
+    }
+    if (rebooting) {
+      return drop(RecordDropReason.AGENT_OFFLINE, "record while rebooting");
+    }
+    switch (record.getRecordTypeCase()) {
+      case NO_SESSION_CONTEXT -> {
+        return onMessage(record, controllerRef, out);
+      }
+      case SESSION_CONTEXT -> {
+        // E2E session context is optional; refuse it with a Disconnect 7106 (R-E2E.6a).
+        out.send(record.getFromId(), disconnect(record, UspErrorCode.SESSION_CONTEXT_NOT_ALLOWED));
+        return drop(RecordDropReason.SESSION_CONTEXT_REFUSED, record.getFromId());
+      }
+      default -> {
+        // Connect and Disconnect Records carry no Msg; a Disconnect only clears E2E state we lack.
+        return null;
+      }
+    }
+  }
+
+  private RecordDropReason onMessage(Record record, String controllerRef, Outbox out) {
+    String controllerId = record.getFromId();
+    MsgDecodeResult decoded = UspMessageCodec.decode(record.getNoSessionContext().getPayload());
+    if (decoded instanceof MsgDecodeResult.Undecodable u) {
+      return drop(RecordDropReason.UNPARSEABLE_MSG, u.detail());
+    }
+    if (decoded instanceof MsgDecodeResult.Invalid inv) {
+      reply(record, UspMessages.error(inv.msgId(), inv.code(), inv.detail()), out);
+      env.stats().dropped("INVALID_MSG", inv.detail());
+      return null;
+    }
+    Msg msg = ((MsgDecodeResult.Decoded) decoded).msg();
+    long start = System.nanoTime();
+    switch (msg.getBody().getMsgBodyCase()) {
+      case REQUEST -> {
+        RequestContext ctx = new RequestContext(dm, controllerId, controllerRef);
+        Msg response;
+        try {
+          response = dispatch(msg, ctx);
+        } catch (RuntimeException e) {
+          // Handlers never throw by design; if one does, answer 7003 and keep the agent alive.
+          env.stats().dropped("HANDLER_FAILURE", e.toString());
+          response =
+              UspMessages.error(msg.getHeader().getMsgId(), UspErrorCode.INTERNAL_ERROR, null);
+          ctx.changes.clear();
+          ctx.effects.clear();
+        }
+        if (response != null) {
+          reply(record, response, out);
+        }
+        env.stats().handled(msg.getBody().getRequest().getReqTypeCase().name(), System.nanoTime() - start);
+        afterCommit(ctx.changes, out);
+        for (Effect e : ctx.effects) {
+          apply(e, out);
+        }
+        return null;
+      }
+      case RESPONSE -> {
+        if (msg.getBody().getResponse().hasNotifyResp()) {
+          // Delivered when a NotifyResp with the same msg_id arrives (R-NOT.8-10).
+          if (pending == null || pending.remove(msg.getHeader().getMsgId()) == null) {
+            return drop(RecordDropReason.UNMATCHED_NOTIFY_RESP, msg.getHeader().getMsgId());
+          }
+          if (pending.isEmpty()) {
+            pending = null;
+          }
+          return null;
+        }
+        return drop(RecordDropReason.UNEXPECTED_RESPONSE, msg.getHeader().getMsgType().name());
+      }
+      default -> {
+        return drop(RecordDropReason.UNEXPECTED_RESPONSE, "Error " + msg.getHeader().getMsgId());
+      }
+    }
+  }
+
+  /** One handler per message; types a Controller never sends to an Agent get 7001 (R-MSG.1). */
+  private static Msg dispatch(Msg msg, RequestContext ctx) {
+    Request req = msg.getBody().getRequest();
+    return switch (req.getReqTypeCase()) {
+      case GET -> GetHandler.handle(msg, ctx);
+      case SET -> SetHandler.handle(msg, ctx);
+      case ADD -> AddHandler.handle(msg, ctx);
+      case DELETE -> DeleteHandler.handle(msg, ctx);
+      case OPERATE -> OperateHandler.handle(msg, ctx);
+      case GET_INSTANCES -> GetInstancesHandler.handle(msg, ctx);
+      case GET_SUPPORTED_DM -> GetSupportedDmHandler.handle(msg, ctx);
+      case GET_SUPPORTED_PROTOCOL -> GetSupportedProtocolHandler.handle(msg, ctx);
+      case NOTIFY, REGISTER, DEREGISTER, REQTYPE_NOT_SET -> UspMessages.error(
+          msg.getHeader().getMsgId(),
+          UspErrorCode.MESSAGE_NOT_SUPPORTED,
+          req.getReqTypeCase() + " is not a request a Controller sends to an Agent");
+    };
+  }
+
+  /** Handles a due timer. */
+  public void onTimer(AgentTimer timer, Outbox out) {
+    if (timer instanceof AgentTimer.RebootDone) {
+      restart(out);
+    } else if (timer instanceof AgentTimer.NotifyRetry r) {
+      retryNotify(r.msgId(), out);
+    } else if (timer instanceof AgentTimer.CommandDone done) {
+      commandDone(done.start(), out);
+    } else if (timer instanceof AgentTimer.SubscriptionExpiry e) {
+      expire(e, out);
+    } else if (timer instanceof AgentTimer.Periodic p) {
+      periodic(p, out);
+    }
+  }
+
+  // ---- notifications --------------------------------------------------------------------------
+
+  private void afterCommit(List<Change> changes, Outbox out) {
+    for (Change c : changes) {
+      if (c instanceof Change.ValueChanged v) {
+        notifyValueChange(v, out);
+        onSubscriptionOrControllerChange(v.param().owner(), v.instances(), v.param());
+      } else if (c instanceof Change.ObjectCreated oc) {
+        notifyObjectCreation(oc, out);
+        onSubscriptionOrControllerChange(oc.table(), oc.instances(), null);
+      } else if (c instanceof Change.ObjectDeleted od) {
+        notifyObjectDeletion(od, out);
+      }
+    }
+  }
+
+  private void notifyValueChange(Change.ValueChanged v, Outbox out) {
+    if (v.param().valueChangeIgnored()) {
+      return;
+    }
+    String path = v.param().owner().instancePath(v.instances()) + v.param().name();
+    for (SubscriptionRows.Subscription s : SubscriptionRows.all(dm)) {
+      if (active(s, "ValueChange")
+          && anyRef(s, ref -> SubscriptionMatcher.valueChange(ref, v.param(), v.instances(), dm))) {
+        send(
+            s,
+            Notify.newBuilder()
+                .setValueChange(
+                    Notify.ValueChange.newBuilder().setParamPath(path).setParamValue(v.value())),
+            out);
+      }
+    }
+  }
+
+  private void notifyObjectCreation(Change.ObjectCreated oc, Outbox out) {
+    String path = oc.table().instancePath(oc.instances());
+    for (SubscriptionRows.Subscription s : SubscriptionRows.all(dm)) {
+      if (active(s, "ObjectCreation")
+          && anyRef(s, ref -> SubscriptionMatcher.objectCreation(ref, oc.table(), oc.instances(), dm))) {
+        send(
+            s,
+            Notify.newBuilder()
+                .setObjCreation(
+                    Notify.ObjectCreation.newBuilder()
+                        .setObjPath(path)
+                        .putAllUniqueKeys(oc.uniqueKeys())),
+            out);
+      }
+    }
+  }
+
+  private void notifyObjectDeletion(Change.ObjectDeleted od, Outbox out) {
+    String path = od.table().instancePath(od.instances());
+    for (SubscriptionRows.Subscription s : SubscriptionRows.all(dm)) {
+      if (active(s, "ObjectDeletion")
+          && anyRef(s, ref -> SubscriptionMatcher.objectDeletion(ref, od.table(), od.instances()))) {
+        send(
+            s,
+            Notify.newBuilder().setObjDeletion(Notify.ObjectDeletion.newBuilder().setObjPath(path)),
+            out);
+      }
+    }
+  }
+
+  /** Sends an event to every matching Event subscription (of one recipient when given). */
+  private void publishEvent(
+      ObjectNode owner,
+      int[] inst,
+      String name,
+      Map<String, String> params,
+      String onlyRecipient,
+      Outbox out) {
+    EventNode event = owner.events().get(name);
+    if (event == null) {
+      return;
+    }
+    String objPath = owner.instancePath(inst);
+    for (SubscriptionRows.Subscription s : SubscriptionRows.all(dm)) {
+      if (active(s, "Event")
+          && (onlyRecipient == null || onlyRecipient.equals(s.recipient()))
+          && anyRef(s, ref -> SubscriptionMatcher.event(ref, event, objPath, dm))) {
+        Map<String, String> args =
+            name.equals("Boot!") ? withParameterMap(params, s.recipient()) : params;
+        send(
+            s,
+            Notify.newBuilder()
+                .setEvent(
+                    Notify.Event.newBuilder()
+                        .setObjPath(objPath)
+                        .setEventName(name)
+                        .putAllParams(args)),
+            out);
+      }
+    }
+  }
+
+  private void publishOperationComplete(Completion c, Outbox out) {
+    for (SubscriptionRows.Subscription s : SubscriptionRows.all(dm)) {
+      if (active(s, "OperationComplete")
+          && anyRef(s, ref -> SubscriptionMatcher.operationComplete(ref, c.command(), c.objPath(), dm))) {
+        Notify.OperationComplete.Builder oc =
+            Notify.OperationComplete.newBuilder()
+                .setObjPath(c.objPath())
+                .setCommandName(c.command().name())
+                .setCommandKey(c.commandKey());
+        if (c.failure() == null) {
+          oc.setReqOutputArgs(
+              Notify.OperationComplete.OutputArgs.newBuilder().putAllOutputArgs(c.outputs()));
+        } else {
+          oc.setCmdFailure(
+              Notify.OperationComplete.CommandFailure.newBuilder()
+                  .setErrCode(c.failure().code())
+                  .setErrMsg(c.failureMessage()));
+        }
+        send(s, Notify.newBuilder().setOperComplete(oc), out);
+      }
+    }
+  }
+
+  private boolean active(SubscriptionRows.Subscription s, String notifType) {
+    return s.enabled() && s.notifType().equals(notifType) && controllerEnabled(s.recipient());
+  }
+
+  private static boolean anyRef(
+      SubscriptionRows.Subscription s, java.util.function.Predicate<String> matches) {
+    for (String ref : s.referenceList()) {
+      if (matches.test(ref)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Sends a Notify for subscription {@code s}; with NotifRetry it is retried until acknowledged. */
+  private void send(SubscriptionRows.Subscription s, Notify.Builder notify, Outbox out) {
+    String controllerId = controllerEndpoint(s.recipient());
+    if (controllerId == null) {
+      return;
+    }
+    String msgId = nextMsgId();
+    Msg msg =
+        UspMessages.request(
+            msgId,
+            MsgType.NOTIFY,
+            Request.newBuilder()
+                .setNotify(notify.setSubscriptionId(s.id()).setSendResp(s.notifRetry()))
+                .build());
+    byte[] bytes =
+        UspRecordCodec.encode(
+            UspMessages.record(UspMessages.RECORD_VERSION, controllerId, endpointId, msg));
+    out.send(controllerId, bytes);
+    env.stats().notified(notify.getNotificationCase().name(), false);
+    if (s.notifRetry()) {
+      if (pending == null) {
+        pending = new HashMap<>(4);
+      }
+      long now = dm.nowMillis();
+      long expiry = s.notifExpiration() > 0 ? now + s.notifExpiration() * 1000 : Long.MAX_VALUE;
+      pending.put(
+          msgId,
+          new PendingNotify(controllerId, bytes, s.recipient(), notify.getNotificationCase().name(), 1, expiry));
+      scheduleRetry(msgId, 1, s.recipient());
+    }
+  }
+
+  private void scheduleRetry(String msgId, int attempt, String recipient) {
+    long[] mk = notifRetrySettings(recipient);
+    long delay =
+        RetryWait.delayMillis(attempt, mk[0], mk[1], random(msgId.hashCode() * 31L + attempt));
+    env.timers().schedule(dm.index(), dm.nowMillis() + delay, new AgentTimer.NotifyRetry(msgId));
+  }
+
+  private void retryNotify(String msgId, Outbox out) {
+    PendingNotify p = pending == null ? null : pending.get(msgId);
+    if (p == null) {
+      return;
+    }
+    if (dm.nowMillis() >= p.expiresAtMillis()) {
+      // NotifExpiration seconds after the first attempt: give up (R-NOT.3, TP-469 1.56).
+      pending.remove(msgId);
+      env.stats().dropped("NOTIFY_EXPIRED", msgId);
+      return;
+    }
+    out.send(p.controllerId(), p.record());
+    env.stats().notified(p.type(), true);
+    PendingNotify next = p.nextAttempt();
+    pending.put(msgId, next);
+    scheduleRetry(msgId, next.attempt(), p.recipient());
+  }
+
+  /** Unacknowledged notifications, by msg_id (for tests). */
+  public int pendingNotifications() {
+    return pending == null ? 0 : pending.size();
+  }
+
+  // ---- boot, reboot and commands -------------------------------------------------------------
+
+  private void bootEvent(BootInfo b, Outbox out) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("CommandKey", b.commandKey());
+    params.put("Cause", b.cause());
+    params.put("Reason", "Unknown");
+    params.put("FirmwareUpdated", Boolean.toString(b.firmwareUpdated()));
+    publishEvent(dm.schema().root(), ROOT, "Boot!", params, null, out);
+  }
+
+  /** ParameterMap: a JSON object of the recipient's enabled BootParameter rows (TP-469 9.10). */
+  private Map<String, String> withParameterMap(Map<String, String> params, String recipient) {
+    Map<String, String> out = new LinkedHashMap<>(params);
+    StringBuilder json = new StringBuilder("{");
+    ObjectNode bootParams = dm.schema().object(CONTROLLER_TABLE + "BootParameter.{i}.");
+    int controller = instanceOf(recipient);
+    if (bootParams != null && controller > 0) {
+      int[] parent = {controller};
+      for (int n : dm.instances(bootParams, parent)) {
+        int[] inst = {controller, n};
+        if (!Boolean.parseBoolean(dm.value(bootParams.param("Enable"), inst))) {
+          continue;
+        }
+        String pattern = dm.value(bootParams.param("ParameterName"), inst);
+        Resolution r = PathResolver.resolve(pattern, ResolveOperation.GET, dm);
+        if (r instanceof Resolution.Ok ok && ok.element() instanceof ParamNode p) {
+          for (Resolution.ObjRef ref : ok.refs()) {
+            if (json.length() > 1) {
+              json.append(',');
+            }
+            json.append(Json.quote(ref.path() + p.name()))
+                .append(':')
+                .append(Json.quote(GetHandler.readable(p, ref.instances(), dm)));
+          }
+        }
+      }
+    }
+    out.put("ParameterMap", json.append('}').toString());
+    return out;
+  }
+
+  private void apply(Effect e, Outbox out) {
+    if (e instanceof Effect.Reboot r) {
+      if (r.factoryReset()) {
+        dm.factoryReset();
+      }
+      reboot(new BootInfo(r.cause(), r.commandKey(), false, null, List.of()), out);
+    } else if (e instanceof Effect.StartCommand s) {
+      long delay = commandDuration(s);
+      if (s.command().behavior() == CommandBehavior.FIRMWARE_DOWNLOAD) {
+        setBank(s.instances(), "Status", "Downloading");
+      }
+      env.timers().schedule(dm.index(), dm.nowMillis() + delay, new AgentTimer.CommandDone(s));
+    } else if (e instanceof Effect.CancelRequest c) {
+      cancel(c.requestInstance(), out);
+    }
+  }
+
+  private long commandDuration(Effect.StartCommand s) {
+    return switch (s.command().behavior()) {
+      case SCHEDULE_TIMER -> Long.parseLong(s.args().get("DelaySeconds")) * 1000;
+      case FIRMWARE_DOWNLOAD -> s.command().durationMillis() > 0
+          ? s.command().durationMillis()
+          : dm.schema().settings().downloadMillis();
+      case FIRMWARE_ACTIVATE -> Long.parseLong(firstWindow(s.args(), "Start", "0")) * 1000;
+      default -> s.command().durationMillis();
+    };
+  }
+
+  private void reboot(BootInfo next, Outbox out) {
+    rebooting = true;
+    pending = null; // Notify retries stop when the Agent restarts (PROTOCOL.md 6)
+    boot = next;
+    out.lifecycle(AgentLifecycle.REBOOTING);
+    env.timers()
+        .schedule(
+            dm.index(),
+            dm.nowMillis() + dm.schema().settings().rebootMillis(),
+            new AgentTimer.RebootDone());
+  }
+
+  private void restart(Outbox out) {
+    if (!rebooting) {
+      return;
+    }
+    rebooting = false;
+    dm.rebooted(dm.nowMillis());
+    BootInfo b = boot;
+    if (b != null && b.activateImage() != null) {
+      boot = b.withFirmwareUpdated(switchImage(b.activateImage()));
+    }
+    dropInterruptedRequests(b);
+    out.lifecycle(AgentLifecycle.RESTARTED);
+  }
+
+  /** Commands die with a reboot, except firmware ones that complete across it (PROTOCOL.md 8.3). */
+  private void dropInterruptedRequests(BootInfo b) {
+    ObjectNode requests = dm.schema().object(OperateHandler.REQUEST_TABLE);
+    if (requests == null) {
+      return;
+    }
+    for (int n : dm.instances(requests, ROOT)) {
+      int[] inst = {n};
+      boolean survives = b != null && b.completions().stream().anyMatch(c -> c.requestInstance() == n);
+      CommandNode cmd = commandOf(dm.value(requests.param("Command"), inst));
+      boolean firmware =
+          cmd != null && cmd.behavior() == CommandBehavior.FIRMWARE_DOWNLOAD;
+      if (!survives && !firmware) {
+        dm.deleteInstance(requests, inst);
+      }
+    }
+  }
+
+  /** Boots into a firmware bank; returns whether the running version changed. */
+  private boolean switchImage(int[] bank) {
+    ObjectNode images = dm.schema().object("Device.DeviceInfo.FirmwareImage.{i}.");
+    ObjectNode info = dm.schema().object("Device.DeviceInfo.");
+    String oldVersion = dm.value(info.param("SoftwareVersion"), ROOT);
+    for (int n : dm.instances(images, ROOT)) {
+      int[] inst = {n};
+      if (dm.value(images.param("Status"), inst).equals("Active")) {
+        dm.set(images.param("Status"), inst, "Available");
+      }
+    }
+    dm.set(images.param("Status"), bank, "Active");
+    String ref = images.instancePath(bank);
+    ref = ref.substring(0, ref.length() - 1);
+    String newVersion = dm.value(images.param("Version"), bank);
+    setIfPresent(info, "ActiveFirmwareImage", ref);
+    setIfPresent(info, "BootFirmwareImage", ref);
+    setIfPresent(info, "SoftwareVersion", newVersion);
+    return !oldVersion.equals(newVersion);
+  }
+
+  private void setIfPresent(ObjectNode node, String name, String value) {
+    ParamNode p = node.param(name);
+    if (p != null) {
+      dm.set(p, ROOT, value);
+    }
+  }
+
+  private void setBank(int[] bank, String name, String value) {
+    ObjectNode images = dm.schema().object("Device.DeviceInfo.FirmwareImage.{i}.");
+    ParamNode p = images == null ? null : images.param(name);
+    if (p != null && dm.exists(images, bank)) {
+      dm.set(p, bank, value);
+    }
+  }
+
+  private void commandDone(Effect.StartCommand s, Outbox out) {
+    ObjectNode requests = dm.schema().object(OperateHandler.REQUEST_TABLE);
+    int[] req = {s.requestInstance()};
+    if (requests == null || !dm.exists(requests, req) || rebooting) {
+      return; // cancelled, or it died with a reboot
+    }
+    switch (s.command().behavior()) {
+      case FIRMWARE_DOWNLOAD -> downloadDone(s, out);
+      case FIRMWARE_ACTIVATE -> {
+        dm.set(requests.param("Status"), req, "Active");
+        Completion c = Completion.success(s, Map.of());
+        BootInfo next = new BootInfo("RemoteReboot", s.commandKey(), false, s.instances(), List.of(c));
+        reboot(next, out);
+      }
+      default -> complete(
+          Completion.success(s, OperateHandler.outputDefaults(s.command())), out);
+    }
+  }
+
+  private void downloadDone(Effect.StartCommand s, Outbox out) {
+    String url = s.args().get("URL");
+    String file = url.substring(url.lastIndexOf('/') + 1);
+    setBank(s.instances(), "Name", file.isEmpty() ? url : file);
+    setBank(s.instances(), "Version", FirmwareVersions.fromFileName(file));
+    setBank(s.instances(), "Status", "Available");
+    long now = dm.nowMillis();
+    complete(Completion.success(s, Map.of()), out);
+    Map<String, String> tc = new LinkedHashMap<>();
+    tc.put("Command", s.objPath() + s.command().name());
+    tc.put("CommandKey", s.commandKey());
+    tc.put("Requestor", s.originator());
+    tc.put("TransferType", "Download");
+    tc.put("Affected", s.objPath().substring(0, s.objPath().length() - 1));
+    tc.put("TransferURL", url);
+    tc.put("StartTime", TypedValues.dateTime(now - commandDuration(s)));
+    tc.put("CompleteTime", TypedValues.dateTime(now));
+    tc.put("FaultCode", "0");
+    tc.put("FaultString", "");
+    ObjectNode localAgent = dm.schema().object("Device.LocalAgent.");
+    if (localAgent != null) {
+      publishEvent(localAgent, ROOT, "TransferComplete!", tc, null, out);
+    }
+    if (TypedValues.parseBoolean(s.args().getOrDefault("AutoActivate", "false")) == Boolean.TRUE) {
+      reboot(new BootInfo("RemoteReboot", s.commandKey(), false, s.instances(), List.of()), out);
+    }
+  }
+
+  /** Sends OperationComplete for a finished request, then removes its Request row (R-OPR.2). */
+  private void complete(Completion c, Outbox out) {
+    publishOperationComplete(c, out);
+    ObjectNode requests = dm.schema().object(OperateHandler.REQUEST_TABLE);
+    int[] req = {c.requestInstance()};
+    if (requests != null && dm.exists(requests, req)) {
+      RequestContext ctx = new RequestContext(dm, "", "");
+      DeleteHandler.deleteInstance(requests, req, ctx);
+      afterCommit(ctx.changes, out);
+    }
+  }
+
+  private void cancel(int requestInstance, Outbox out) {
+    ObjectNode requests = dm.schema().object(OperateHandler.REQUEST_TABLE);
+    int[] req = {requestInstance};
+    String command = dm.value(requests.param("Command"), req);
+    CommandNode cmd = commandOf(command);
+    if (cmd == null) {
+      return;
+    }
+    int cut = command.lastIndexOf('.', command.length() - 3);
+    Completion c =
+        new Completion(
+            requestInstance,
+            cmd,
+            command.substring(0, cut + 1),
+            dm.value(requests.param("CommandKey"), req),
+            Map.of(),
+            UspErrorCode.COMMAND_CANCELED,
+            "canceled by Request.Cancel()");
+    dm.set(requests.param("Status"), req, "Canceled");
+    complete(c, out);
+  }
+
+  /** The CommandNode named by a Request.Command value such as Device.Reboot(). */
+  private CommandNode commandOf(String command) {
+    Resolution r = PathResolver.resolve(command, ResolveOperation.SUBSCRIPTION, dm);
+    return r instanceof Resolution.Ok ok && ok.element() instanceof CommandNode c ? c : null;
+  }
+
+  // ---- subscriptions: TimeToLive, Periodic!, non-persistent rows ------------------------------
+
+  private void onSubscriptionOrControllerChange(ObjectNode node, int[] inst, ParamNode param) {
+    String path = node.supportedPath();
+    if (path.equals(SubscriptionRows.TABLE)) {
+      SubscriptionRows.Subscription s = SubscriptionRows.get(dm, inst[0]);
+      if (s == null) {
+        return;
+      }
+      if ((param == null || param.name().equals("TimeToLive")) && s.timeToLive() > 0) {
+        env.timers()
+            .schedule(
+                dm.index(),
+                dm.nowMillis() + s.timeToLive() * 1000,
+                new AgentTimer.SubscriptionExpiry(s.instance(), s.creationDate()));
+      }
+      if (references(s, "Device.LocalAgent.Periodic!")) {
+        armPeriodic();
+      }
+    } else if (path.equals(CONTROLLER_TABLE)
+        && param != null
+        && param.name().startsWith("PeriodicNotif")) {
+      armPeriodic();
+    }
+  }
+
+  private void expire(AgentTimer.SubscriptionExpiry e, Outbox out) {
+    SubscriptionRows.Subscription s = SubscriptionRows.get(dm, e.instance());
+    if (s == null || !s.creationDate().equals(e.creationDate())) {
+      return;
+    }
+    RequestContext ctx = new RequestContext(dm, "", "");
+    DeleteHandler.deleteInstance(SubscriptionRows.table(dm.schema()), new int[] {e.instance()}, ctx);
+    afterCommit(ctx.changes, out);
+  }
+
+  private void dropNonPersistentSubscriptions() {
+    ObjectNode table = SubscriptionRows.table(dm.schema());
+    for (SubscriptionRows.Subscription s : SubscriptionRows.all(dm)) {
+      if (!s.persistent()) {
+        dm.deleteInstance(table, new int[] {s.instance()});
+      }
+    }
+  }
+
+  /** (Re)starts one Periodic! chain per Controller with a Periodic! subscription; old chains lapse. */
+  private void armPeriodic() {
+    periodicGeneration++;
+    ObjectNode controllers = dm.schema().object(CONTROLLER_TABLE);
+    if (controllers == null) {
+      return;
+    }
+    for (int n : dm.instances(controllers, ROOT)) {
+      if (hasPeriodicSubscription("Device.LocalAgent.Controller." + n)) {
+        schedulePeriodic(n);
+      }
+    }
+  }
+
+  private void schedulePeriodic(int controller) {
+    env.timers()
+        .schedule(
+            dm.index(),
+            nextPeriodic(controller, dm.nowMillis()),
+            new AgentTimer.Periodic(controller, periodicGeneration));
+  }
+
+  /** Next firing at PeriodicNotifTime + n·PeriodicNotifInterval; unknown time = free phase (8.3). */
+  private long nextPeriodic(int controller, long now) {
+    ObjectNode controllers = dm.schema().object(CONTROLLER_TABLE);
+    int[] inst = {controller};
+    long interval =
+        Math.max(1, Long.parseLong(dm.value(controllers.param("PeriodicNotifInterval"), inst)))
+            * 1000;
+    String time = dm.value(controllers.param("PeriodicNotifTime"), inst);
+    java.time.Instant reference = TypedValues.parseDateTime(time);
+    if (reference == null || time.equals(TypedValues.UNKNOWN_TIME)) {
+      long phase = (long) (random(controller).nextDouble() * interval);
+      return now + interval - Math.floorMod(now + phase, interval);
+    }
+    long since = now - reference.toEpochMilli();
+    return now + (interval - Math.floorMod(since, interval));
+  }
+
+  private void periodic(AgentTimer.Periodic p, Outbox out) {
+    if (p.generation() != periodicGeneration || rebooting) {
+      return;
+    }
+    String recipient = "Device.LocalAgent.Controller." + p.controllerInstance();
+    if (!hasPeriodicSubscription(recipient)) {
+      return;
+    }
+    ObjectNode localAgent = dm.schema().object("Device.LocalAgent.");
+    publishEvent(localAgent, ROOT, "Periodic!", Map.of(), recipient, out);
+    schedulePeriodic(p.controllerInstance());
+  }
+
+  private boolean hasPeriodicSubscription(String recipient) {
+    for (SubscriptionRows.Subscription s : SubscriptionRows.all(dm)) {
+      if (s.enabled()
+          && s.recipient().equals(recipient)
+          && s.notifType().equals("Event")
+          && references(s, "Device.LocalAgent.Periodic!")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean references(SubscriptionRows.Subscription s, String path) {
+    return s.referenceList().contains(path);
+  }
+
+  // ---- Controllers ------------------------------------------------------------------------------
+
+  /** {@code Device.LocalAgent.Controller.N} for an enabled Controller with this EndpointID, or null. */
+  private String controllerRef(String controllerId) {
+    ObjectNode controllers = dm.schema().object(CONTROLLER_TABLE);
+    if (controllers == null) {
+      return null;
+    }
+    ParamNode eid = controllers.param("EndpointID");
+    ParamNode enable = controllers.param("Enable");
+    for (int n : dm.instances(controllers, ROOT)) {
+      int[] inst = {n};
+      if (dm.value(eid, inst).equals(controllerId)
+          && (enable == null || Boolean.parseBoolean(dm.value(enable, inst)))) {
+        return "Device.LocalAgent.Controller." + n;
+      }
+    }
+    return null;
+  }
+
+  private boolean controllerEnabled(String recipient) {
+    return controllerEndpoint(recipient) != null;
+  }
+
+  /** The EndpointID of an enabled Controller referenced as {@code Device.LocalAgent.Controller.N}. */
+  private String controllerEndpoint(String recipient) {
+    int n = instanceOf(recipient);
+    ObjectNode controllers = dm.schema().object(CONTROLLER_TABLE);
+    int[] inst = {n};
+    if (n <= 0 || controllers == null || !dm.exists(controllers, inst)) {
+      return null;
+    }
+    ParamNode enable = controllers.param("Enable");
+    if (enable != null && !Boolean.parseBoolean(dm.value(enable, inst))) {
+      return null;
+    }
+    return dm.value(controllers.param("EndpointID"), inst);
+  }
+
+  /** USPNotifRetryMinimumWaitInterval and USPNotifRetryIntervalMultiplier of the recipient. */
+  private long[] notifRetrySettings(String recipient) {
+    ObjectNode controllers = dm.schema().object(CONTROLLER_TABLE);
+    int[] inst = {instanceOf(recipient)};
+    long m = 5;
+    long k = 2000;
+    if (controllers != null && dm.exists(controllers, inst)) {
+      ParamNode pm = controllers.param("USPNotifRetryMinimumWaitInterval");
+      ParamNode pk = controllers.param("USPNotifRetryIntervalMultiplier");
+      m = pm == null ? m : Long.parseLong(dm.value(pm, inst));
+      k = pk == null ? k : Long.parseLong(dm.value(pk, inst));
+    }
+    return new long[] {m, k};
+  }
+
+  private static int instanceOf(String controllerRef) {
+    int dot = controllerRef.lastIndexOf('.');
+    try {
+      return Integer.parseInt(controllerRef.substring(dot + 1));
+    } catch (NumberFormatException | IndexOutOfBoundsException e) {
+      return -1;
+    }
+  }
+
+  // ---- plumbing --------------------------------------------------------------------------------
+
+  /** A response goes back to the sender with the request's Record version (R-MSG.0a). */
+  private void reply(Record request, Msg response, Outbox out) {
+    String version =
+        request.getVersion().compareTo(UspMessages.RECORD_VERSION) > 0
+            ? UspMessages.RECORD_VERSION
+            : request.getVersion();
+    out.send(
+        request.getFromId(),
+        UspRecordCodec.encode(UspMessages.record(version, request.getFromId(), endpointId, response)));
+  }
+
+  private byte[] disconnect(Record request, UspErrorCode code) {
+    return UspRecordCodec.encode(
+        Record.newBuilder()
+            .setVersion(UspMessages.RECORD_VERSION)
+            .setToId(request.getFromId())
+            .setFromId(endpointId)
+            .setDisconnect(
+                DisconnectRecord.newBuilder().setReasonCode(code.code()).setReason(code.text()))
+            .build());
+  }
+
+  private RecordDropReason drop(RecordDropReason reason, String detail) {
+    env.stats().dropped(reason.name(), detail);
+    return reason;
+  }
+
+  private String nextMsgId() {
+    return "notify-" + (++msgCounter);
+  }
+
+  private SplittableRandom random(long salt) {
+    return new SplittableRandom(env.device().seed() * 0x9E3779B97F4A7C15L + dm.index() * 31L + salt);
+  }
+
+  private static String firstWindow(Map<String, String> args, String member, String fallback) {
+    String v = args.get("TimeWindow.1." + member);
+    return v == null ? fallback : v;
+  }
+
+  private static ParamNode endpointParam(Schema schema) {
+    ObjectNode la = schema.object("Device.LocalAgent.");
+    ParamNode p = la == null ? null : la.param("EndpointID");
+    if (p == null) {
+      throw new IllegalArgumentException(
+          "profile " + schema.name() + " has no Device.LocalAgent.EndpointID");
+    }
+    return p;
+  }
+}

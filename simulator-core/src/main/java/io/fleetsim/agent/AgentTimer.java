@@ -1,0 +1,20 @@
+package io.fleetsim.agent;
+
+/** A deferred piece of agent work; opaque to the scheduler, which hands it back when due. */
+public sealed interface AgentTimer {
+
+  /** Resend an unacknowledged Notify (R-NOT.1–4). */
+  record NotifyRetry(String msgId) implements AgentTimer {}
+
+  /** An async command finished. */
+  record CommandDone(Effect.StartCommand start) implements AgentTimer {}
+
+  /** A Subscription reached its TimeToLive. */
+  record SubscriptionExpiry(int instance, String creationDate) implements AgentTimer {}
+
+  /** Periodic! for one Controller; stale generations are ignored. */
+  record Periodic(int controllerInstance, int generation) implements AgentTimer {}
+
+  /** The reboot is over. */
+  record RebootDone() implements AgentTimer {}
+}

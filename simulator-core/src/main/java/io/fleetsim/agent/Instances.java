@@ -1,0 +1,22 @@
+package io.fleetsim.agent;
+
+import java.util.Arrays;
+
+/** Small helpers for instance-number arrays. */
+final class Instances {
+  private Instances() {}
+
+  static int[] append(int[] instances, int number) {
+    int[] out = Arrays.copyOf(instances, instances.length + 1);
+    out[instances.length] = number;
+    return out;
+  }
+
+  static int[] parent(int[] instances) {
+    return Arrays.copyOf(instances, instances.length - 1);
+  }
+
+  static int last(int[] instances) {
+    return instances[instances.length - 1];
+  }
+}

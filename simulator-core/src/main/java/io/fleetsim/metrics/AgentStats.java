@@ -1,0 +1,36 @@
+package io.fleetsim.metrics;
+
+/**
+ * The narrow stats facade agent and protocol code report through (Gatling's StatsEngine idea). Shared
+ * by all agents of a fleet, so every implementation is thread-safe and allocation-free on the hot path.
+ */
+public interface AgentStats {
+
+  /** An incoming record or message was dropped; {@code reason} is a small fixed set of keys. */
+  void dropped(String reason, String detail);
+
+  /** A request was answered; {@code type} is the USP message type name. */
+  void handled(String type, long nanos);
+
+  /** A Notify was sent (first attempt or retry). */
+  void notified(String type, boolean retry);
+
+  /** A message arrived in a state that cannot take it; counted by reason, never thrown. */
+  void unexpected(String reason);
+
+  /** Discards everything: for tests and benchmarks that do not look at counters. */
+  AgentStats NOOP =
+      new AgentStats() {
+        @Override
+        public void dropped(String reason, String detail) {}
+
+        @Override
+        public void handled(String type, long nanos) {}
+
+        @Override
+        public void notified(String type, boolean retry) {}
+
+        @Override
+        public void unexpected(String reason) {}
+      };
+}

@@ -1,0 +1,73 @@
+package io.fleetsim.metrics;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts drops, handled messages and notifications by key with {@link LongAdder}s, and logs the first
+ * few occurrences of each drop reason (Gatling caps such logs at 20; Agrona's DistinctErrorLog idea):
+ * never one log line per agent per error.
+ */
+public final class CountingAgentStats implements AgentStats {
+  private static final Logger LOG = LoggerFactory.getLogger(CountingAgentStats.class);
+  static final int LOGGED_PER_REASON = 20;
+
+  private final ConcurrentHashMap<String, LongAdder> drops = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, LongAdder> handled = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, LongAdder> notifications = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, LongAdder> unexpected = new ConcurrentHashMap<>();
+
+  @Override
+  public void dropped(String reason, String detail) {
+    LongAdder counter = drops.computeIfAbsent(reason, k -> new LongAdder());
+    counter.increment();
+    if (counter.sum() <= LOGGED_PER_REASON) {
+      LOG.warn("dropped input ({}): {}", reason, detail);
+    }
+  }
+
+  @Override
+  public void handled(String type, long nanos) {
+    handled.computeIfAbsent(type, k -> new LongAdder()).increment();
+  }
+
+  @Override
+  public void notified(String type, boolean retry) {
+    notifications.computeIfAbsent(retry ? type + ".retry" : type, k -> new LongAdder()).increment();
+  }
+
+  @Override
+  public void unexpected(String reason) {
+    unexpected.computeIfAbsent(reason, k -> new LongAdder()).increment();
+  }
+
+  /** Drops so far, by reason. */
+  public Map<String, Long> drops() {
+    return snapshot(drops);
+  }
+
+  /** Handled requests so far, by message type. */
+  public Map<String, Long> handled() {
+    return snapshot(handled);
+  }
+
+  /** Notifications sent so far, by notification type ({@code .retry} suffix for retries). */
+  public Map<String, Long> notifications() {
+    return snapshot(notifications);
+  }
+
+  /** Wrong-state messages so far, by reason. */
+  public Map<String, Long> unexpected() {
+    return snapshot(unexpected);
+  }
+
+  private static Map<String, Long> snapshot(ConcurrentHashMap<String, LongAdder> counters) {
+    Map<String, Long> out = new TreeMap<>();
+    counters.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+}

@@ -1,0 +1,75 @@
+package io.fleetsim.usp.message;
+
+import io.fleetsim.usp.proto.UspMsg.Body;
+import io.fleetsim.usp.proto.UspMsg.Error;
+import io.fleetsim.usp.proto.UspMsg.Header;
+import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
+import io.fleetsim.usp.proto.UspMsg.Msg;
+import io.fleetsim.usp.proto.UspMsg.Request;
+import io.fleetsim.usp.proto.UspMsg.Response;
+import io.fleetsim.usp.proto.UspRecord.NoSessionContextRecord;
+import io.fleetsim.usp.proto.UspRecord.Record;
+import java.util.List;
+
+/** Builders for USP envelopes: Msg with header and body, and the Record that carries it. */
+public final class UspMessages {
+  /** The USP version fleetsim stamps on the Records it originates. */
+  public static final String RECORD_VERSION = "1.4";
+
+  private UspMessages() {}
+
+  /** A request Msg. */
+  public static Msg request(String msgId, MsgType type, Request request) {
+    return Msg.newBuilder()
+        .setHeader(Header.newBuilder().setMsgId(msgId).setMsgType(type))
+        .setBody(Body.newBuilder().setRequest(request))
+        .build();
+  }
+
+  /** A response Msg; msg_id echoes the request's (R-MSG.9). */
+  public static Msg response(String msgId, MsgType type, Response response) {
+    return Msg.newBuilder()
+        .setHeader(Header.newBuilder().setMsgId(msgId).setMsgType(type))
+        .setBody(Body.newBuilder().setResponse(response))
+        .build();
+  }
+
+  /** An Error Msg with optional per-path details. */
+  public static Msg error(
+      String msgId, UspErrorCode code, String message, List<Error.ParamError> paramErrs) {
+    return Msg.newBuilder()
+        .setHeader(Header.newBuilder().setMsgId(msgId).setMsgType(MsgType.ERROR))
+        .setBody(
+            Body.newBuilder()
+                .setError(
+                    Error.newBuilder()
+                        .setErrCode(code.code())
+                        .setErrMsg(message == null ? code.text() : message)
+                        .addAllParamErrs(paramErrs)))
+        .build();
+  }
+
+  /** An Error Msg without per-path details. */
+  public static Msg error(String msgId, UspErrorCode code, String message) {
+    return error(msgId, code, message, List.of());
+  }
+
+  /** One Error.ParamError. */
+  public static Error.ParamError paramError(String path, UspErrorCode code, String message) {
+    return Error.ParamError.newBuilder()
+        .setParamPath(path)
+        .setErrCode(code.code())
+        .setErrMsg(message == null ? code.text() : message)
+        .build();
+  }
+
+  /** A no_session_context Record carrying {@code msg}. */
+  public static Record record(String version, String toId, String fromId, Msg msg) {
+    return Record.newBuilder()
+        .setVersion(version)
+        .setToId(toId)
+        .setFromId(fromId)
+        .setNoSessionContext(NoSessionContextRecord.newBuilder().setPayload(msg.toByteString()))
+        .build();
+  }
+}
