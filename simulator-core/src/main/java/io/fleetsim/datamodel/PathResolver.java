@@ -88,9 +88,7 @@ public final class PathResolver {
           }
           node = child;
           atTable = child.multiInstance();
-          if (!atTable) {
-            refs = moveTo(refs, child);
-          }
+          refs = moveTo(refs, child);
         } else if (seg instanceof UspPath.RefFollow follow) {
           if (atTable) {
             throw invalid("reference after a table name");

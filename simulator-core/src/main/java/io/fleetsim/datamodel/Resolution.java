@@ -8,9 +8,11 @@ public sealed interface Resolution {
 
   /** One object instance (or, when {@code atTable}, a table under the parent instance {@code instances}). */
   record ObjRef(ObjectNode node, int[] instances) {
-    /** The instantiated path, with a trailing dot. */
+    /** The instantiated path with a trailing dot; for a table ref, the table path. */
     public String path() {
-      return node.instancePath(instances);
+      return instances.length < node.depth()
+          ? node.tablePath(instances)
+          : node.instancePath(instances);
     }
   }
 

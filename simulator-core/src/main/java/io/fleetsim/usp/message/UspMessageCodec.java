@@ -78,14 +78,24 @@ public final class UspMessageCodec {
     return null;
   }
 
-  /** Best effort: the msg_id of a Msg whose body does not decode, so an Error can still answer it. */
+  /**
+   * Best effort: the msg_id of a Msg whose body does not decode, so an Error can still answer it
+   * (R-MTP.5). Reads fields in order and stops at the header, before any damaged body.
+   */
   private static String extractMsgId(byte[] bytes) {
     try {
-      byte[] header = WireFields.lengthDelimitedField(bytes, HEADER_FIELD);
-      return header == null ? "" : Header.parseFrom(header).getMsgId();
+      CodedInputStream in = CodedInputStream.newInstance(bytes);
+      int tag;
+      while ((tag = in.readTag()) != 0) {
+        if (tag == (HEADER_FIELD << 3 | 2)) {
+          return Header.parseFrom(in.readByteArray()).getMsgId();
+        }
+        in.skipField(tag);
+      }
     } catch (IOException | RuntimeException e) {
       return "";
     }
+    return "";
   }
 
   /** Returns the body's request/response/error kind, which wins over header.msg_type (R-MSG.10). */
