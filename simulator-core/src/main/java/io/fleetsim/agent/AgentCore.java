@@ -49,6 +49,7 @@ public final class AgentCore {
   private int msgCounter;
   private int periodicGeneration;
   private boolean rebooting;
+  private boolean applyingTriggerConfig;
   /** Notifies sent with send_resp=true and not yet acknowledged, by msg_id; null when none. */
   private Map<String, PendingNotify> pending;
   /** What the next connect must announce (Boot! and completions across the reboot); null after. */
@@ -364,9 +365,33 @@ public final class AgentCore {
     return false;
   }
 
-  /** Sends a Notify for subscription {@code s}; with NotifRetry it is retried until acknowledged. */
+  /**
+   * Acts on a subscription that matched: TriggerAction Notify sends the Notify, Config applies
+   * TriggerConfigSettings instead, NotifyAndConfig does both (USP 1.3, TP-469 1.93/1.94).
+   */
   private void send(SubscriptionRows.Subscription s, Notify.Builder notify, Outbox out) {
-    String controllerId = controllerEndpoint(s.recipient());
+    String action = s.triggerAction();
+    if (!action.equals("Config")) {
+      send(s.recipient(), s.id(), s.notifRetry(), s.notifExpiration(), notify, out);
+    }
+    if (action.equals("Config") || action.equals("NotifyAndConfig")) {
+      applyTriggerConfig(s.triggerConfigSettings(), out);
+    }
+  }
+
+  /**
+   * Sends a Notify to the Controller {@code recipient}; with {@code retry} it goes with
+   * send_resp=true and is retried until a NotifyResp with its msg_id arrives or {@code expiration}
+   * seconds have passed (0 = until delivered or restart).
+   */
+  private void send(
+      String recipient,
+      String subscriptionId,
+      boolean retry,
+      long expirationSeconds,
+      Notify.Builder notify,
+      Outbox out) {
+    String controllerId = controllerEndpoint(recipient);
     if (controllerId == null) {
       return;
     }
@@ -376,24 +401,81 @@ public final class AgentCore {
             msgId,
             MsgType.NOTIFY,
             Request.newBuilder()
-                .setNotify(notify.setSubscriptionId(s.id()).setSendResp(s.notifRetry()))
+                .setNotify(notify.setSubscriptionId(subscriptionId).setSendResp(retry))
                 .build());
     byte[] bytes =
         UspRecordCodec.encode(
             UspMessages.record(UspMessages.RECORD_VERSION, controllerId, endpointId, msg));
     out.send(controllerId, bytes);
-    env.stats().notified(notify.getNotificationCase().name(), false);
-    if (s.notifRetry()) {
+    String type = notify.getNotificationCase().name();
+    env.stats().notified(type, false);
+    if (retry) {
       if (pending == null) {
         pending = new HashMap<>(4);
       }
       long now = dm.nowMillis();
-      long expiry = s.notifExpiration() > 0 ? now + s.notifExpiration() * 1000 : Long.MAX_VALUE;
-      pending.put(
-          msgId,
-          new PendingNotify(controllerId, bytes, s.recipient(), notify.getNotificationCase().name(), 1, expiry));
-      scheduleRetry(msgId, 1, s.recipient());
+      long expiry = expirationSeconds > 0 ? now + expirationSeconds * 1000 : Long.MAX_VALUE;
+      pending.put(msgId, new PendingNotify(controllerId, bytes, recipient, type, 1, expiry));
+      scheduleRetry(msgId, 1, recipient);
     }
+  }
+
+  /** Applies {@code Path=Value} items as the agent's own Set; the changes notify as usual. */
+  private void applyTriggerConfig(String settings, Outbox out) {
+    if (applyingTriggerConfig || settings.isBlank()) {
+      return; // one level only: a Config action never triggers further Config actions
+    }
+    applyingTriggerConfig = true;
+    try {
+      RequestContext ctx = new RequestContext(dm, endpointId, "");
+      for (String item : settings.split(",")) {
+        int eq = item.indexOf('=');
+        if (eq <= 0) {
+          continue;
+        }
+        String path = item.substring(0, eq).trim();
+        String value = item.substring(eq + 1).trim();
+        Resolution r = PathResolver.resolve(path, ResolveOperation.SET, dm);
+        if (r instanceof Resolution.Ok ok && ok.element() instanceof ParamNode p) {
+          for (Resolution.ObjRef ref : ok.refs()) {
+            ParamWrites.Target t = new ParamWrites.Target(p, ref.instances());
+            if (ParamWrites.check(t, value, false, dm) == null) {
+              String v = ParamWrites.canonical(p, value);
+              if (!dm.value(p, ref.instances()).equals(v)) {
+                dm.set(p, ref.instances(), v);
+                ctx.changes.add(new Change.ValueChanged(p, ref.instances(), v));
+              }
+            } else {
+              env.stats().dropped("TRIGGER_CONFIG_REJECTED", item);
+            }
+          }
+        } else {
+          env.stats().dropped("TRIGGER_CONFIG_REJECTED", item);
+        }
+      }
+      afterCommit(ctx.changes, out);
+    } finally {
+      applyingTriggerConfig = false;
+    }
+  }
+
+  /** OnBoardRequest: send_resp=true, retried, never expires, subscription_id "" (R-NOT.6/6a/7). */
+  private void onBoardRequest(int controllerInstance, Outbox out) {
+    ObjectNode info = dm.schema().object("Device.DeviceInfo.");
+    Notify.OnBoardRequest.Builder req =
+        Notify.OnBoardRequest.newBuilder()
+            .setOui(dm.value(info.param("ManufacturerOUI"), ROOT))
+            .setProductClass(dm.value(info.param("ProductClass"), ROOT))
+            .setSerialNumber(dm.value(info.param("SerialNumber"), ROOT))
+            .setAgentSupportedProtocolVersions(
+                dm.schema().settings().supportedProtocolVersions());
+    send(
+        "Device.LocalAgent.Controller." + controllerInstance,
+        "",
+        true,
+        0,
+        Notify.newBuilder().setOnBoardReq(req),
+        out);
   }
 
   private void scheduleRetry(String msgId, int attempt, String recipient) {
@@ -482,6 +564,8 @@ public final class AgentCore {
       env.timers().schedule(dm.index(), dm.nowMillis() + delay, new AgentTimer.CommandDone(s));
     } else if (e instanceof Effect.CancelRequest c) {
       cancel(c.requestInstance(), out);
+    } else if (e instanceof Effect.OnBoardRequest o) {
+      onBoardRequest(o.controllerInstance(), out);
     }
   }
 

@@ -22,4 +22,7 @@ sealed interface Effect {
 
   /** Request.{i}.Cancel(): the running command completes with 7023. */
   record CancelRequest(int requestInstance) implements Effect {}
+
+  /** Controller.{i}.SendOnBoardRequest(): notify that Controller. */
+  record OnBoardRequest(int controllerInstance) implements Effect {}
 }

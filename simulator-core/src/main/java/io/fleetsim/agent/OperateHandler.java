@@ -80,6 +80,8 @@ final class OperateHandler {
         case FACTORY_RESET -> ctx.effects.add(
             new Effect.Reboot(cause(args, "RemoteFactoryReset"), op.getCommandKey(), true));
         case CANCEL_REQUEST -> ctx.effects.add(new Effect.CancelRequest(Instances.last(ref.instances())));
+        case SEND_ONBOARD_REQUEST -> ctx.effects.add(
+            new Effect.OnBoardRequest(Instances.last(ref.instances())));
         default -> {}
       }
       return result
@@ -190,7 +192,7 @@ final class OperateHandler {
           return "image " + ref.path() + " is " + status;
         }
       }
-      case SCHEDULE_TIMER, CANCEL_REQUEST, COMPLETE, REBOOT, FACTORY_RESET -> {}
+      case SCHEDULE_TIMER, CANCEL_REQUEST, COMPLETE, REBOOT, FACTORY_RESET, SEND_ONBOARD_REQUEST -> {}
     }
     return null;
   }

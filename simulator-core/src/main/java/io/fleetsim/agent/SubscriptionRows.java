@@ -30,7 +30,9 @@ final class SubscriptionRows {
       long timeToLive,
       boolean notifRetry,
       long notifExpiration,
-      String creationDate) {}
+      String creationDate,
+      String triggerAction,
+      String triggerConfigSettings) {}
 
   static boolean isReferenceList(ParamNode p) {
     return p.name().equals("ReferenceList") && p.owner().supportedPath().equals(TABLE);
@@ -90,12 +92,17 @@ final class SubscriptionRows {
         parseLong(value(dm, t, "TimeToLive", inst)),
         Boolean.parseBoolean(value(dm, t, "NotifRetry", inst)),
         parseLong(value(dm, t, "NotifExpiration", inst)),
-        value(dm, t, "CreationDate", inst));
+        value(dm, t, "CreationDate", inst),
+        value(dm, t, "TriggerAction", inst),
+        value(dm, t, "TriggerConfigSettings", inst));
   }
 
   private static String value(AgentDataModel dm, ObjectNode t, String name, int[] inst) {
     ParamNode p = t.param(name);
-    return p == null ? "" : dm.value(p, inst);
+    if (p == null) {
+      return name.equals("TriggerAction") ? "Notify" : "";
+    }
+    return dm.value(p, inst);
   }
 
   private static long parseLong(String v) {

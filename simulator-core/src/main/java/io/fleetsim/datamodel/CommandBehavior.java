@@ -15,7 +15,9 @@ public enum CommandBehavior {
   /** {@code Device.ScheduleTimer()}: completes after DelaySeconds. */
   SCHEDULE_TIMER,
   /** {@code LocalAgent.Request.{i}.Cancel()}: cancels the request, which completes with 7023. */
-  CANCEL_REQUEST;
+  CANCEL_REQUEST,
+  /** {@code LocalAgent.Controller.{i}.SendOnBoardRequest()}: an OnBoardRequest Notify (R-NOT.6). */
+  SEND_ONBOARD_REQUEST;
 
   /** The profile spelling, e.g. {@code firmware-download}. */
   public String profileName() {
