@@ -4,8 +4,8 @@ import io.fleetsim.datamodel.AgentDataModel;
 import io.fleetsim.datamodel.ObjectNode;
 import io.fleetsim.datamodel.ParamNode;
 import io.fleetsim.datamodel.PathResolver;
-import io.fleetsim.datamodel.ResolveOperation;
 import io.fleetsim.datamodel.Resolution;
+import io.fleetsim.datamodel.ResolveOperation;
 import io.fleetsim.usp.message.UspErrorCode;
 import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Add;
@@ -75,8 +75,7 @@ final class AddHandler {
       ObjectNode table = ref.node();
       if (!table.writable()) {
         out.add(
-            failure(
-                path, UspErrorCode.NOT_CREATABLE, table + " is not creatable", messageErrors));
+            failure(path, UspErrorCode.NOT_CREATABLE, table + " is not creatable", messageErrors));
       } else if (ctx.dm.instances(table, ref.instances()).length >= table.maxEntries()) {
         out.add(
             failure(
@@ -134,8 +133,7 @@ final class AddHandler {
     String duplicate = duplicateKey(table, parent, inst, dm);
     if (duplicate != null) {
       dm.rollbackTo(mark);
-      return failure(
-          co.getObjPath(), UspErrorCode.DUPLICATE_UNIQUE_KEY, duplicate, messageErrors);
+      return failure(co.getObjPath(), UspErrorCode.DUPLICATE_UNIQUE_KEY, duplicate, messageErrors);
     }
     Map<String, String> keys = uniqueKeys(table, inst, dm);
     success.putAllUniqueKeys(keys);

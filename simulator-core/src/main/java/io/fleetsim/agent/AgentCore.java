@@ -7,8 +7,8 @@ import io.fleetsim.datamodel.EventNode;
 import io.fleetsim.datamodel.ObjectNode;
 import io.fleetsim.datamodel.ParamNode;
 import io.fleetsim.datamodel.PathResolver;
-import io.fleetsim.datamodel.ResolveOperation;
 import io.fleetsim.datamodel.Resolution;
+import io.fleetsim.datamodel.ResolveOperation;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.datamodel.TypedValues;
 import io.fleetsim.usp.message.MsgDecodeResult;
@@ -25,7 +25,6 @@ import io.fleetsim.usp.record.RecordDecodeResult;
 import io.fleetsim.usp.record.RecordDropReason;
 import io.fleetsim.usp.record.UspRecordCodec;
 import io.fleetsim.usp.retry.RetryWait;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +33,10 @@ import java.util.SplittableRandom;
 
 /**
  * One simulated USP agent, transport-agnostic: Records in as bytes, Records out through an {@link
- * Outbox}, deferred work through the fleet's {@link AgentTimers}. It applies the Record receive rules
- * of TR-369 (R-E2E.1, R-SEC.0, R-MTP.5), dispatches each request to its handler, and sends the
- * notifications that committed changes, events and finished commands owe to subscribers, with retry
- * of unacknowledged ones. Not thread-safe: one thread drives an agent at a time (its actor).
+ * Outbox}, deferred work through the fleet's {@link AgentTimers}. It applies the Record receive
+ * rules of TR-369 (R-E2E.1, R-SEC.0, R-MTP.5), dispatches each request to its handler, and sends
+ * the notifications that committed changes, events and finished commands owe to subscribers, with
+ * retry of unacknowledged ones. Not thread-safe: one thread drives an agent at a time (its actor).
  */
 public final class AgentCore {
   private static final String CONTROLLER_TABLE = "Device.LocalAgent.Controller.{i}.";
@@ -50,8 +49,10 @@ public final class AgentCore {
   private int periodicGeneration;
   private boolean rebooting;
   private boolean applyingTriggerConfig;
+
   /** Notifies sent with send_resp=true and not yet acknowledged, by msg_id; null when none. */
   private Map<String, PendingNotify> pending;
+
   /** What the next connect must announce (Boot! and completions across the reboot); null after. */
   private BootInfo boot;
 
@@ -104,8 +105,8 @@ public final class AgentCore {
   /**
    * Handles one incoming Record.
    *
-   * @return null when it was processed, or why it was dropped (the transport closes a WebSocket with
-   *     1003 on {@link RecordDropReason#UNPARSEABLE}, R-WS.16)
+   * @return null when it was processed, or why it was dropped (the transport closes a WebSocket
+   *     with 1003 on {@link RecordDropReason#UNPARSEABLE}, R-WS.16)
    */
   public RecordDropReason onRecord(byte[] bytes, Outbox out) {
     RecordDecodeResult decoded = UspRecordCodec.decode(bytes, env.maxRecordBytes());
@@ -172,7 +173,8 @@ public final class AgentCore {
         if (response != null) {
           reply(record, response, out);
         }
-        env.stats().handled(msg.getBody().getRequest().getReqTypeCase().name(), System.nanoTime() - start);
+        env.stats()
+            .handled(msg.getBody().getRequest().getReqTypeCase().name(), System.nanoTime() - start);
         afterCommit(ctx.changes, out);
         for (Effect e : ctx.effects) {
           apply(e, out);
@@ -210,10 +212,11 @@ public final class AgentCore {
       case GET_INSTANCES -> GetInstancesHandler.handle(msg, ctx);
       case GET_SUPPORTED_DM -> GetSupportedDmHandler.handle(msg, ctx);
       case GET_SUPPORTED_PROTOCOL -> GetSupportedProtocolHandler.handle(msg, ctx);
-      case NOTIFY, REGISTER, DEREGISTER, REQTYPE_NOT_SET -> UspMessages.error(
-          msg.getHeader().getMsgId(),
-          UspErrorCode.MESSAGE_NOT_SUPPORTED,
-          req.getReqTypeCase() + " is not a request a Controller sends to an Agent");
+      case NOTIFY, REGISTER, DEREGISTER, REQTYPE_NOT_SET ->
+          UspMessages.error(
+              msg.getHeader().getMsgId(),
+              UspErrorCode.MESSAGE_NOT_SUPPORTED,
+              req.getReqTypeCase() + " is not a request a Controller sends to an Agent");
     };
   }
 
@@ -270,7 +273,8 @@ public final class AgentCore {
     String path = oc.table().instancePath(oc.instances());
     for (SubscriptionRows.Subscription s : SubscriptionRows.all(dm)) {
       if (active(s, "ObjectCreation")
-          && anyRef(s, ref -> SubscriptionMatcher.objectCreation(ref, oc.table(), oc.instances(), dm))) {
+          && anyRef(
+              s, ref -> SubscriptionMatcher.objectCreation(ref, oc.table(), oc.instances(), dm))) {
         send(
             s,
             Notify.newBuilder()
@@ -287,7 +291,8 @@ public final class AgentCore {
     String path = od.table().instancePath(od.instances());
     for (SubscriptionRows.Subscription s : SubscriptionRows.all(dm)) {
       if (active(s, "ObjectDeletion")
-          && anyRef(s, ref -> SubscriptionMatcher.objectDeletion(ref, od.table(), od.instances()))) {
+          && anyRef(
+              s, ref -> SubscriptionMatcher.objectDeletion(ref, od.table(), od.instances()))) {
         send(
             s,
             Notify.newBuilder().setObjDeletion(Notify.ObjectDeletion.newBuilder().setObjPath(path)),
@@ -331,7 +336,8 @@ public final class AgentCore {
   private void publishOperationComplete(Completion c, Outbox out) {
     for (SubscriptionRows.Subscription s : SubscriptionRows.all(dm)) {
       if (active(s, "OperationComplete")
-          && anyRef(s, ref -> SubscriptionMatcher.operationComplete(ref, c.command(), c.objPath(), dm))) {
+          && anyRef(
+              s, ref -> SubscriptionMatcher.operationComplete(ref, c.command(), c.objPath(), dm))) {
         Notify.OperationComplete.Builder oc =
             Notify.OperationComplete.newBuilder()
                 .setObjPath(c.objPath())
@@ -467,8 +473,7 @@ public final class AgentCore {
             .setOui(dm.value(info.param("ManufacturerOUI"), ROOT))
             .setProductClass(dm.value(info.param("ProductClass"), ROOT))
             .setSerialNumber(dm.value(info.param("SerialNumber"), ROOT))
-            .setAgentSupportedProtocolVersions(
-                dm.schema().settings().supportedProtocolVersions());
+            .setAgentSupportedProtocolVersions(dm.schema().settings().supportedProtocolVersions());
     send(
         "Device.LocalAgent.Controller." + controllerInstance,
         "",
@@ -572,9 +577,10 @@ public final class AgentCore {
   private long commandDuration(Effect.StartCommand s) {
     return switch (s.command().behavior()) {
       case SCHEDULE_TIMER -> Long.parseLong(s.args().get("DelaySeconds")) * 1000;
-      case FIRMWARE_DOWNLOAD -> s.command().durationMillis() > 0
-          ? s.command().durationMillis()
-          : dm.schema().settings().downloadMillis();
+      case FIRMWARE_DOWNLOAD ->
+          s.command().durationMillis() > 0
+              ? s.command().durationMillis()
+              : dm.schema().settings().downloadMillis();
       case FIRMWARE_ACTIVATE -> Long.parseLong(firstWindow(s.args(), "Start", "0")) * 1000;
       default -> s.command().durationMillis();
     };
@@ -614,10 +620,10 @@ public final class AgentCore {
     }
     for (int n : dm.instances(requests, ROOT)) {
       int[] inst = {n};
-      boolean survives = b != null && b.completions().stream().anyMatch(c -> c.requestInstance() == n);
+      boolean survives =
+          b != null && b.completions().stream().anyMatch(c -> c.requestInstance() == n);
       CommandNode cmd = commandOf(dm.value(requests.param("Command"), inst));
-      boolean firmware =
-          cmd != null && cmd.behavior() == CommandBehavior.FIRMWARE_DOWNLOAD;
+      boolean firmware = cmd != null && cmd.behavior() == CommandBehavior.FIRMWARE_DOWNLOAD;
       if (!survives && !firmware) {
         dm.deleteInstance(requests, inst);
       }
@@ -671,11 +677,11 @@ public final class AgentCore {
       case FIRMWARE_ACTIVATE -> {
         dm.set(requests.param("Status"), req, "Active");
         Completion c = Completion.success(s, Map.of());
-        BootInfo next = new BootInfo("RemoteReboot", s.commandKey(), false, s.instances(), List.of(c));
+        BootInfo next =
+            new BootInfo("RemoteReboot", s.commandKey(), false, s.instances(), List.of(c));
         reboot(next, out);
       }
-      default -> complete(
-          Completion.success(s, OperateHandler.outputDefaults(s.command())), out);
+      default -> complete(Completion.success(s, OperateHandler.outputDefaults(s.command())), out);
     }
   }
 
@@ -779,7 +785,8 @@ public final class AgentCore {
       return;
     }
     RequestContext ctx = new RequestContext(dm, "", "");
-    DeleteHandler.deleteInstance(SubscriptionRows.table(dm.schema()), new int[] {e.instance()}, ctx);
+    DeleteHandler.deleteInstance(
+        SubscriptionRows.table(dm.schema()), new int[] {e.instance()}, ctx);
     afterCommit(ctx.changes, out);
   }
 
@@ -792,7 +799,9 @@ public final class AgentCore {
     }
   }
 
-  /** (Re)starts one Periodic! chain per Controller with a Periodic! subscription; old chains lapse. */
+  /**
+   * (Re)starts one Periodic! chain per Controller with a Periodic! subscription; old chains lapse.
+   */
   private void armPeriodic() {
     periodicGeneration++;
     ObjectNode controllers = dm.schema().object(CONTROLLER_TABLE);
@@ -814,7 +823,9 @@ public final class AgentCore {
             new AgentTimer.Periodic(controller, periodicGeneration));
   }
 
-  /** Next firing at PeriodicNotifTime + n·PeriodicNotifInterval; unknown time = free phase (8.3). */
+  /**
+   * Next firing at PeriodicNotifTime + n·PeriodicNotifInterval; unknown time = free phase (8.3).
+   */
   private long nextPeriodic(int controller, long now) {
     ObjectNode controllers = dm.schema().object(CONTROLLER_TABLE);
     int[] inst = {controller};
@@ -862,7 +873,9 @@ public final class AgentCore {
 
   // ---- Controllers ------------------------------------------------------------------------------
 
-  /** {@code Device.LocalAgent.Controller.N} for an enabled Controller with this EndpointID, or null. */
+  /**
+   * {@code Device.LocalAgent.Controller.N} for an enabled Controller with this EndpointID, or null.
+   */
   private String controllerRef(String controllerId) {
     ObjectNode controllers = dm.schema().object(CONTROLLER_TABLE);
     if (controllers == null) {
@@ -884,7 +897,9 @@ public final class AgentCore {
     return controllerEndpoint(recipient) != null;
   }
 
-  /** The EndpointID of an enabled Controller referenced as {@code Device.LocalAgent.Controller.N}. */
+  /**
+   * The EndpointID of an enabled Controller referenced as {@code Device.LocalAgent.Controller.N}.
+   */
   private String controllerEndpoint(String recipient) {
     int n = instanceOf(recipient);
     ObjectNode controllers = dm.schema().object(CONTROLLER_TABLE);
@@ -933,7 +948,8 @@ public final class AgentCore {
             : request.getVersion();
     out.send(
         request.getFromId(),
-        UspRecordCodec.encode(UspMessages.record(version, request.getFromId(), endpointId, response)));
+        UspRecordCodec.encode(
+            UspMessages.record(version, request.getFromId(), endpointId, response)));
   }
 
   private byte[] disconnect(Record request, UspErrorCode code) {
@@ -957,7 +973,8 @@ public final class AgentCore {
   }
 
   private SplittableRandom random(long salt) {
-    return new SplittableRandom(env.device().seed() * 0x9E3779B97F4A7C15L + dm.index() * 31L + salt);
+    return new SplittableRandom(
+        env.device().seed() * 0x9E3779B97F4A7C15L + dm.index() * 31L + salt);
   }
 
   private static String firstWindow(Map<String, String> args, String member, String fallback) {

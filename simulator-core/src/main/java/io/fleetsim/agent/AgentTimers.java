@@ -3,11 +3,14 @@ package io.fleetsim.agent;
 /**
  * The scheduler agents ask for deferred work (async command completion, notification retries,
  * subscription expiry, Periodic!, reboot). One per fleet: the fleet drives due timers from shared
- * ticks, never one JVM timer per agent. A timer that is no longer wanted is not cancelled; the agent
- * ignores it when it fires.
+ * ticks, never one JVM timer per agent. A timer that is no longer wanted is not cancelled; the
+ * agent ignores it when it fires.
  */
 public interface AgentTimers {
 
-  /** Deliver {@code timer} to agent {@code agentIndex} at {@code dueMillis} via {@link AgentCore#onTimer}. */
+  /**
+   * Deliver {@code timer} to agent {@code agentIndex} at {@code dueMillis} via {@link
+   * AgentCore#onTimer}.
+   */
   void schedule(int agentIndex, long dueMillis, AgentTimer timer);
 }

@@ -3,8 +3,8 @@ package io.fleetsim.agent;
 import java.util.List;
 
 /**
- * What a boot must announce once the MTP is up: Boot! arguments, the firmware bank to switch to during
- * the restart (null for none), and requests that complete across the reboot.
+ * What a boot must announce once the MTP is up: Boot! arguments, the firmware bank to switch to
+ * during the restart (null for none), and requests that complete across the reboot.
  */
 record BootInfo(
     String cause,

@@ -5,9 +5,9 @@ import io.fleetsim.datamodel.ParamNode;
 import java.util.Map;
 
 /**
- * A committed change of an agent's data model that subscriptions may be notified of. Handlers collect
- * them and hand them over only after commit (obuspa dm_trans.c), so a rolled-back Set or Add notifies
- * nothing.
+ * A committed change of an agent's data model that subscriptions may be notified of. Handlers
+ * collect them and hand them over only after commit (obuspa dm_trans.c), so a rolled-back Set or
+ * Add notifies nothing.
  */
 sealed interface Change {
 

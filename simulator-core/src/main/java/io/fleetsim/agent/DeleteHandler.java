@@ -3,8 +3,8 @@ package io.fleetsim.agent;
 import io.fleetsim.datamodel.AgentDataModel;
 import io.fleetsim.datamodel.ObjectNode;
 import io.fleetsim.datamodel.PathResolver;
-import io.fleetsim.datamodel.ResolveOperation;
 import io.fleetsim.datamodel.Resolution;
+import io.fleetsim.datamodel.ResolveOperation;
 import io.fleetsim.usp.message.UspErrorCode;
 import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Delete;
@@ -18,10 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Answers Delete (PROTOCOL.md 3.9): instance and search paths; a valid path with no instance succeeds
- * with nothing affected (R-DEL.2a); a bad path fails the message with allow_partial=false (R-DEL.1,
- * TP-469 1.26) or its own result otherwise (TP-469 1.30/1.31). Deleting a Controller also deletes the
- * Subscriptions it is the Recipient of (TP-469 1.78).
+ * Answers Delete (PROTOCOL.md 3.9): instance and search paths; a valid path with no instance
+ * succeeds with nothing affected (R-DEL.2a); a bad path fails the message with allow_partial=false
+ * (R-DEL.1, TP-469 1.26) or its own result otherwise (TP-469 1.30/1.31). Deleting a Controller also
+ * deletes the Subscriptions it is the Recipient of (TP-469 1.78).
  */
 final class DeleteHandler {
   private DeleteHandler() {}
@@ -47,7 +47,10 @@ final class DeleteHandler {
       ctx.dm.rollbackTo(start);
       ctx.changes.clear();
       return UspMessages.error(
-          msgId, UspErrorCode.INVALID_ARGUMENTS, "Delete failed; nothing was deleted", messageErrors);
+          msgId,
+          UspErrorCode.INVALID_ARGUMENTS,
+          "Delete failed; nothing was deleted",
+          messageErrors);
     }
     return UspMessages.response(
         msgId, MsgType.DELETE_RESP, Response.newBuilder().setDeleteResp(resp).build());

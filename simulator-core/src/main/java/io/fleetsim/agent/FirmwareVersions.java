@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Derives the version of a simulated firmware image from its file name: the first dotted number
- * ({@code fsim-2.0.1.bin} → {@code 2.0.1}), else the name without extension. A simulator has no image
- * to inspect, and campaigns name images by version.
+ * ({@code fsim-2.0.1.bin} → {@code 2.0.1}), else the name without extension. A simulator has no
+ * image to inspect, and campaigns name images by version.
  */
 final class FirmwareVersions {
   private static final Pattern VERSION = Pattern.compile("\\d+(?:\\.\\d+)+");

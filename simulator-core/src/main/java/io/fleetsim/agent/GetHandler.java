@@ -4,14 +4,14 @@ import io.fleetsim.datamodel.AgentDataModel;
 import io.fleetsim.datamodel.ObjectNode;
 import io.fleetsim.datamodel.ParamNode;
 import io.fleetsim.datamodel.PathResolver;
-import io.fleetsim.datamodel.ResolveOperation;
 import io.fleetsim.datamodel.Resolution;
+import io.fleetsim.datamodel.ResolveOperation;
+import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Get;
 import io.fleetsim.usp.proto.UspMsg.GetResp;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.fleetsim.usp.proto.UspMsg.Response;
-import io.fleetsim.usp.message.UspMessages;
 
 /**
  * Answers Get (TR-369 section 6.1.1, PROTOCOL.md 3.2): one RequestedPathResult per requested path,
@@ -34,8 +34,7 @@ final class GetHandler {
         Response.newBuilder().setGetResp(resp).build());
   }
 
-  private static GetResp.RequestedPathResult resolve(
-      String path, int maxDepth, AgentDataModel dm) {
+  private static GetResp.RequestedPathResult resolve(String path, int maxDepth, AgentDataModel dm) {
     GetResp.RequestedPathResult.Builder r =
         GetResp.RequestedPathResult.newBuilder().setRequestedPath(path);
     Resolution res = PathResolver.resolve(path, ResolveOperation.GET, dm);

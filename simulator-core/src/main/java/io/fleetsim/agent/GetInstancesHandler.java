@@ -3,8 +3,8 @@ package io.fleetsim.agent;
 import io.fleetsim.datamodel.AgentDataModel;
 import io.fleetsim.datamodel.ObjectNode;
 import io.fleetsim.datamodel.PathResolver;
-import io.fleetsim.datamodel.ResolveOperation;
 import io.fleetsim.datamodel.Resolution;
+import io.fleetsim.datamodel.ResolveOperation;
 import io.fleetsim.usp.message.UspErrorCode;
 import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.GetInstances;
@@ -15,8 +15,8 @@ import io.fleetsim.usp.proto.UspMsg.Response;
 
 /**
  * Answers GetInstances (PROTOCOL.md 3.3): the instances of table paths (also below searches) with
- * their unique keys; with first_level_only=false also every multi-instance descendant. A path that is
- * not a table is 7018 in its entry.
+ * their unique keys; with first_level_only=false also every multi-instance descendant. A path that
+ * is not a table is 7018 in its entry.
  */
 final class GetInstancesHandler {
   private GetInstancesHandler() {}
@@ -75,7 +75,10 @@ final class GetInstancesHandler {
   }
 
   private static void addNested(
-      GetInstancesResp.RequestedPathResult.Builder r, ObjectNode node, int[] inst, AgentDataModel dm) {
+      GetInstancesResp.RequestedPathResult.Builder r,
+      ObjectNode node,
+      int[] inst,
+      AgentDataModel dm) {
     for (ObjectNode child : node.children().values()) {
       if (child.multiInstance()) {
         for (int n : dm.instances(child, inst)) {

@@ -27,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Answers GetSupportedDM (PROTOCOL.md 3.4) from the schema alone: {@code {i}} paths or existing
  * instance paths; since USP 1.4 also parameter, command and event paths. The answer to a request
- * without instance numbers is the same for every agent of a profile, so it is built once and shared.
+ * without instance numbers is the same for every agent of a profile, so it is built once and
+ * shared.
  */
 final class GetSupportedDmHandler {
   private static final int CACHE_LIMIT = 4096;

@@ -2,12 +2,11 @@ package io.fleetsim.agent;
 
 import io.fleetsim.datamodel.AgentDataModel;
 import io.fleetsim.datamodel.ArgNode;
-import io.fleetsim.datamodel.CommandBehavior;
 import io.fleetsim.datamodel.CommandNode;
 import io.fleetsim.datamodel.ObjectNode;
 import io.fleetsim.datamodel.PathResolver;
-import io.fleetsim.datamodel.ResolveOperation;
 import io.fleetsim.datamodel.Resolution;
+import io.fleetsim.datamodel.ResolveOperation;
 import io.fleetsim.datamodel.ValueSpec;
 import io.fleetsim.usp.message.UspErrorCode;
 import io.fleetsim.usp.message.UspMessages;
@@ -26,10 +25,10 @@ import java.util.TreeSet;
 
 /**
  * Answers Operate (PROTOCOL.md 3.10). Path problems are an Error (7026, 7016); command problems are
- * a cmd_failure, never an Error (R-OPR.1): a missing mandatory argument is 7027 and the command does
- * not run (R-OPR.5); unknown arguments are ignored (R-OPR.6); missing optional ones take defaults
- * (R-OPR.7). Sync commands return req_output_args; async ones create a LocalAgent.Request row and
- * return its path. With send_resp=false the command runs and nothing is answered (R-OPR.4).
+ * a cmd_failure, never an Error (R-OPR.1): a missing mandatory argument is 7027 and the command
+ * does not run (R-OPR.5); unknown arguments are ignored (R-OPR.6); missing optional ones take
+ * defaults (R-OPR.7). Sync commands return req_output_args; async ones create a LocalAgent.Request
+ * row and return its path. With send_resp=false the command runs and nothing is answered (R-OPR.4).
  */
 final class OperateHandler {
   static final String REQUEST_TABLE = "Device.LocalAgent.Request.{i}.";
@@ -76,12 +75,16 @@ final class OperateHandler {
     }
     if (!command.async()) {
       switch (command.behavior()) {
-        case REBOOT -> ctx.effects.add(new Effect.Reboot(cause(args, "RemoteReboot"), op.getCommandKey(), false));
-        case FACTORY_RESET -> ctx.effects.add(
-            new Effect.Reboot(cause(args, "RemoteFactoryReset"), op.getCommandKey(), true));
-        case CANCEL_REQUEST -> ctx.effects.add(new Effect.CancelRequest(Instances.last(ref.instances())));
-        case SEND_ONBOARD_REQUEST -> ctx.effects.add(
-            new Effect.OnBoardRequest(Instances.last(ref.instances())));
+        case REBOOT ->
+            ctx.effects.add(
+                new Effect.Reboot(cause(args, "RemoteReboot"), op.getCommandKey(), false));
+        case FACTORY_RESET ->
+            ctx.effects.add(
+                new Effect.Reboot(cause(args, "RemoteFactoryReset"), op.getCommandKey(), true));
+        case CANCEL_REQUEST ->
+            ctx.effects.add(new Effect.CancelRequest(Instances.last(ref.instances())));
+        case SEND_ONBOARD_REQUEST ->
+            ctx.effects.add(new Effect.OnBoardRequest(Instances.last(ref.instances())));
         default -> {}
       }
       return result
@@ -106,7 +109,13 @@ final class OperateHandler {
         new Change.ObjectCreated(requests, inst, AddHandler.uniqueKeys(requests, inst, ctx.dm)));
     ctx.effects.add(
         new Effect.StartCommand(
-            n, command, objPath, ref.instances(), Map.copyOf(args), op.getCommandKey(), ctx.controllerId));
+            n,
+            command,
+            objPath,
+            ref.instances(),
+            Map.copyOf(args),
+            op.getCommandKey(),
+            ctx.controllerId));
     return result.setReqObjPath(requests.instancePath(inst)).build();
   }
 
@@ -192,7 +201,12 @@ final class OperateHandler {
           return "image " + ref.path() + " is " + status;
         }
       }
-      case SCHEDULE_TIMER, CANCEL_REQUEST, COMPLETE, REBOOT, FACTORY_RESET, SEND_ONBOARD_REQUEST -> {}
+      case SCHEDULE_TIMER,
+          CANCEL_REQUEST,
+          COMPLETE,
+          REBOOT,
+          FACTORY_RESET,
+          SEND_ONBOARD_REQUEST -> {}
     }
     return null;
   }

@@ -5,14 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a message handler sees besides the request: the agent's data model, the requesting Controller,
- * and lists where it records committed changes and deferred effects. One per request; handlers are
- * stateless functions of (request, context).
+ * What a message handler sees besides the request: the agent's data model, the requesting
+ * Controller, and lists where it records committed changes and deferred effects. One per request;
+ * handlers are stateless functions of (request, context).
  */
 final class RequestContext {
   final AgentDataModel dm;
   final String controllerId;
-  /** {@code Device.LocalAgent.Controller.N}: the Recipient of subscriptions this Controller adds. */
+
+  /**
+   * {@code Device.LocalAgent.Controller.N}: the Recipient of subscriptions this Controller adds.
+   */
   final String controllerRef;
 
   final long nowMillis;

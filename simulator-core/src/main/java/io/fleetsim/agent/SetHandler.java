@@ -2,8 +2,8 @@ package io.fleetsim.agent;
 
 import io.fleetsim.datamodel.AgentDataModel;
 import io.fleetsim.datamodel.PathResolver;
-import io.fleetsim.datamodel.ResolveOperation;
 import io.fleetsim.datamodel.Resolution;
+import io.fleetsim.datamodel.ResolveOperation;
 import io.fleetsim.usp.message.UspErrorCode;
 import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Error;
@@ -18,9 +18,9 @@ import java.util.List;
 
 /**
  * Answers Set (PROTOCOL.md 3.7/3.8). Each obj_path is atomic across the instances it matches
- * (R-SET.2a); a failed required parameter fails its obj_path, and with allow_partial=false the whole
- * message becomes an Error 7004 with per-path param_errs and nothing changes (R-SET.1). Non-required
- * failures are reported in param_errs of a successful result (TP-469 1.17).
+ * (R-SET.2a); a failed required parameter fails its obj_path, and with allow_partial=false the
+ * whole message becomes an Error 7004 with per-path param_errs and nothing changes (R-SET.1).
+ * Non-required failures are reported in param_errs of a successful result (TP-469 1.17).
  */
 final class SetHandler {
   private SetHandler() {}

@@ -6,8 +6,8 @@ import io.fleetsim.datamodel.EventNode;
 import io.fleetsim.datamodel.ObjectNode;
 import io.fleetsim.datamodel.ParamNode;
 import io.fleetsim.datamodel.PathResolver;
-import io.fleetsim.datamodel.ResolveOperation;
 import io.fleetsim.datamodel.Resolution;
+import io.fleetsim.datamodel.ResolveOperation;
 import io.fleetsim.usp.path.PathParser;
 import io.fleetsim.usp.path.PathSyntaxException;
 import io.fleetsim.usp.path.UspPath;
@@ -15,9 +15,10 @@ import java.util.Arrays;
 
 /**
  * Decides whether a Subscription's ReferenceList covers a change, per NotifType (PROTOCOL.md 7,
- * "Subscription.ReferenceList"): ValueChange takes parameter, object and search paths (an object path
- * covers everything below it); ObjectCreation takes table paths; ObjectDeletion instance paths or
- * wildcards; OperationComplete and Event take command or event paths, or object paths as a filter.
+ * "Subscription.ReferenceList"): ValueChange takes parameter, object and search paths (an object
+ * path covers everything below it); ObjectCreation takes table paths; ObjectDeletion instance paths
+ * or wildcards; OperationComplete and Event take command or event paths, or object paths as a
+ * filter.
  */
 final class SubscriptionMatcher {
   private SubscriptionMatcher() {}

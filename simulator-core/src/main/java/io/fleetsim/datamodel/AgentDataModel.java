@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * One agent's data model: the shared {@link DeviceModel} plus what this agent changed (an interned
- * {@link Overlay}). Values nobody wrote are computed from the profile on read. About 32 bytes per agent
- * while nothing was written; not thread-safe: an agent is driven by one thread at a time.
+ * {@link Overlay}). Values nobody wrote are computed from the profile on read. About 32 bytes per
+ * agent while nothing was written; not thread-safe: an agent is driven by one thread at a time.
  */
 public final class AgentDataModel {
   private static final int[] NO_INSTANCES = new int[0];
@@ -96,8 +96,8 @@ public final class AgentDataModel {
   }
 
   /**
-   * Creates an instance with the next instance number (monotonic, never reused: R-ARC.8) and returns
-   * it. Tables below a created instance start empty.
+   * Creates an instance with the next instance number (monotonic, never reused: R-ARC.8) and
+   * returns it. Tables below a created instance start empty.
    */
   public int addInstance(ObjectNode table, int[] parentInstances) {
     Overlay.Table t = overlay.table(table.id(), parentInstances);

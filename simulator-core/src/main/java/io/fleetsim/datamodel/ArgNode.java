@@ -1,8 +1,8 @@
 package io.fleetsim.datamodel;
 
 /**
- * A command input or output argument. Object-valued arguments use dotted names such as
- * {@code TimeWindow.{i}.Start}; {@link #matches} accepts {@code TimeWindow.1.Start} for them.
+ * A command input or output argument. Object-valued arguments use dotted names such as {@code
+ * TimeWindow.{i}.Start}; {@link #matches} accepts {@code TimeWindow.1.Start} for them.
  */
 public record ArgNode(String name, ValueSpec spec, boolean mandatory, String defaultValue) {
 

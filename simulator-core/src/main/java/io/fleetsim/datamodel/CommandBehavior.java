@@ -2,13 +2,22 @@ package io.fleetsim.datamodel;
 
 /** What a simulated agent does when a command runs; chosen per command in the profile. */
 public enum CommandBehavior {
-  /** Completes at once (sync) or after {@code duration} (async) with the declared output defaults. */
+  /**
+   * Completes at once (sync) or after {@code duration} (async) with the declared output defaults.
+   */
   COMPLETE,
-  /** {@code Device.Reboot()}: answer, then reboot; Boot! Cause=RemoteReboot with the command_key. */
+  /**
+   * {@code Device.Reboot()}: answer, then reboot; Boot! Cause=RemoteReboot with the command_key.
+   */
   REBOOT,
-  /** {@code Device.FactoryReset()}: drop all written state and reboot with Cause=RemoteFactoryReset. */
+  /**
+   * {@code Device.FactoryReset()}: drop all written state and reboot with Cause=RemoteFactoryReset.
+   */
   FACTORY_RESET,
-  /** {@code FirmwareImage.{i}.Download()}: fetch into this bank, TransferComplete!, optional activate. */
+  /**
+   * {@code FirmwareImage.{i}.Download()}: fetch into this bank, TransferComplete!, optional
+   * activate.
+   */
   FIRMWARE_DOWNLOAD,
   /** {@code FirmwareImage.{i}.Activate()}: reboot into this bank when its time window opens. */
   FIRMWARE_ACTIVATE,

@@ -4,9 +4,10 @@ import java.lang.ref.WeakReference;
 import java.util.WeakHashMap;
 
 /**
- * Canonicalises equal immutable values so that 100,000 agents holding the same rows (the subscriptions
- * a controller creates on every device, the same firmware URL) hold one copy. Weak: a value no agent
- * references any more is collected. Writes are rare next to reads, so one lock is enough.
+ * Canonicalises equal immutable values so that 100,000 agents holding the same rows (the
+ * subscriptions a controller creates on every device, the same firmware URL) hold one copy. Weak: a
+ * value no agent references any more is collected. Writes are rare next to reads, so one lock is
+ * enough.
  */
 final class Interner<T> {
   private final WeakHashMap<T, WeakReference<T>> map = new WeakHashMap<>();

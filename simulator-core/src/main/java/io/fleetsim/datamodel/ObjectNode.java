@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * An object of the shared schema: a single object or a multi-instance table ({@code {i}}), with its
- * parameters, commands, events and child objects. Built once per profile by {@link SchemaBuilder} and
- * read-only afterwards; every agent of the profile shares it.
+ * parameters, commands, events and child objects. Built once per profile by {@link SchemaBuilder}
+ * and read-only afterwards; every agent of the profile shares it.
  */
 public final class ObjectNode {
   private final int id;
@@ -61,7 +61,10 @@ public final class ObjectNode {
     return multiInstance;
   }
 
-  /** How many instance numbers address one instance of this object (tables on the way, itself included). */
+  /**
+   * How many instance numbers address one instance of this object (tables on the way, itself
+   * included).
+   */
   public int depth() {
     return depth;
   }
@@ -133,7 +136,9 @@ public final class ObjectNode {
     return false;
   }
 
-  /** The instantiated path, e.g. {@code Device.WiFi.SSID.2.}, for {@code instances} of length depth. */
+  /**
+   * The instantiated path, e.g. {@code Device.WiFi.SSID.2.}, for {@code instances} of length depth.
+   */
   public String instancePath(int[] instances) {
     StringBuilder sb = new StringBuilder(supportedPath.length() + 8);
     appendPath(sb, instances);

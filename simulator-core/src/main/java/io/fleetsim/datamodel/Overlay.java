@@ -3,10 +3,11 @@ package io.fleetsim.datamodel;
 import java.util.Arrays;
 
 /**
- * What one agent's data model differs in from its profile: values written by Set, Add and operations,
- * and tables whose instances changed at run time. Immutable and interned: a write builds a new overlay,
- * so a Set or Add transaction commits by swapping one reference and rolls back by dropping it, and
- * agents with the same history share one instance. Keys are (object id, instance numbers), sorted.
+ * What one agent's data model differs in from its profile: values written by Set, Add and
+ * operations, and tables whose instances changed at run time. Immutable and interned: a write
+ * builds a new overlay, so a Set or Add transaction commits by swapping one reference and rolls
+ * back by dropping it, and agents with the same history share one instance. Keys are (object id,
+ * instance numbers), sorted.
  */
 final class Overlay {
   static final Overlay EMPTY = new Overlay(new Key[0], new Row[0], new Key[0], new Table[0]);
@@ -28,7 +29,9 @@ final class Overlay {
     this.tableKeys = tableKeys;
     this.tables = tables;
     this.hash =
-        31 * (31 * (31 * Arrays.hashCode(rowKeys) + Arrays.hashCode(rows)) + Arrays.hashCode(tableKeys))
+        31
+                * (31 * (31 * Arrays.hashCode(rowKeys) + Arrays.hashCode(rows))
+                    + Arrays.hashCode(tableKeys))
             + Arrays.hashCode(tables);
   }
 
@@ -55,8 +58,7 @@ final class Overlay {
     int at = -i - 1;
     Key key = KEYS.intern(new Key(objectId, instances.clone()));
     Row row = ROWS.intern(Row.EMPTY.with(paramId, value));
-    return intern(
-        new Overlay(insert(rowKeys, at, key), insert(rows, at, row), tableKeys, tables));
+    return intern(new Overlay(insert(rowKeys, at, key), insert(rows, at, row), tableKeys, tables));
   }
 
   Overlay withTable(int tableObjectId, int[] parentInstances, Table table) {
@@ -78,7 +80,8 @@ final class Overlay {
     Key[] newKeys = new Key[rowKeys.length];
     Row[] newRows = new Row[rows.length];
     for (int i = 0; i < rowKeys.length; i++) {
-      if (!(isBelowObject.test(rowKeys[i].objectId) && startsWith(rowKeys[i].instances, instances))) {
+      if (!(isBelowObject.test(rowKeys[i].objectId)
+          && startsWith(rowKeys[i].instances, instances))) {
         newKeys[kept] = rowKeys[i];
         newRows[kept++] = rows[i];
       }
@@ -226,7 +229,9 @@ final class Overlay {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Row r && Arrays.equals(r.paramIds, paramIds) && Arrays.equals(r.values, values);
+      return o instanceof Row r
+          && Arrays.equals(r.paramIds, paramIds)
+          && Arrays.equals(r.values, values);
     }
 
     @Override

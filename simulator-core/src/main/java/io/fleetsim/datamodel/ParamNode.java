@@ -3,8 +3,8 @@ package io.fleetsim.datamodel;
 import java.util.List;
 
 /**
- * A parameter of the shared schema: type, access, constraints and where its value comes from when no
- * agent wrote it. {@code id} is unique within a schema and keys per-agent written values.
+ * A parameter of the shared schema: type, access, constraints and where its value comes from when
+ * no agent wrote it. {@code id} is unique within a schema and keys per-agent written values.
  */
 public final class ParamNode {
   private final int id;
@@ -61,7 +61,10 @@ public final class ParamNode {
     return source;
   }
 
-  /** Counters and UpTime: GetSupportedDM reports VALUE_CHANGE_WILL_IGNORE and ValueChange skips them. */
+  /**
+   * Counters and UpTime: GetSupportedDM reports VALUE_CHANGE_WILL_IGNORE and ValueChange skips
+   * them.
+   */
   public boolean valueChangeIgnored() {
     return valueChangeIgnored;
   }
@@ -71,7 +74,10 @@ public final class ParamNode {
     return secured;
   }
 
-  /** For a {@code *NumberOfEntries} parameter: the table it counts (its value is computed), else null. */
+  /**
+   * For a {@code *NumberOfEntries} parameter: the table it counts (its value is computed), else
+   * null.
+   */
   public ObjectNode countedTable() {
     return countedTable;
   }

@@ -6,8 +6,8 @@ import io.fleetsim.usp.path.PathSyntaxException;
 import io.fleetsim.usp.path.UspPath;
 import io.fleetsim.usp.path.UspPath.Op;
 import io.fleetsim.usp.path.UspPath.RelStep;
-import io.fleetsim.usp.path.UspPath.Term;
 import io.fleetsim.usp.path.UspPath.Tail;
+import io.fleetsim.usp.path.UspPath.Term;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -191,7 +191,9 @@ public final class PathResolver {
       return out;
     }
 
-    /** All terms {@code ==} on plain names that together form exactly one unique key of the table. */
+    /**
+     * All terms {@code ==} on plain names that together form exactly one unique key of the table.
+     */
     private static boolean isUniqueKeyAddress(ObjectNode table, List<Term> terms) {
       Set<String> names = new HashSet<>();
       for (Term t : terms) {
@@ -326,7 +328,11 @@ public final class PathResolver {
       }
       int c;
       switch (p.type()) {
-        case BOOLEAN -> c = TypedValues.parseBoolean(t.value()).equals(TypedValues.parseBoolean(actual)) ? 0 : 1;
+        case BOOLEAN ->
+            c =
+                TypedValues.parseBoolean(t.value()).equals(TypedValues.parseBoolean(actual))
+                    ? 0
+                    : 1;
         case STRING, BASE64 -> c = actual.equals(t.value()) ? 0 : 1;
         case HEX_BINARY -> c = actual.equalsIgnoreCase(t.value()) ? 0 : 1;
         case DATE_TIME -> {
@@ -355,7 +361,9 @@ public final class PathResolver {
       };
     }
 
-    /** Follows a path-reference parameter; item 0 follows every list item (R-ARC reference rules). */
+    /**
+     * Follows a path-reference parameter; item 0 follows every list item (R-ARC reference rules).
+     */
     private List<Resolution.ObjRef> follow(List<Resolution.ObjRef> refs, ParamNode p, int item) {
       List<Resolution.ObjRef> out = new ArrayList<>();
       for (Resolution.ObjRef r : refs) {

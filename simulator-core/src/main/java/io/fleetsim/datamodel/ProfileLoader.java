@@ -118,8 +118,7 @@ public final class ProfileLoader {
     }
 
     private ProfileSettings settings(Config profile) {
-      Config agent =
-          profile.hasPath("agent") ? profile.getConfig("agent") : ConfigFactory.empty();
+      Config agent = profile.hasPath("agent") ? profile.getConfig("agent") : ConfigFactory.empty();
       return new ProfileSettings(
           agent.hasPath("supported-protocols")
               ? agent.getString("supported-protocols")
@@ -198,8 +197,7 @@ public final class ProfileLoader {
         node.maxEntries = 1;
       } else {
         node.minEntries = c.hasPath("min-entries") ? c.getInt("min-entries") : 0;
-        node.maxEntries =
-            c.hasPath("max-entries") ? c.getInt("max-entries") : Integer.MAX_VALUE;
+        node.maxEntries = c.hasPath("max-entries") ? c.getInt("max-entries") : Integer.MAX_VALUE;
         node.defaultInstances = c.hasPath("instances") ? c.getInt("instances") : 0;
         if (node.defaultInstances < node.minEntries || node.defaultInstances > node.maxEntries) {
           throw error(
@@ -209,7 +207,8 @@ public final class ProfileLoader {
         }
         if (c.hasPath("num-entries")) {
           node.numEntriesParameter = c.getString("num-entries");
-          numEntriesOrigin.put(node, key + ".num-entries@" + line(c.getValue("num-entries").origin()));
+          numEntriesOrigin.put(
+              node, key + ".num-entries@" + line(c.getValue("num-entries").origin()));
         }
       }
       if (c.hasPath("params")) {
@@ -306,7 +305,9 @@ public final class ProfileLoader {
           c.hasPath("gen")
               ? generator(c.getValue("gen"), key + ".gen")
               : new ValueSource.Constant(
-                  c.hasPath("default") ? c.getString("default") : TypedValues.emptyValue(spec.type()));
+                  c.hasPath("default")
+                      ? c.getString("default")
+                      : TypedValues.emptyValue(spec.type()));
       if (fallback instanceof ValueSource.Constant constant
           && !constant.value().isEmpty()
           && spec.check(constant.value()) != ValueSpec.Check.OK) {
@@ -359,8 +360,7 @@ public final class ProfileLoader {
       if (c.hasPath("access")) {
         access = Access.ofXmlName(c.getString("access"));
         if (access == null) {
-          throw error(
-              origin, key + ".access", "readOnly, readWrite or writeOnceReadOnly expected");
+          throw error(origin, key + ".access", "readOnly, readWrite or writeOnceReadOnly expected");
         }
       }
       List<String> enumeration = c.hasPath("enum") ? c.getStringList("enum") : List.of();
@@ -559,9 +559,7 @@ public final class ProfileLoader {
       for (Map.Entry<String, ConfigValue> e : o.entrySet()) {
         if (!ok.contains(e.getKey())) {
           throw error(
-              e.getValue().origin(),
-              key + "." + e.getKey(),
-              "unknown key; expected one of " + ok);
+              e.getValue().origin(), key + "." + e.getKey(), "unknown key; expected one of " + ok);
         }
       }
     }
@@ -585,7 +583,8 @@ public final class ProfileLoader {
     }
 
     private static List<Map.Entry<String, ConfigValue>> inFileOrder(ConfigObject o) {
-      List<Map.Entry<String, ConfigValue>> entries = new ArrayList<>(new LinkedHashMap<>(o).entrySet());
+      List<Map.Entry<String, ConfigValue>> entries =
+          new ArrayList<>(new LinkedHashMap<>(o).entrySet());
       entries.sort(
           Comparator.comparingInt((Map.Entry<String, ConfigValue> e) -> line(e.getValue().origin()))
               .thenComparing(Map.Entry::getKey));

@@ -8,9 +8,7 @@ package io.fleetsim.datamodel;
  * @param downloadMillis simulated firmware download time when no transfer model is attached
  */
 public record ProfileSettings(
-    String supportedProtocolVersions,
-    long rebootMillis,
-    long downloadMillis) {
+    String supportedProtocolVersions, long rebootMillis, long downloadMillis) {
 
   /** The versions fleetsim speaks: USP 1.0 to 1.4 (PROTOCOL.md section 1). */
   public static final String USP_VERSIONS = "1.0,1.1,1.2,1.3,1.4";

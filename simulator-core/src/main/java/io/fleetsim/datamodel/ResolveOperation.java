@@ -28,7 +28,9 @@ public enum ResolveOperation {
     this.missingInstance = missingInstance;
   }
 
-  /** The error for an addressed (non-search) instance that does not exist; null means "no match". */
+  /**
+   * The error for an addressed (non-search) instance that does not exist; null means "no match".
+   */
   public UspErrorCode missingInstance() {
     return missingInstance;
   }

@@ -67,7 +67,9 @@ public final class Schema {
     return bySupportedPath.get(supportedPath);
   }
 
-  /** The parameter with this {@code {i}} path, e.g. {@code Device.DeviceInfo.SerialNumber}, or null. */
+  /**
+   * The parameter with this {@code {i}} path, e.g. {@code Device.DeviceInfo.SerialNumber}, or null.
+   */
   public ParamNode param(String supportedPath) {
     int dot = supportedPath.lastIndexOf('.');
     ObjectNode owner = dot < 0 ? null : object(supportedPath.substring(0, dot + 1));

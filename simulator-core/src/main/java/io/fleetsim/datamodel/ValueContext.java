@@ -1,8 +1,8 @@
 package io.fleetsim.datamodel;
 
 /**
- * What a computed value may depend on: the fleet seed, the agent's index, the instance numbers of the
- * object, and the clock. Same inputs, same value: a fleet is reproducible from its seed.
+ * What a computed value may depend on: the fleet seed, the agent's index, the instance numbers of
+ * the object, and the clock. Same inputs, same value: a fleet is reproducible from its seed.
  */
 public interface ValueContext {
   long seed();

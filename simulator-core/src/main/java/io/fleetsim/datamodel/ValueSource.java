@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * Where a parameter's value comes from while no agent wrote it. Shared by every agent of a profile:
- * values that differ per device (serial, MAC, counters, UpTime) are computed from (seed, agent index,
- * instance, clock) on read instead of being stored per agent.
+ * values that differ per device (serial, MAC, counters, UpTime) are computed from (seed, agent
+ * index, instance, clock) on read instead of being stored per agent.
  */
 public sealed interface ValueSource {
 
@@ -26,8 +26,8 @@ public sealed interface ValueSource {
   }
 
   /**
-   * A per-device string: {@code {index}}, {@code {index:08}} (zero-padded), {@code {hex:6}} (index in
-   * upper-case hex), {@code {i}} (innermost instance number) and {@code {i1}}..{@code {i4}}.
+   * A per-device string: {@code {index}}, {@code {index:08}} (zero-padded), {@code {hex:6}} (index
+   * in upper-case hex), {@code {i}} (innermost instance number) and {@code {i1}}..{@code {i4}}.
    */
   record Template(String pattern) implements ValueSource {
     @Override
@@ -36,7 +36,10 @@ public sealed interface ValueSource {
     }
   }
 
-  /** A MAC address: the OUI's 3 bytes, then 3 bytes from agent index and instance (unique per fleet). */
+  /**
+   * A MAC address: the OUI's 3 bytes, then 3 bytes from agent index and instance (unique per
+   * fleet).
+   */
   record Mac(int oui, int perAgent) implements ValueSource {
     @Override
     public String value(ValueContext ctx) {
@@ -103,8 +106,8 @@ public sealed interface ValueSource {
   }
 
   /**
-   * A counter growing since boot at {@code ratePerSecond}, each device at its own seeded rate within
-   * ±{@code jitter} (0..1) of it (Stats.BytesSent and friends).
+   * A counter growing since boot at {@code ratePerSecond}, each device at its own seeded rate
+   * within ±{@code jitter} (0..1) of it (Stats.BytesSent and friends).
    */
   record Counter(long start, double ratePerSecond, double jitter) implements ValueSource {
     @Override
@@ -125,11 +128,14 @@ public sealed interface ValueSource {
   record RandomRange(long min, long max) implements ValueSource {
     @Override
     public String value(ValueContext ctx) {
-      return Long.toString(min + (long) Math.floor(Seeds.unit(ctx, 0x7A4D_0001L) * (max - min + 1)));
+      return Long.toString(
+          min + (long) Math.floor(Seeds.unit(ctx, 0x7A4D_0001L) * (max - min + 1)));
     }
   }
 
-  /** Different sources per instance number (FirmwareImage.1 Active, .2 Available), else a fallback. */
+  /**
+   * Different sources per instance number (FirmwareImage.1 Active, .2 Available), else a fallback.
+   */
   record PerInstance(Map<Integer, ValueSource> byInstance, ValueSource fallback)
       implements ValueSource {
     public PerInstance {

@@ -5,8 +5,8 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Type, access and constraints of a parameter or command argument, with the TR-106 validation a Set,
- * Add or Operate applies (PROTOCOL.md section 3.7: bad type 7011, bad value 7012).
+ * Type, access and constraints of a parameter or command argument, with the TR-106 validation a
+ * Set, Add or Operate applies (PROTOCOL.md section 3.7: bad type 7011, bad value 7012).
  */
 public record ValueSpec(
     ParamType type,

@@ -1,8 +1,9 @@
 package io.fleetsim.metrics;
 
 /**
- * The narrow stats facade agent and protocol code report through (Gatling's StatsEngine idea). Shared
- * by all agents of a fleet, so every implementation is thread-safe and allocation-free on the hot path.
+ * The narrow stats facade agent and protocol code report through (Gatling's StatsEngine idea).
+ * Shared by all agents of a fleet, so every implementation is thread-safe and allocation-free on
+ * the hot path.
  */
 public interface AgentStats {
 

@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts drops, handled messages and notifications by key with {@link LongAdder}s, and logs the first
- * few occurrences of each drop reason (Gatling caps such logs at 20; Agrona's DistinctErrorLog idea):
- * never one log line per agent per error.
+ * Counts drops, handled messages and notifications by key with {@link LongAdder}s, and logs the
+ * first few occurrences of each drop reason (Gatling caps such logs at 20; Agrona's
+ * DistinctErrorLog idea): never one log line per agent per error.
  */
 public final class CountingAgentStats implements AgentStats {
   private static final Logger LOG = LoggerFactory.getLogger(CountingAgentStats.class);

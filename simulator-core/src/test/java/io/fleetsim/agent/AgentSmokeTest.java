@@ -32,7 +32,12 @@ class AgentSmokeTest {
   void get_deviceInfo_returnsObjectAndFirmwareImages() {
     AgentHarness h = AgentHarness.booted();
     Msg resp = h.call(MsgType.GET, "get { param_paths: 'Device.DeviceInfo.' }");
-    assertThat(resp.getBody().getResponse().getGetResp().getReqPathResults(0).getResolvedPathResultsList())
+    assertThat(
+            resp.getBody()
+                .getResponse()
+                .getGetResp()
+                .getReqPathResults(0)
+                .getResolvedPathResultsList())
         .extracting(r -> r.getResolvedPath())
         .containsExactly(
             "Device.DeviceInfo.",

@@ -20,9 +20,15 @@ class Tp469AddTest {
       """;
 
   private String subscriptionCount() {
-    return h.call(MsgType.GET, "get { param_paths: 'Device.LocalAgent.SubscriptionNumberOfEntries' }")
-        .getBody().getResponse().getGetResp().getReqPathResults(0).getResolvedPathResults(0)
-        .getResultParamsMap().get("SubscriptionNumberOfEntries");
+    return h.call(
+            MsgType.GET, "get { param_paths: 'Device.LocalAgent.SubscriptionNumberOfEntries' }")
+        .getBody()
+        .getResponse()
+        .getGetResp()
+        .getReqPathResults(0)
+        .getResolvedPathResults(0)
+        .getResultParamsMap()
+        .get("SubscriptionNumberOfEntries");
   }
 
   @Test
@@ -97,7 +103,8 @@ class Tp469AddTest {
   }
 
   @Test
-  @DisplayName("TP-469 1.4 Add, allow_partial false, multiple objects, required parameter fails in one")
+  @DisplayName(
+      "TP-469 1.4 Add, allow_partial false, multiple objects, required parameter fails in one")
   void tp469_1_4() {
     Msg resp =
         h.call(
@@ -203,7 +210,8 @@ class Tp469AddTest {
   }
 
   @Test
-  @DisplayName("TP-469 1.9 Add, allow_partial true, multiple objects, required parameter fails in one")
+  @DisplayName(
+      "TP-469 1.9 Add, allow_partial true, multiple objects, required parameter fails in one")
   void tp469_1_9() {
     Msg resp =
         h.call(
@@ -246,7 +254,8 @@ class Tp469AddTest {
   }
 
   @Test
-  @DisplayName("TP-469 1.9 (non-required) Add where a non-required parameter fails still creates the object")
+  @DisplayName(
+      "TP-469 1.9 (non-required) Add where a non-required parameter fails still creates the object")
   void add_optionalParameterFails_objectCreatedWithParamErrs() {
     Msg resp =
         h.call(
@@ -255,7 +264,12 @@ class Tp469AddTest {
                 + SUB_PARAMS
                 + " param_settings { param: 'TimeToLive' value: 'soon' } } }");
     var success =
-        resp.getBody().getResponse().getAddResp().getCreatedObjResults(0).getOperStatus().getOperSuccess();
+        resp.getBody()
+            .getResponse()
+            .getAddResp()
+            .getCreatedObjResults(0)
+            .getOperStatus()
+            .getOperSuccess();
     assertThat(success.getInstantiatedPath()).isEqualTo("Device.LocalAgent.Subscription.1.");
     assertThat(success.getParamErrsList())
         .singleElement()
@@ -272,10 +286,17 @@ class Tp469AddTest {
     Msg resp =
         h.call(
             MsgType.ADD,
-            "add { create_objs { obj_path: 'Device.LocalAgent.Subscription.' " + SUB_PARAMS + " } }");
+            "add { create_objs { obj_path: 'Device.LocalAgent.Subscription.' "
+                + SUB_PARAMS
+                + " } }");
     assertThat(
-            resp.getBody().getResponse().getAddResp().getCreatedObjResults(0).getOperStatus()
-                .getOperSuccess().getUniqueKeysMap())
+            resp.getBody()
+                .getResponse()
+                .getAddResp()
+                .getCreatedObjResults(0)
+                .getOperStatus()
+                .getOperSuccess()
+                .getUniqueKeysMap())
         .containsOnlyKeys("Alias", "Recipient", "ID")
         .containsEntry("Alias", "cpe-1")
         .containsEntry("ID", "cpe-1")
@@ -285,7 +306,11 @@ class Tp469AddTest {
   @Test
   @DisplayName("TP-469 1.88 Add with a key that is already used fails with 7025")
   void tp469_1_88() {
-    h.call(MsgType.ADD, "add { create_objs { obj_path: 'Device.LocalAgent.Subscription.' " + SUB_PARAMS + " param_settings { param: 'ID' value: 'dup' } } }");
+    h.call(
+        MsgType.ADD,
+        "add { create_objs { obj_path: 'Device.LocalAgent.Subscription.' "
+            + SUB_PARAMS
+            + " param_settings { param: 'ID' value: 'dup' } } }");
     Msg resp =
         h.call(
             MsgType.ADD,
@@ -327,7 +352,11 @@ class Tp469AddTest {
   @Test
   @DisplayName("TP-469 1.96 Unique keys are immutable after creation")
   void tp469_1_96() {
-    h.call(MsgType.ADD, "add { create_objs { obj_path: 'Device.LocalAgent.Subscription.' " + SUB_PARAMS + " param_settings { param: 'ID' value: 'keep' } } }");
+    h.call(
+        MsgType.ADD,
+        "add { create_objs { obj_path: 'Device.LocalAgent.Subscription.' "
+            + SUB_PARAMS
+            + " param_settings { param: 'ID' value: 'keep' } } }");
     Msg resp =
         h.call(
             MsgType.SET,
@@ -352,12 +381,34 @@ class Tp469AddTest {
 
   @Test
   void add_onNonTable_is7018_andOnReadOnlyTable_is7019() {
-    Msg notTable = h.call(MsgType.ADD, "add { allow_partial: true create_objs { obj_path: 'Device.DeviceInfo.' } }");
-    assertThat(notTable.getBody().getResponse().getAddResp().getCreatedObjResults(0).getOperStatus()
-            .getOperFailure().getErrCode()).isEqualTo(7018);
-    Msg readOnly = h.call(MsgType.ADD, "add { allow_partial: true create_objs { obj_path: 'Device.DeviceInfo.FirmwareImage.' } }");
-    assertThat(readOnly.getBody().getResponse().getAddResp().getCreatedObjResults(0).getOperStatus()
-            .getOperFailure().getErrCode()).isEqualTo(7019);
+    Msg notTable =
+        h.call(
+            MsgType.ADD,
+            "add { allow_partial: true create_objs { obj_path: 'Device.DeviceInfo.' } }");
+    assertThat(
+            notTable
+                .getBody()
+                .getResponse()
+                .getAddResp()
+                .getCreatedObjResults(0)
+                .getOperStatus()
+                .getOperFailure()
+                .getErrCode())
+        .isEqualTo(7018);
+    Msg readOnly =
+        h.call(
+            MsgType.ADD,
+            "add { allow_partial: true create_objs { obj_path: 'Device.DeviceInfo.FirmwareImage.' } }");
+    assertThat(
+            readOnly
+                .getBody()
+                .getResponse()
+                .getAddResp()
+                .getCreatedObjResults(0)
+                .getOperStatus()
+                .getOperFailure()
+                .getErrCode())
+        .isEqualTo(7019);
   }
 
   @Test
@@ -367,10 +418,24 @@ class Tp469AddTest {
             MsgType.ADD,
             "add { allow_partial: true create_objs { obj_path: 'Device.LocalAgent.Controller.1.MTP.' "
                 + "param_settings { param: 'Protocol' value: 'MQTT' } } }");
-    assertThat(resp.getBody().getResponse().getAddResp().getCreatedObjResults(0).getOperStatus().hasOperSuccess())
+    assertThat(
+            resp.getBody()
+                .getResponse()
+                .getAddResp()
+                .getCreatedObjResults(0)
+                .getOperStatus()
+                .hasOperSuccess())
         .isTrue();
-    assertThat(h.call(MsgType.GET, "get { param_paths: 'Device.LocalAgent.Controller.1.MTPNumberOfEntries' }")
-            .getBody().getResponse().getGetResp().getReqPathResults(0).getResolvedPathResults(0)
-            .getResultParamsMap()).containsEntry("MTPNumberOfEntries", "2");
+    assertThat(
+            h.call(
+                    MsgType.GET,
+                    "get { param_paths: 'Device.LocalAgent.Controller.1.MTPNumberOfEntries' }")
+                .getBody()
+                .getResponse()
+                .getGetResp()
+                .getReqPathResults(0)
+                .getResolvedPathResults(0)
+                .getResultParamsMap())
+        .containsEntry("MTPNumberOfEntries", "2");
   }
 }

@@ -19,16 +19,26 @@ class Tp469DeleteTest {
       h.call(
           MsgType.ADD,
           "add { create_objs { obj_path: 'Device.LocalAgent.Subscription.' "
-              + "param_settings { param: 'ID' value: '" + id + "' } "
+              + "param_settings { param: 'ID' value: '"
+              + id
+              + "' } "
               + "param_settings { param: 'NotifType' value: 'ObjectCreation' } } }");
     }
     h.clearSent();
   }
 
   private java.util.List<String> remaining() {
-    return h.call(MsgType.GET_INSTANCES, "get_instances { obj_paths: 'Device.LocalAgent.Subscription.' }")
-        .getBody().getResponse().getGetInstancesResp().getReqPathResults(0).getCurrInstsList().stream()
-        .map(i -> i.getInstantiatedObjPath()).toList();
+    return h
+        .call(
+            MsgType.GET_INSTANCES, "get_instances { obj_paths: 'Device.LocalAgent.Subscription.' }")
+        .getBody()
+        .getResponse()
+        .getGetInstancesResp()
+        .getReqPathResults(0)
+        .getCurrInstsList()
+        .stream()
+        .map(i -> i.getInstantiatedObjPath())
+        .toList();
   }
 
   @Test
@@ -44,7 +54,8 @@ class Tp469DeleteTest {
           oper_status { oper_success { affected_paths: "Device.LocalAgent.Subscription.2." } }
         } } } }
         """);
-    assertThat(remaining()).containsExactly("Device.LocalAgent.Subscription.1.", "Device.LocalAgent.Subscription.3.");
+    assertThat(remaining())
+        .containsExactly("Device.LocalAgent.Subscription.1.", "Device.LocalAgent.Subscription.3.");
   }
 
   @Test
@@ -97,7 +108,8 @@ class Tp469DeleteTest {
   }
 
   @Test
-  @DisplayName("TP-469 1.28 Delete, allow_partial false, multiple objects with one invalid: nothing deleted")
+  @DisplayName(
+      "TP-469 1.28 Delete, allow_partial false, multiple objects with one invalid: nothing deleted")
   void tp469_1_28() {
     Msg resp =
         h.call(
@@ -113,16 +125,27 @@ class Tp469DeleteTest {
   @DisplayName("TP-469 1.29 Delete, allow_partial true, instance that does not exist")
   void tp469_1_29() {
     Msg resp =
-        h.call(MsgType.DELETE, "delete { allow_partial: true obj_paths: 'Device.LocalAgent.Subscription.9.' }");
-    assertThat(resp.getBody().getResponse().getDeleteResp().getDeletedObjResults(0).getOperStatus()
-            .getOperSuccess().getAffectedPathsList()).isEmpty();
+        h.call(
+            MsgType.DELETE,
+            "delete { allow_partial: true obj_paths: 'Device.LocalAgent.Subscription.9.' }");
+    assertThat(
+            resp.getBody()
+                .getResponse()
+                .getDeleteResp()
+                .getDeletedObjResults(0)
+                .getOperStatus()
+                .getOperSuccess()
+                .getAffectedPathsList())
+        .isEmpty();
   }
 
   @Test
   @DisplayName("TP-469 1.30 Delete, allow_partial true, invalid object")
   void tp469_1_30() {
     Msg resp =
-        h.call(MsgType.DELETE, "delete { allow_partial: true obj_paths: 'Device.LocalAgent.InvalidObject.1.' }");
+        h.call(
+            MsgType.DELETE,
+            "delete { allow_partial: true obj_paths: 'Device.LocalAgent.InvalidObject.1.' }");
     assertMsg(
         resp,
         """
@@ -158,8 +181,14 @@ class Tp469DeleteTest {
         h.call(
             MsgType.DELETE,
             "delete { obj_paths: 'Device.LocalAgent.Subscription.[Alias==\"cpe-2\"].' }");
-    assertThat(resp.getBody().getResponse().getDeleteResp().getDeletedObjResults(0).getOperStatus()
-            .getOperSuccess().getAffectedPathsList())
+    assertThat(
+            resp.getBody()
+                .getResponse()
+                .getDeleteResp()
+                .getDeletedObjResults(0)
+                .getOperStatus()
+                .getOperSuccess()
+                .getAffectedPathsList())
         .containsExactly("Device.LocalAgent.Subscription.2.");
   }
 
@@ -167,8 +196,14 @@ class Tp469DeleteTest {
   @DisplayName("TP-469 1.33 Delete with a wildcard")
   void tp469_1_33() {
     Msg resp = h.call(MsgType.DELETE, "delete { obj_paths: 'Device.LocalAgent.Subscription.*.' }");
-    assertThat(resp.getBody().getResponse().getDeleteResp().getDeletedObjResults(0).getOperStatus()
-            .getOperSuccess().getAffectedPathsList())
+    assertThat(
+            resp.getBody()
+                .getResponse()
+                .getDeleteResp()
+                .getDeletedObjResults(0)
+                .getOperStatus()
+                .getOperSuccess()
+                .getAffectedPathsList())
         .containsExactly(
             "Device.LocalAgent.Subscription.1.",
             "Device.LocalAgent.Subscription.2.",
@@ -181,10 +216,15 @@ class Tp469DeleteTest {
   void tp469_1_34() {
     Msg resp =
         h.call(
-            MsgType.DELETE,
-            "delete { obj_paths: 'Device.LocalAgent.Subscription.[ID!=\"s2\"].' }");
-    assertThat(resp.getBody().getResponse().getDeleteResp().getDeletedObjResults(0).getOperStatus()
-            .getOperSuccess().getAffectedPathsList())
+            MsgType.DELETE, "delete { obj_paths: 'Device.LocalAgent.Subscription.[ID!=\"s2\"].' }");
+    assertThat(
+            resp.getBody()
+                .getResponse()
+                .getDeleteResp()
+                .getDeletedObjResults(0)
+                .getOperStatus()
+                .getOperSuccess()
+                .getAffectedPathsList())
         .containsExactly("Device.LocalAgent.Subscription.1.", "Device.LocalAgent.Subscription.3.");
   }
 
@@ -210,20 +250,49 @@ class Tp469DeleteTest {
   @DisplayName("TP-469 1.90 Delete with a search that matches nothing succeeds")
   void tp469_1_90() {
     Msg resp =
-        h.call(MsgType.DELETE, "delete { obj_paths: 'Device.LocalAgent.Subscription.[ID==\"none\"].' }");
-    assertThat(resp.getBody().getResponse().getDeleteResp().getDeletedObjResults(0).getOperStatus()
-            .getOperSuccess().getAffectedPathsList()).isEmpty();
+        h.call(
+            MsgType.DELETE,
+            "delete { obj_paths: 'Device.LocalAgent.Subscription.[ID==\"none\"].' }");
+    assertThat(
+            resp.getBody()
+                .getResponse()
+                .getDeleteResp()
+                .getDeletedObjResults(0)
+                .getOperStatus()
+                .getOperSuccess()
+                .getAffectedPathsList())
+        .isEmpty();
     assertThat(remaining()).hasSize(3);
   }
 
   @Test
   void delete_tablePathOrNonTable_failsWithoutDeleting() {
-    Msg table = h.call(MsgType.DELETE, "delete { allow_partial: true obj_paths: 'Device.LocalAgent.Subscription.' }");
-    assertThat(table.getBody().getResponse().getDeleteResp().getDeletedObjResults(0).getOperStatus()
-            .getOperFailure().getErrCode()).isEqualTo(7026);
-    Msg single = h.call(MsgType.DELETE, "delete { allow_partial: true obj_paths: 'Device.DeviceInfo.' }");
-    assertThat(single.getBody().getResponse().getDeleteResp().getDeletedObjResults(0).getOperStatus()
-            .getOperFailure().getErrCode()).isEqualTo(7018);
+    Msg table =
+        h.call(
+            MsgType.DELETE,
+            "delete { allow_partial: true obj_paths: 'Device.LocalAgent.Subscription.' }");
+    assertThat(
+            table
+                .getBody()
+                .getResponse()
+                .getDeleteResp()
+                .getDeletedObjResults(0)
+                .getOperStatus()
+                .getOperFailure()
+                .getErrCode())
+        .isEqualTo(7026);
+    Msg single =
+        h.call(MsgType.DELETE, "delete { allow_partial: true obj_paths: 'Device.DeviceInfo.' }");
+    assertThat(
+            single
+                .getBody()
+                .getResponse()
+                .getDeleteResp()
+                .getDeletedObjResults(0)
+                .getOperStatus()
+                .getOperFailure()
+                .getErrCode())
+        .isEqualTo(7018);
     assertThat(remaining()).hasSize(3);
   }
 }

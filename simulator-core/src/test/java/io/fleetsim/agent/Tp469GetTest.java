@@ -11,18 +11,32 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** TP-469 section 1 Get cases. SSID.2 gets ErrorsSent=7 so numeric searches have something to find. */
+/**
+ * TP-469 section 1 Get cases. SSID.2 gets ErrorsSent=7 so numeric searches have something to find.
+ */
 class Tp469GetTest {
   private final AgentHarness h = AgentHarness.booted();
 
   @BeforeEach
   void errorsOnSsid2() {
-    h.agent.dataModel().set(AgentHarness.TEST_PROFILE.param("Device.WiFi.SSID.{i}.Stats.ErrorsSent"), new int[] {2}, "7");
+    h.agent
+        .dataModel()
+        .set(
+            AgentHarness.TEST_PROFILE.param("Device.WiFi.SSID.{i}.Stats.ErrorsSent"),
+            new int[] {2},
+            "7");
   }
 
   private List<String> resolvedPaths(Msg resp) {
-    return resp.getBody().getResponse().getGetResp().getReqPathResults(0).getResolvedPathResultsList()
-        .stream().map(GetResp.ResolvedPathResult::getResolvedPath).toList();
+    return resp
+        .getBody()
+        .getResponse()
+        .getGetResp()
+        .getReqPathResults(0)
+        .getResolvedPathResultsList()
+        .stream()
+        .map(GetResp.ResolvedPathResult::getResolvedPath)
+        .toList();
   }
 
   private Msg get(String path) {
@@ -84,8 +98,10 @@ class Tp469GetTest {
   @DisplayName("TP-469 1.39 Get an instance path with its sub-objects")
   void tp469_1_39() {
     Msg resp = get("Device.WiFi.SSID.2.");
-    assertThat(resolvedPaths(resp)).containsExactly("Device.WiFi.SSID.2.", "Device.WiFi.SSID.2.Stats.");
-    var ssid = resp.getBody().getResponse().getGetResp().getReqPathResults(0).getResolvedPathResults(0);
+    assertThat(resolvedPaths(resp))
+        .containsExactly("Device.WiFi.SSID.2.", "Device.WiFi.SSID.2.Stats.");
+    var ssid =
+        resp.getBody().getResponse().getGetResp().getReqPathResults(0).getResolvedPathResults(0);
     assertThat(ssid.getResultParamsMap())
         .containsEntry("SSID", "fleetsim-5g")
         .containsEntry("Name", "wl2")
@@ -250,7 +266,8 @@ class Tp469GetTest {
     assertThat(resolvedPaths(depth1)).containsExactly("Device.LocalAgent.");
     Msg depth2 = h.call(MsgType.GET, "get { param_paths: 'Device.LocalAgent.' max_depth: 2 }");
     assertThat(resolvedPaths(depth2))
-        .containsExactly("Device.LocalAgent.", "Device.LocalAgent.MTP.1.", "Device.LocalAgent.Controller.1.");
+        .containsExactly(
+            "Device.LocalAgent.", "Device.LocalAgent.MTP.1.", "Device.LocalAgent.Controller.1.");
     Msg full = h.call(MsgType.GET, "get { param_paths: 'Device.LocalAgent.' max_depth: 0 }");
     assertThat(resolvedPaths(full))
         .containsExactly(
@@ -275,13 +292,24 @@ class Tp469GetTest {
   }
 
   private static String param(Msg resp, String name) {
-    return resp.getBody().getResponse().getGetResp().getReqPathResults(0).getResolvedPathResults(0)
-        .getResultParamsMap().get(name);
+    return resp.getBody()
+        .getResponse()
+        .getGetResp()
+        .getReqPathResults(0)
+        .getResolvedPathResults(0)
+        .getResultParamsMap()
+        .get(name);
   }
 
   @Test
   void get_ofACommandPath_isInvalidPath() {
-    assertThat(get("Device.Reboot()").getBody().getResponse().getGetResp().getReqPathResults(0).getErrCode())
+    assertThat(
+            get("Device.Reboot()")
+                .getBody()
+                .getResponse()
+                .getGetResp()
+                .getReqPathResults(0)
+                .getErrCode())
         .isEqualTo(7026);
   }
 }

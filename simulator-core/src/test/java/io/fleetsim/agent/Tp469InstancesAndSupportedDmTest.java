@@ -15,15 +15,24 @@ class Tp469InstancesAndSupportedDmTest {
   private final AgentHarness h = AgentHarness.booted();
 
   private List<String> instances(Msg resp, int i) {
-    return resp.getBody().getResponse().getGetInstancesResp().getReqPathResults(i).getCurrInstsList()
-        .stream().map(c -> c.getInstantiatedObjPath()).toList();
+    return resp
+        .getBody()
+        .getResponse()
+        .getGetInstancesResp()
+        .getReqPathResults(i)
+        .getCurrInstsList()
+        .stream()
+        .map(c -> c.getInstantiatedObjPath())
+        .toList();
   }
 
   @Test
   @DisplayName("TP-469 1.66 GetInstances, first_level_only true")
   void tp469_1_66() {
     assertMsg(
-        h.call(MsgType.GET_INSTANCES, "get_instances { obj_paths: 'Device.LocalAgent.Controller.' first_level_only: true }"),
+        h.call(
+            MsgType.GET_INSTANCES,
+            "get_instances { obj_paths: 'Device.LocalAgent.Controller.' first_level_only: true }"),
         """
         header { msg_id: "m1" msg_type: GET_INSTANCES_RESP }
         body { response { get_instances_resp { req_path_results {
@@ -40,11 +49,20 @@ class Tp469InstancesAndSupportedDmTest {
   @Test
   @DisplayName("TP-469 1.67 GetInstances, first_level_only false lists nested tables")
   void tp469_1_67() {
-    Msg resp = h.call(MsgType.GET_INSTANCES, "get_instances { obj_paths: 'Device.LocalAgent.Controller.' first_level_only: false }");
+    Msg resp =
+        h.call(
+            MsgType.GET_INSTANCES,
+            "get_instances { obj_paths: 'Device.LocalAgent.Controller.' first_level_only: false }");
     assertThat(instances(resp, 0))
-        .containsExactly("Device.LocalAgent.Controller.1.", "Device.LocalAgent.Controller.1.MTP.1.");
-    assertThat(resp.getBody().getResponse().getGetInstancesResp().getReqPathResults(0).getCurrInsts(1)
-            .getUniqueKeysMap())
+        .containsExactly(
+            "Device.LocalAgent.Controller.1.", "Device.LocalAgent.Controller.1.MTP.1.");
+    assertThat(
+            resp.getBody()
+                .getResponse()
+                .getGetInstancesResp()
+                .getReqPathResults(0)
+                .getCurrInsts(1)
+                .getUniqueKeysMap())
         .containsEntry("Protocol", "WebSocket")
         .containsEntry("Alias", "cpe-1");
   }
@@ -58,13 +76,17 @@ class Tp469InstancesAndSupportedDmTest {
             "get_instances { obj_paths: 'Device.WiFi.SSID.' obj_paths: 'Device.DeviceInfo.FirmwareImage.' first_level_only: true }");
     assertThat(instances(resp, 0)).containsExactly("Device.WiFi.SSID.1.", "Device.WiFi.SSID.2.");
     assertThat(instances(resp, 1))
-        .containsExactly("Device.DeviceInfo.FirmwareImage.1.", "Device.DeviceInfo.FirmwareImage.2.");
+        .containsExactly(
+            "Device.DeviceInfo.FirmwareImage.1.", "Device.DeviceInfo.FirmwareImage.2.");
   }
 
   @Test
   @DisplayName("TP-469 1.69 GetInstances of an invalid path")
   void tp469_1_69() {
-    Msg resp = h.call(MsgType.GET_INSTANCES, "get_instances { obj_paths: 'Device.LocalAgent.InvalidObject.' }");
+    Msg resp =
+        h.call(
+            MsgType.GET_INSTANCES,
+            "get_instances { obj_paths: 'Device.LocalAgent.InvalidObject.' }");
     assertThat(resp.getBody().getResponse().getGetInstancesResp().getReqPathResults(0).getErrCode())
         .isEqualTo(7026);
   }
@@ -86,7 +108,10 @@ class Tp469InstancesAndSupportedDmTest {
   @Test
   @DisplayName("TP-469 1.71 GetInstances with a wildcard in the path")
   void tp469_1_71() {
-    Msg resp = h.call(MsgType.GET_INSTANCES, "get_instances { obj_paths: 'Device.LocalAgent.Controller.*.MTP.' }");
+    Msg resp =
+        h.call(
+            MsgType.GET_INSTANCES,
+            "get_instances { obj_paths: 'Device.LocalAgent.Controller.*.MTP.' }");
     assertThat(instances(resp, 0)).containsExactly("Device.LocalAgent.Controller.1.MTP.1.");
   }
 
@@ -102,15 +127,24 @@ class Tp469InstancesAndSupportedDmTest {
   }
 
   private List<String> supportedPaths(Msg resp) {
-    return resp.getBody().getResponse().getGetSupportedDmResp().getReqObjResults(0).getSupportedObjsList()
-        .stream().map(GetSupportedDMResp.SupportedObjectResult::getSupportedObjPath).toList();
+    return resp
+        .getBody()
+        .getResponse()
+        .getGetSupportedDmResp()
+        .getReqObjResults(0)
+        .getSupportedObjsList()
+        .stream()
+        .map(GetSupportedDMResp.SupportedObjectResult::getSupportedObjPath)
+        .toList();
   }
 
   @Test
   @DisplayName("TP-469 1.72 GetSupportedDM, first_level_only true, no details")
   void tp469_1_72() {
     assertMsg(
-        h.call(MsgType.GET_SUPPORTED_DM, "get_supported_dm { obj_paths: 'Device.DeviceInfo.' first_level_only: true }"),
+        h.call(
+            MsgType.GET_SUPPORTED_DM,
+            "get_supported_dm { obj_paths: 'Device.DeviceInfo.' first_level_only: true }"),
         """
         header { msg_id: "m1" msg_type: GET_SUPPORTED_DM_RESP }
         body { response { get_supported_dm_resp { req_obj_results {
@@ -126,18 +160,32 @@ class Tp469InstancesAndSupportedDmTest {
   @DisplayName("TP-469 1.73 GetSupportedDM of Device. with parameters: the whole tree")
   void tp469_1_73() {
     Msg resp =
-        h.call(MsgType.GET_SUPPORTED_DM, "get_supported_dm { obj_paths: 'Device.' return_params: true }");
+        h.call(
+            MsgType.GET_SUPPORTED_DM,
+            "get_supported_dm { obj_paths: 'Device.' return_params: true }");
     List<String> paths = supportedPaths(resp);
     assertThat(paths).hasSize(AgentHarness.TEST_PROFILE.objects().size()).startsWith("Device.");
-    assertThat(paths).contains("Device.LocalAgent.Subscription.{i}.", "Device.WiFi.SSID.{i}.Stats.");
+    assertThat(paths)
+        .contains("Device.LocalAgent.Subscription.{i}.", "Device.WiFi.SSID.{i}.Stats.");
     var subs =
-        resp.getBody().getResponse().getGetSupportedDmResp().getReqObjResults(0).getSupportedObjsList()
-            .stream().filter(o -> o.getSupportedObjPath().equals("Device.LocalAgent.Subscription.{i}.")).findFirst().orElseThrow();
+        resp
+            .getBody()
+            .getResponse()
+            .getGetSupportedDmResp()
+            .getReqObjResults(0)
+            .getSupportedObjsList()
+            .stream()
+            .filter(o -> o.getSupportedObjPath().equals("Device.LocalAgent.Subscription.{i}."))
+            .findFirst()
+            .orElseThrow();
     assertThat(subs.getAccess()).isEqualTo(GetSupportedDMResp.ObjAccessType.OBJ_ADD_DELETE);
     assertThat(subs.getSupportedParamsList())
         .filteredOn(p -> p.getParamName().equals("Alias"))
         .singleElement()
-        .satisfies(p -> assertThat(p.getAccess()).isEqualTo(GetSupportedDMResp.ParamAccessType.PARAM_READ_WRITE));
+        .satisfies(
+            p ->
+                assertThat(p.getAccess())
+                    .isEqualTo(GetSupportedDMResp.ParamAccessType.PARAM_READ_WRITE));
     assertThat(subs.getSupportedCommandsList()).isEmpty();
   }
 
@@ -145,7 +193,8 @@ class Tp469InstancesAndSupportedDmTest {
   @DisplayName("TP-469 1.74 GetSupportedDM with return_commands")
   void tp469_1_74() {
     Msg resp =
-        h.call(MsgType.GET_SUPPORTED_DM,
+        h.call(
+            MsgType.GET_SUPPORTED_DM,
             "get_supported_dm { obj_paths: 'Device.DeviceInfo.FirmwareImage.{i}.' first_level_only: true return_commands: true }");
     assertMsg(
         resp,
@@ -179,16 +228,23 @@ class Tp469InstancesAndSupportedDmTest {
   @DisplayName("TP-469 1.75 GetSupportedDM with return_events")
   void tp469_1_75() {
     Msg resp =
-        h.call(MsgType.GET_SUPPORTED_DM,
+        h.call(
+            MsgType.GET_SUPPORTED_DM,
             "get_supported_dm { obj_paths: 'Device.' first_level_only: true return_events: true }");
-    var device = resp.getBody().getResponse().getGetSupportedDmResp().getReqObjResults(0).getSupportedObjs(0);
+    var device =
+        resp.getBody()
+            .getResponse()
+            .getGetSupportedDmResp()
+            .getReqObjResults(0)
+            .getSupportedObjs(0);
     assertThat(device.getSupportedEventsList())
         .singleElement()
         .satisfies(
             e -> {
               assertThat(e.getEventName()).isEqualTo("Boot!");
               assertThat(e.getArgNamesList())
-                  .containsExactly("CommandKey", "Cause", "Reason", "FirmwareUpdated", "ParameterMap");
+                  .containsExactly(
+                      "CommandKey", "Cause", "Reason", "FirmwareUpdated", "ParameterMap");
             });
   }
 
@@ -196,7 +252,8 @@ class Tp469InstancesAndSupportedDmTest {
   @DisplayName("TP-469 1.76 GetSupportedDM with multiple paths")
   void tp469_1_76() {
     Msg resp =
-        h.call(MsgType.GET_SUPPORTED_DM,
+        h.call(
+            MsgType.GET_SUPPORTED_DM,
             "get_supported_dm { obj_paths: 'Device.WiFi.' obj_paths: 'Device.LocalAgent.Request.{i}.' first_level_only: true }");
     assertThat(resp.getBody().getResponse().getGetSupportedDmResp().getReqObjResultsList())
         .extracting(r -> r.getReqObjPath())
@@ -220,21 +277,36 @@ class Tp469InstancesAndSupportedDmTest {
   @Test
   @DisplayName("TP-469 1.97 GetSupportedDM of an existing instance path")
   void tp469_1_97() {
-    Msg resp = h.call(MsgType.GET_SUPPORTED_DM, "get_supported_dm { obj_paths: 'Device.LocalAgent.Controller.1.' first_level_only: true }");
+    Msg resp =
+        h.call(
+            MsgType.GET_SUPPORTED_DM,
+            "get_supported_dm { obj_paths: 'Device.LocalAgent.Controller.1.' first_level_only: true }");
     assertThat(supportedPaths(resp))
         .containsExactly(
             "Device.LocalAgent.Controller.{i}.",
             "Device.LocalAgent.Controller.{i}.MTP.{i}.",
             "Device.LocalAgent.Controller.{i}.BootParameter.{i}.");
-    Msg missing = h.call(MsgType.GET_SUPPORTED_DM, "get_supported_dm { obj_paths: 'Device.LocalAgent.Controller.5.' }");
-    assertThat(missing.getBody().getResponse().getGetSupportedDmResp().getReqObjResults(0).getErrCode())
+    Msg missing =
+        h.call(
+            MsgType.GET_SUPPORTED_DM,
+            "get_supported_dm { obj_paths: 'Device.LocalAgent.Controller.5.' }");
+    assertThat(
+            missing
+                .getBody()
+                .getResponse()
+                .getGetSupportedDmResp()
+                .getReqObjResults(0)
+                .getErrCode())
         .isEqualTo(7016);
   }
 
   @Test
   @DisplayName("TP-469 1.98 GetSupportedDM of a nested {i} path")
   void tp469_1_98() {
-    Msg resp = h.call(MsgType.GET_SUPPORTED_DM, "get_supported_dm { obj_paths: 'Device.LocalAgent.Controller.{i}.MTP.{i}.' }");
+    Msg resp =
+        h.call(
+            MsgType.GET_SUPPORTED_DM,
+            "get_supported_dm { obj_paths: 'Device.LocalAgent.Controller.{i}.MTP.{i}.' }");
     assertThat(supportedPaths(resp))
         .containsExactly(
             "Device.LocalAgent.Controller.{i}.MTP.{i}.",
@@ -244,7 +316,10 @@ class Tp469InstancesAndSupportedDmTest {
   @Test
   @DisplayName("TP-469 1.99 GetSupportedDM of a table path without the final {i}.")
   void tp469_1_99() {
-    Msg resp = h.call(MsgType.GET_SUPPORTED_DM, "get_supported_dm { obj_paths: 'Device.DeviceInfo.FirmwareImage.' }");
+    Msg resp =
+        h.call(
+            MsgType.GET_SUPPORTED_DM,
+            "get_supported_dm { obj_paths: 'Device.DeviceInfo.FirmwareImage.' }");
     assertThat(supportedPaths(resp)).containsExactly("Device.DeviceInfo.FirmwareImage.{i}.");
   }
 
@@ -252,7 +327,8 @@ class Tp469InstancesAndSupportedDmTest {
   @DisplayName("TP-469 1.105 GetSupportedDM of a parameter path (USP 1.4)")
   void tp469_1_105() {
     assertMsg(
-        h.call(MsgType.GET_SUPPORTED_DM, "get_supported_dm { obj_paths: 'Device.DeviceInfo.UpTime' }"),
+        h.call(
+            MsgType.GET_SUPPORTED_DM, "get_supported_dm { obj_paths: 'Device.DeviceInfo.UpTime' }"),
         """
         header { msg_id: "m1" msg_type: GET_SUPPORTED_DM_RESP }
         body { response { get_supported_dm_resp { req_obj_results {
@@ -287,26 +363,45 @@ class Tp469InstancesAndSupportedDmTest {
   @Test
   @DisplayName("TP-469 1.107 GetSupportedDM of an event path (USP 1.4)")
   void tp469_1_107() {
-    Msg resp = h.call(MsgType.GET_SUPPORTED_DM, "get_supported_dm { obj_paths: 'Device.LocalAgent.Periodic!' return_params: true }");
-    var obj = resp.getBody().getResponse().getGetSupportedDmResp().getReqObjResults(0).getSupportedObjs(0);
+    Msg resp =
+        h.call(
+            MsgType.GET_SUPPORTED_DM,
+            "get_supported_dm { obj_paths: 'Device.LocalAgent.Periodic!' return_params: true }");
+    var obj =
+        resp.getBody()
+            .getResponse()
+            .getGetSupportedDmResp()
+            .getReqObjResults(0)
+            .getSupportedObjs(0);
     assertThat(obj.getSupportedObjPath()).isEqualTo("Device.LocalAgent.");
     assertThat(obj.getSupportedParamsList()).isEmpty();
-    assertThat(obj.getSupportedEventsList()).extracting(e -> e.getEventName()).containsExactly("Periodic!");
+    assertThat(obj.getSupportedEventsList())
+        .extracting(e -> e.getEventName())
+        .containsExactly("Periodic!");
   }
 
   @Test
   void getSupportedDm_uniqueKeySets_andValueTypes() {
     Msg resp =
-        h.call(MsgType.GET_SUPPORTED_DM,
+        h.call(
+            MsgType.GET_SUPPORTED_DM,
             "get_supported_dm { obj_paths: 'Device.LocalAgent.Subscription.{i}.' return_unique_key_sets: true return_params: true }");
-    var obj = resp.getBody().getResponse().getGetSupportedDmResp().getReqObjResults(0).getSupportedObjs(0);
+    var obj =
+        resp.getBody()
+            .getResponse()
+            .getGetSupportedDmResp()
+            .getReqObjResults(0)
+            .getSupportedObjs(0);
     assertThat(obj.getUniqueKeySetsList())
         .extracting(k -> String.join("+", k.getKeyNamesList()))
         .containsExactly("Alias", "Recipient+ID");
     assertThat(obj.getSupportedParamsList())
         .filteredOn(p -> p.getParamName().equals("CreationDate"))
         .singleElement()
-        .satisfies(p -> assertThat(p.getValueType()).isEqualTo(GetSupportedDMResp.ParamValueType.PARAM_DATE_TIME));
+        .satisfies(
+            p ->
+                assertThat(p.getValueType())
+                    .isEqualTo(GetSupportedDMResp.ParamValueType.PARAM_DATE_TIME));
   }
 
   @Test
@@ -320,7 +415,8 @@ class Tp469InstancesAndSupportedDmTest {
                 "get_supported_dm { obj_paths: 'Device.' return_params: true return_commands: true }",
                 io.fleetsim.usp.proto.UspMsg.Request.class));
     Msg a = GetSupportedDmHandler.handle(req, new RequestContext(h.agent.dataModel(), "c", "r"));
-    Msg b = GetSupportedDmHandler.handle(req, new RequestContext(other.agent.dataModel(), "c", "r"));
+    Msg b =
+        GetSupportedDmHandler.handle(req, new RequestContext(other.agent.dataModel(), "c", "r"));
     assertThat(a.getBody().getResponse().getGetSupportedDmResp())
         .isSameAs(b.getBody().getResponse().getGetSupportedDmResp());
   }
@@ -329,7 +425,8 @@ class Tp469InstancesAndSupportedDmTest {
   @DisplayName("TP-469 1.80 GetSupportedProtocol")
   void tp469_1_80() {
     assertMsg(
-        h.call(MsgType.GET_SUPPORTED_PROTO,
+        h.call(
+            MsgType.GET_SUPPORTED_PROTO,
             "get_supported_protocol { controller_supported_protocol_versions: '1.0,1.1,1.2,1.3,1.4' }"),
         """
         header { msg_id: "m1" msg_type: GET_SUPPORTED_PROTO_RESP }

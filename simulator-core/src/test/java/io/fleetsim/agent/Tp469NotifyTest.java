@@ -20,7 +20,9 @@ class Tp469NotifyTest {
     h.call(
         MsgType.SET,
         "set { update_objs { obj_path: 'Device.LocalAgent.Controller.1.' "
-            + "param_settings { param: 'ProvisioningCode' value: '" + value + "' } } }");
+            + "param_settings { param: 'ProvisioningCode' value: '"
+            + value
+            + "' } } }");
   }
 
   private void ack(Msg notify) {
@@ -31,7 +33,8 @@ class Tp469NotifyTest {
             Response.newBuilder()
                 .setNotifyResp(
                     NotifyResp.newBuilder()
-                        .setSubscriptionId(notify.getBody().getRequest().getNotify().getSubscriptionId()))
+                        .setSubscriptionId(
+                            notify.getBody().getRequest().getNotify().getSubscriptionId()))
                 .build());
     assertThat(h.agent.onRecord(h.recordBytes(resp), h.out)).isNull();
   }
@@ -39,7 +42,8 @@ class Tp469NotifyTest {
   @Test
   @DisplayName("TP-469 1.52 ValueChange notification on Controller.1.ProvisioningCode")
   void tp469_1_52() {
-    Subscriptions.add(h, "Notify52", "ValueChange", "Device.LocalAgent.Controller.1.ProvisioningCode");
+    Subscriptions.add(
+        h, "Notify52", "ValueChange", "Device.LocalAgent.Controller.1.ProvisioningCode");
     h.clearSent();
     setProvisioningCode("TP-1.52");
     List<Msg> notes = h.notifications();
@@ -62,7 +66,9 @@ class Tp469NotifyTest {
   @Test
   @DisplayName("TP-469 1.53 A deleted subscription notifies nothing")
   void tp469_1_53() {
-    String sub = Subscriptions.add(h, "Notify53", "ValueChange", "Device.LocalAgent.Controller.1.ProvisioningCode");
+    String sub =
+        Subscriptions.add(
+            h, "Notify53", "ValueChange", "Device.LocalAgent.Controller.1.ProvisioningCode");
     h.call(MsgType.DELETE, "delete { obj_paths: '" + sub + "' }");
     h.clearSent();
     setProvisioningCode("after-delete");
@@ -72,7 +78,13 @@ class Tp469NotifyTest {
   @Test
   @DisplayName("TP-469 1.54 Unacknowledged notifications are retried at 5-10 s, then 10-20 s later")
   void tp469_1_54() {
-    Subscriptions.add(h, "Notify54", "ValueChange", "Device.LocalAgent.Controller.1.ProvisioningCode", "NotifRetry", "true");
+    Subscriptions.add(
+        h,
+        "Notify54",
+        "ValueChange",
+        "Device.LocalAgent.Controller.1.ProvisioningCode",
+        "NotifRetry",
+        "true");
     h.clearSent();
     setProvisioningCode("retry");
     long first = h.clock.millis();
@@ -95,7 +107,13 @@ class Tp469NotifyTest {
   @Test
   @DisplayName("TP-469 1.55 TimeToLive deletes the subscription")
   void tp469_1_55() {
-    Subscriptions.add(h, "Notify55", "ValueChange", "Device.LocalAgent.Controller.1.ProvisioningCode", "TimeToLive", "30");
+    Subscriptions.add(
+        h,
+        "Notify55",
+        "ValueChange",
+        "Device.LocalAgent.Controller.1.ProvisioningCode",
+        "TimeToLive",
+        "30");
     h.advance(29_000);
     setProvisioningCode("alive");
     assertThat(h.notifications()).hasSize(1);
@@ -103,18 +121,38 @@ class Tp469NotifyTest {
     h.clearSent();
     setProvisioningCode("expired");
     assertThat(h.notifications()).isEmpty();
-    Msg get = h.call(MsgType.GET, "get { param_paths: 'Device.LocalAgent.SubscriptionNumberOfEntries' }");
-    assertThat(get.getBody().getResponse().getGetResp().getReqPathResults(0).getResolvedPathResults(0)
-            .getResultParamsMap()).containsEntry("SubscriptionNumberOfEntries", "0");
+    Msg get =
+        h.call(MsgType.GET, "get { param_paths: 'Device.LocalAgent.SubscriptionNumberOfEntries' }");
+    assertThat(
+            get.getBody()
+                .getResponse()
+                .getGetResp()
+                .getReqPathResults(0)
+                .getResolvedPathResults(0)
+                .getResultParamsMap())
+        .containsEntry("SubscriptionNumberOfEntries", "0");
     Msg ttl = h.call(MsgType.GET, "get { param_paths: 'Device.LocalAgent.Subscription.' }");
-    assertThat(ttl.getBody().getResponse().getGetResp().getReqPathResults(0).getResolvedPathResultsList()).isEmpty();
+    assertThat(
+            ttl.getBody()
+                .getResponse()
+                .getGetResp()
+                .getReqPathResults(0)
+                .getResolvedPathResultsList())
+        .isEmpty();
   }
 
   @Test
   @DisplayName("TP-469 1.56 NotifExpiration stops retries")
   void tp469_1_56() {
-    Subscriptions.add(h, "Notify56", "ValueChange", "Device.LocalAgent.Controller.1.ProvisioningCode",
-        "NotifRetry", "true", "NotifExpiration", "25");
+    Subscriptions.add(
+        h,
+        "Notify56",
+        "ValueChange",
+        "Device.LocalAgent.Controller.1.ProvisioningCode",
+        "NotifRetry",
+        "true",
+        "NotifExpiration",
+        "25");
     h.clearSent();
     setProvisioningCode("expire");
     h.advance(600_000);
@@ -128,10 +166,13 @@ class Tp469NotifyTest {
   @Test
   @DisplayName("TP-469 1.57 ObjectCreation notification with unique keys")
   void tp469_1_57() {
-    Subscriptions.add(h, "Notify57", "ObjectCreation", "Device.LocalAgent.Controller.1.BootParameter.");
+    Subscriptions.add(
+        h, "Notify57", "ObjectCreation", "Device.LocalAgent.Controller.1.BootParameter.");
     h.clearSent();
-    h.call(MsgType.ADD, "add { create_objs { obj_path: 'Device.LocalAgent.Controller.1.BootParameter.' "
-        + "param_settings { param: 'ParameterName' value: 'Device.DeviceInfo.SerialNumber' } } }");
+    h.call(
+        MsgType.ADD,
+        "add { create_objs { obj_path: 'Device.LocalAgent.Controller.1.BootParameter.' "
+            + "param_settings { param: 'ParameterName' value: 'Device.DeviceInfo.SerialNumber' } } }");
     assertMsg(
         h.notifications().get(0),
         """
@@ -150,10 +191,14 @@ class Tp469NotifyTest {
   @Test
   @DisplayName("TP-469 1.58 ObjectDeletion notification")
   void tp469_1_58() {
-    h.call(MsgType.ADD, "add { create_objs { obj_path: 'Device.LocalAgent.Controller.1.BootParameter.' } }");
-    Subscriptions.add(h, "Notify58", "ObjectDeletion", "Device.LocalAgent.Controller.1.BootParameter.*.");
+    h.call(
+        MsgType.ADD,
+        "add { create_objs { obj_path: 'Device.LocalAgent.Controller.1.BootParameter.' } }");
+    Subscriptions.add(
+        h, "Notify58", "ObjectDeletion", "Device.LocalAgent.Controller.1.BootParameter.*.");
     h.clearSent();
-    h.call(MsgType.DELETE, "delete { obj_paths: 'Device.LocalAgent.Controller.1.BootParameter.1.' }");
+    h.call(
+        MsgType.DELETE, "delete { obj_paths: 'Device.LocalAgent.Controller.1.BootParameter.1.' }");
     assertMsg(
         h.notifications().get(0),
         """
@@ -168,9 +213,11 @@ class Tp469NotifyTest {
   @Test
   @DisplayName("TP-469 1.59 Periodic! every PeriodicNotifInterval, aligned on PeriodicNotifTime")
   void tp469_1_59() {
-    h.call(MsgType.SET, "set { update_objs { obj_path: 'Device.LocalAgent.Controller.1.' "
-        + "param_settings { param: 'PeriodicNotifInterval' value: '60' } "
-        + "param_settings { param: 'PeriodicNotifTime' value: '2019-01-01T00:00:00Z' } } }");
+    h.call(
+        MsgType.SET,
+        "set { update_objs { obj_path: 'Device.LocalAgent.Controller.1.' "
+            + "param_settings { param: 'PeriodicNotifInterval' value: '60' } "
+            + "param_settings { param: 'PeriodicNotifTime' value: '2019-01-01T00:00:00Z' } } }");
     h.advance(15_000);
     Subscriptions.add(h, "Notify59", "Event", "Device.LocalAgent.Periodic!");
     h.clearSent();
@@ -191,7 +238,9 @@ class Tp469NotifyTest {
   @Test
   @DisplayName("TP-469 1.60 OnBoardRequest via SendOnBoardRequest()")
   void tp469_1_60() {
-    h.call(MsgType.OPERATE, "operate { command: 'Device.LocalAgent.Controller.1.SendOnBoardRequest()' send_resp: true }");
+    h.call(
+        MsgType.OPERATE,
+        "operate { command: 'Device.LocalAgent.Controller.1.SendOnBoardRequest()' send_resp: true }");
     assertMsg(
         h.notifications().get(0),
         """
@@ -209,11 +258,18 @@ class Tp469NotifyTest {
   @Test
   @DisplayName("TP-469 1.78 Subscriptions are removed with their Controller")
   void tp469_1_78() {
-    h.call(MsgType.ADD, "add { create_objs { obj_path: 'Device.LocalAgent.Controller.' "
-        + "param_settings { param: 'EndpointID' value: 'self::second' } } }");
+    h.call(
+        MsgType.ADD,
+        "add { create_objs { obj_path: 'Device.LocalAgent.Controller.' "
+            + "param_settings { param: 'EndpointID' value: 'self::second' } } }");
     Subscriptions.add(h, "mine", "ValueChange", "Device.DeviceInfo.FriendlyName");
     h.call(MsgType.DELETE, "delete { obj_paths: 'Device.LocalAgent.Controller.1.' }");
-    assertThat(h.agent.dataModel().instances(AgentHarness.TEST_PROFILE.object("Device.LocalAgent.Subscription.{i}."), new int[0]))
+    assertThat(
+            h.agent
+                .dataModel()
+                .instances(
+                    AgentHarness.TEST_PROFILE.object("Device.LocalAgent.Subscription.{i}."),
+                    new int[0]))
         .isEmpty();
   }
 
@@ -222,30 +278,55 @@ class Tp469NotifyTest {
   void tp469_1_84() {
     Subscriptions.add(h, "Notify84", "ValueChange", "Device.WiFi.SSID.[Name==\"wl2\"].SSID");
     h.clearSent();
-    h.call(MsgType.SET, "set { update_objs { obj_path: 'Device.WiFi.SSID.*.' param_settings { param: 'SSID' value: 'x' } } }");
-    assertThat(h.notifications()).singleElement()
-        .satisfies(n -> assertThat(n.getBody().getRequest().getNotify().getValueChange().getParamPath())
-            .isEqualTo("Device.WiFi.SSID.2.SSID"));
+    h.call(
+        MsgType.SET,
+        "set { update_objs { obj_path: 'Device.WiFi.SSID.*.' param_settings { param: 'SSID' value: 'x' } } }");
+    assertThat(h.notifications())
+        .singleElement()
+        .satisfies(
+            n ->
+                assertThat(n.getBody().getRequest().getNotify().getValueChange().getParamPath())
+                    .isEqualTo("Device.WiFi.SSID.2.SSID"));
   }
 
   @Test
   @DisplayName("TP-469 1.93 TriggerAction Config applies TriggerConfigSettings without notifying")
   void tp469_1_93() {
-    Subscriptions.add(h, "Notify93", "ValueChange", "Device.LocalAgent.Controller.1.ProvisioningCode",
-        "TriggerAction", "Config", "TriggerConfigSettings", "Device.DeviceInfo.FriendlyName=Configured");
+    Subscriptions.add(
+        h,
+        "Notify93",
+        "ValueChange",
+        "Device.LocalAgent.Controller.1.ProvisioningCode",
+        "TriggerAction",
+        "Config",
+        "TriggerConfigSettings",
+        "Device.DeviceInfo.FriendlyName=Configured");
     h.clearSent();
     setProvisioningCode("go");
     assertThat(h.notifications()).isEmpty();
     Msg get = h.call(MsgType.GET, "get { param_paths: 'Device.DeviceInfo.FriendlyName' }");
-    assertThat(get.getBody().getResponse().getGetResp().getReqPathResults(0).getResolvedPathResults(0)
-            .getResultParamsMap()).containsEntry("FriendlyName", "Configured");
+    assertThat(
+            get.getBody()
+                .getResponse()
+                .getGetResp()
+                .getReqPathResults(0)
+                .getResolvedPathResults(0)
+                .getResultParamsMap())
+        .containsEntry("FriendlyName", "Configured");
   }
 
   @Test
   @DisplayName("TP-469 1.94 TriggerAction NotifyAndConfig notifies and applies")
   void tp469_1_94() {
-    Subscriptions.add(h, "Notify94", "ValueChange", "Device.LocalAgent.Controller.1.ProvisioningCode",
-        "TriggerAction", "NotifyAndConfig", "TriggerConfigSettings", "Device.DeviceInfo.FriendlyName=Both");
+    Subscriptions.add(
+        h,
+        "Notify94",
+        "ValueChange",
+        "Device.LocalAgent.Controller.1.ProvisioningCode",
+        "TriggerAction",
+        "NotifyAndConfig",
+        "TriggerConfigSettings",
+        "Device.DeviceInfo.FriendlyName=Both");
     Subscriptions.add(h, "Watch", "ValueChange", "Device.DeviceInfo.FriendlyName");
     h.clearSent();
     setProvisioningCode("go");
@@ -259,7 +340,9 @@ class Tp469NotifyTest {
     Subscriptions.add(h, "all-info", "ValueChange", "Device.DeviceInfo.");
     Subscriptions.add(h, "off", "ValueChange", "Device.DeviceInfo.", "Enable", "false");
     h.clearSent();
-    h.call(MsgType.SET, "set { update_objs { obj_path: 'Device.DeviceInfo.FirmwareImage.2.' param_settings { param: 'Available' value: 'false' } } }");
+    h.call(
+        MsgType.SET,
+        "set { update_objs { obj_path: 'Device.DeviceInfo.FirmwareImage.2.' param_settings { param: 'Available' value: 'false' } } }");
     assertThat(h.notifications())
         .extracting(n -> n.getBody().getRequest().getNotify().getSubscriptionId())
         .containsExactly("all-info");
@@ -267,8 +350,11 @@ class Tp469NotifyTest {
 
   @Test
   void notifyResp_forUnknownMsgId_isCountedDrop() {
-    Msg resp = UspMessages.response("nope", MsgType.NOTIFY_RESP,
-        Response.newBuilder().setNotifyResp(NotifyResp.getDefaultInstance()).build());
+    Msg resp =
+        UspMessages.response(
+            "nope",
+            MsgType.NOTIFY_RESP,
+            Response.newBuilder().setNotifyResp(NotifyResp.getDefaultInstance()).build());
     assertThat(h.agent.onRecord(h.recordBytes(resp), h.out))
         .isEqualTo(io.fleetsim.usp.record.RecordDropReason.UNMATCHED_NOTIFY_RESP);
   }

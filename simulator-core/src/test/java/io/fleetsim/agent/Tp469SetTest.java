@@ -13,8 +13,12 @@ class Tp469SetTest {
   private final AgentHarness h = AgentHarness.booted();
 
   private String get(String path) {
-    var r = h.call(MsgType.GET, "get { param_paths: '" + path + "' }")
-        .getBody().getResponse().getGetResp().getReqPathResults(0);
+    var r =
+        h.call(MsgType.GET, "get { param_paths: '" + path + "' }")
+            .getBody()
+            .getResponse()
+            .getGetResp()
+            .getReqPathResults(0);
     return r.getResolvedPathResults(0).getResultParamsMap().values().iterator().next();
   }
 
@@ -200,8 +204,15 @@ class Tp469SetTest {
               param_settings { param: "ProvisioningCode" value: "keyed" required: true }
             } }
             """);
-    assertThat(resp.getBody().getResponse().getSetResp().getUpdatedObjResults(0).getOperStatus()
-            .getOperSuccess().getUpdatedInstResults(0).getAffectedPath())
+    assertThat(
+            resp.getBody()
+                .getResponse()
+                .getSetResp()
+                .getUpdatedObjResults(0)
+                .getOperStatus()
+                .getOperSuccess()
+                .getUpdatedInstResults(0)
+                .getAffectedPath())
         .isEqualTo("Device.LocalAgent.Controller.1.");
     assertThat(get("Device.LocalAgent.Controller.1.ProvisioningCode")).isEqualTo("keyed");
   }
@@ -238,7 +249,12 @@ class Tp469SetTest {
                 + "param_settings { param: 'SSID' value: 'renamed' required: true } "
                 + "param_settings { param: 'Alias' value: 'cpe-1' required: true } } }");
     var failure =
-        resp.getBody().getResponse().getSetResp().getUpdatedObjResults(0).getOperStatus().getOperFailure();
+        resp.getBody()
+            .getResponse()
+            .getSetResp()
+            .getUpdatedObjResults(0)
+            .getOperStatus()
+            .getOperFailure();
     assertThat(failure.getErrCode()).isEqualTo(7021);
     assertThat(failure.getUpdatedInstFailuresList())
         .extracting(f -> f.getAffectedPath())
@@ -314,8 +330,15 @@ class Tp469SetTest {
             MsgType.SET,
             "set { allow_partial: true update_objs { obj_path: 'Device.WiFi.SSID.[Name==\"none\"].' "
                 + "param_settings { param: 'SSID' value: 'x' required: true } } }");
-    assertThat(resp.getBody().getResponse().getSetResp().getUpdatedObjResults(0).getOperStatus()
-            .getOperFailure().getErrCode()).isEqualTo(7016);
+    assertThat(
+            resp.getBody()
+                .getResponse()
+                .getSetResp()
+                .getUpdatedObjResults(0)
+                .getOperStatus()
+                .getOperFailure()
+                .getErrCode())
+        .isEqualTo(7016);
   }
 
   @Test
@@ -338,9 +361,16 @@ class Tp469SetTest {
       Msg resp =
           h.call(
               MsgType.SET,
-              "set { allow_partial: true update_objs { obj_path: '" + obj + "' "
-                  + "param_settings { param: '" + c.param + "' value: '" + c.value + "' required: true } } }");
-      var status = resp.getBody().getResponse().getSetResp().getUpdatedObjResults(0).getOperStatus();
+              "set { allow_partial: true update_objs { obj_path: '"
+                  + obj
+                  + "' "
+                  + "param_settings { param: '"
+                  + c.param
+                  + "' value: '"
+                  + c.value
+                  + "' required: true } } }");
+      var status =
+          resp.getBody().getResponse().getSetResp().getUpdatedObjResults(0).getOperStatus();
       int code =
           status.hasOperSuccess()
               ? 0

@@ -17,7 +17,10 @@ class PathResolverTest {
 
   @BeforeEach
   void agent() {
-    dm = new DeviceModel(SCHEMA, 1, InstantSource.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"))).newAgent(3);
+    dm =
+        new DeviceModel(
+                SCHEMA, 1, InstantSource.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z")))
+            .newAgent(3);
   }
 
   private List<String> paths(String path, ResolveOperation op) {
@@ -37,7 +40,8 @@ class PathResolverTest {
     assertThat(paths("Device.DeviceInfo.FirmwareImage.2.", ResolveOperation.GET))
         .containsExactly("Device.DeviceInfo.FirmwareImage.2.");
     assertThat(paths("Device.DeviceInfo.FirmwareImage.*.Version", ResolveOperation.GET))
-        .containsExactly("Device.DeviceInfo.FirmwareImage.1.", "Device.DeviceInfo.FirmwareImage.2.");
+        .containsExactly(
+            "Device.DeviceInfo.FirmwareImage.1.", "Device.DeviceInfo.FirmwareImage.2.");
     Resolution.Ok table =
         (Resolution.Ok)
             PathResolver.resolve("Device.LocalAgent.Subscription.", ResolveOperation.ADD, dm);
@@ -92,12 +96,16 @@ class PathResolverTest {
     assertThat(paths(table + "[Available==0].", ResolveOperation.GET)).isEmpty();
     String ssid = "Device.WiFi.SSID.";
     dm.set(SCHEMA.param("Device.WiFi.SSID.{i}.Stats.ErrorsSent"), new int[] {2}, "7");
-    assertThat(paths(ssid + "[Stats.ErrorsSent>0].", ResolveOperation.GET)).containsExactly(ssid + "2.");
-    assertThat(paths(ssid + "[Stats.ErrorsSent>=7].", ResolveOperation.GET)).containsExactly(ssid + "2.");
-    assertThat(paths(ssid + "[Stats.ErrorsSent<7].", ResolveOperation.GET)).containsExactly(ssid + "1.");
+    assertThat(paths(ssid + "[Stats.ErrorsSent>0].", ResolveOperation.GET))
+        .containsExactly(ssid + "2.");
+    assertThat(paths(ssid + "[Stats.ErrorsSent>=7].", ResolveOperation.GET))
+        .containsExactly(ssid + "2.");
+    assertThat(paths(ssid + "[Stats.ErrorsSent<7].", ResolveOperation.GET))
+        .containsExactly(ssid + "1.");
     assertThat(paths(ssid + "[Stats.ErrorsSent<=7].", ResolveOperation.GET)).hasSize(2);
     // numbers compare as numbers: 0007 == 7
-    assertThat(paths(ssid + "[Stats.ErrorsSent==0007].", ResolveOperation.GET)).containsExactly(ssid + "2.");
+    assertThat(paths(ssid + "[Stats.ErrorsSent==0007].", ResolveOperation.GET))
+        .containsExactly(ssid + "2.");
     assertThat(paths(ssid + "[Stats.ErrorsSent>0&&Enable==true].", ResolveOperation.GET))
         .containsExactly(ssid + "2.");
   }
@@ -105,10 +113,13 @@ class PathResolverTest {
   @Test
   void search_listMembership_andDateTime() {
     String mtp = "Device.LocalAgent.MTP.1.WebSocket.";
-    dm.set(SCHEMA.param("Device.LocalAgent.MTP.{i}.WebSocket.Interfaces"), new int[] {1}, "eth0,wl0");
-    assertThat(paths("Device.LocalAgent.MTP.[WebSocket.Interfaces~=\"wl0\"].", ResolveOperation.GET))
+    dm.set(
+        SCHEMA.param("Device.LocalAgent.MTP.{i}.WebSocket.Interfaces"), new int[] {1}, "eth0,wl0");
+    assertThat(
+            paths("Device.LocalAgent.MTP.[WebSocket.Interfaces~=\"wl0\"].", ResolveOperation.GET))
         .containsExactly("Device.LocalAgent.MTP.1.");
-    assertThat(paths("Device.LocalAgent.MTP.[WebSocket.Interfaces~=\"wl9\"].", ResolveOperation.GET))
+    assertThat(
+            paths("Device.LocalAgent.MTP.[WebSocket.Interfaces~=\"wl9\"].", ResolveOperation.GET))
         .isEmpty();
     assertThat(mtp).isNotEmpty();
     assertThat(
@@ -132,7 +143,8 @@ class PathResolverTest {
             PathResolver.resolve(
                 "Device.DeviceInfo.FirmwareImage.[Alias==\"cpe-2\"].", ResolveOperation.GET, dm);
     assertThat(ok.search()).isFalse();
-    assertThat(ok.refs()).extracting(Resolution.ObjRef::path)
+    assertThat(ok.refs())
+        .extracting(Resolution.ObjRef::path)
         .containsExactly("Device.DeviceInfo.FirmwareImage.2.");
     assertThat(error("Device.DeviceInfo.FirmwareImage.[Alias==\"cpe-9\"].", ResolveOperation.GET))
         .isEqualTo(UspErrorCode.INVALID_PATH);
@@ -146,13 +158,12 @@ class PathResolverTest {
         (Resolution.Ok)
             PathResolver.resolve(
                 "Device.DeviceInfo.ActiveFirmwareImage+.Version", ResolveOperation.GET, dm);
-    assertThat(ok.refs()).extracting(Resolution.ObjRef::path)
+    assertThat(ok.refs())
+        .extracting(Resolution.ObjRef::path)
         .containsExactly("Device.DeviceInfo.FirmwareImage.1.");
     assertThat(((ParamNode) ok.element()).name()).isEqualTo("Version");
     assertThat(
-            paths(
-                "Device.DeviceInfo.FirmwareImage.[Alias==\"cpe-1\"].Name",
-                ResolveOperation.GET))
+            paths("Device.DeviceInfo.FirmwareImage.[Alias==\"cpe-1\"].Name", ResolveOperation.GET))
         .hasSize(1);
   }
 

@@ -10,8 +10,8 @@ import io.fleetsim.usp.record.WireFields;
 import java.io.IOException;
 
 /**
- * Stateless USP Msg codec (TR-369 section 3): payload bytes in, a {@link MsgDecodeResult} out. A Msg
- * must carry exactly one header with a msg_id and exactly one body member (R-MSG.6/7, R-ENC.5).
+ * Stateless USP Msg codec (TR-369 section 3): payload bytes in, a {@link MsgDecodeResult} out. A
+ * Msg must carry exactly one header with a msg_id and exactly one body member (R-MSG.6/7, R-ENC.5).
  */
 public final class UspMessageCodec {
 
@@ -69,7 +69,8 @@ public final class UspMessageCodec {
     for (int member = 1; member <= 2; member++) {
       byte[] inner = WireFields.lengthDelimitedField(body, member);
       if (inner != null) {
-        int innerMembers = WireFields.countDistinctFields(CodedInputStream.newInstance(inner), 1, 11);
+        int innerMembers =
+            WireFields.countDistinctFields(CodedInputStream.newInstance(inner), 1, 11);
         if (innerMembers != 1) {
           return (member == 1 ? "Request" : "Response") + " has " + innerMembers + " members";
         }

@@ -19,7 +19,10 @@ public final class PathParser {
 
   private PathParser() {}
 
-  /** Parses an instantiated-model path (Get, Set, Add, Delete, Operate, GetInstances, subscriptions). */
+  /**
+   * Parses an instantiated-model path (Get, Set, Add, Delete, Operate, GetInstances,
+   * subscriptions).
+   */
   public static UspPath parse(String path) throws PathSyntaxException {
     return new Scanner(path, false).path();
   }

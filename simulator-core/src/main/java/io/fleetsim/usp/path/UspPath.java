@@ -3,8 +3,9 @@ package io.fleetsim.usp.path;
 import java.util.List;
 
 /**
- * A parsed USP path (TR-369 section 2.5, PROTOCOL.md section 7): object steps with instance selectors,
- * then a tail that is an object ("partial path", ends in '.'), a parameter, a command or an event.
+ * A parsed USP path (TR-369 section 2.5, PROTOCOL.md section 7): object steps with instance
+ * selectors, then a tail that is an object ("partial path", ends in '.'), a parameter, a command or
+ * an event.
  */
 public record UspPath(String text, List<Segment> segments, Tail tail, String tailName) {
 
@@ -23,10 +24,15 @@ public record UspPath(String text, List<Segment> segments, Tail tail, String tai
   /** {@code {i}}: any instance, in supported-model paths only (GetSupportedDM). */
   public record AnyInstance() implements Segment {}
 
-  /** {@code [a==1&&b!="x"]}: a search expression, or unique-key addressing when it names a whole key. */
+  /**
+   * {@code [a==1&&b!="x"]}: a search expression, or unique-key addressing when it names a whole
+   * key.
+   */
   public record Filter(List<Term> terms) implements Segment {}
 
-  /** {@code Param+}, {@code Param#N+} or {@code Param#*+}: follow a reference (item 0 means all). */
+  /**
+   * {@code Param+}, {@code Param#N+} or {@code Param#*+}: follow a reference (item 0 means all).
+   */
   public record RefFollow(String param, int item) implements Segment {}
 
   /** What the path ends in. */
@@ -54,7 +60,9 @@ public record UspPath(String text, List<Segment> segments, Tail tail, String tai
     }
   }
 
-  /** One step of a relative path inside a search term: a name, optionally followed as a reference. */
+  /**
+   * One step of a relative path inside a search term: a name, optionally followed as a reference.
+   */
   public record RelStep(String name, int refItem) {
     /** No reference following on this step. */
     public static final int NO_REF = -1;

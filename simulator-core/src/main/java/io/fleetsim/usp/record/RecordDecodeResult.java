@@ -2,7 +2,9 @@ package io.fleetsim.usp.record;
 
 import io.fleetsim.usp.proto.UspRecord.Record;
 
-/** The outcome of decoding one USP Record: the record, or why it was dropped. Never an exception. */
+/**
+ * The outcome of decoding one USP Record: the record, or why it was dropped. Never an exception.
+ */
 public sealed interface RecordDecodeResult {
 
   /** A well-formed Record. */

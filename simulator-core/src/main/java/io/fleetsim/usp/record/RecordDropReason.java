@@ -1,8 +1,8 @@
 package io.fleetsim.usp.record;
 
 /**
- * Why an incoming USP Record was dropped. Each value is a counter key: drops are counted by reason and
- * logged once, never thrown (R-MTP.5).
+ * Why an incoming USP Record was dropped. Each value is a counter key: drops are counted by reason
+ * and logged once, never thrown (R-MTP.5).
  */
 public enum RecordDropReason {
   /** The bytes are not a protobuf Record (TR-369 R-MTP.5; WebSocket closes with 1003, R-WS.16). */

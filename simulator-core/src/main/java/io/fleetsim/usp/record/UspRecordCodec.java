@@ -5,9 +5,9 @@ import io.fleetsim.usp.proto.UspRecord.Record;
 import java.io.IOException;
 
 /**
- * Stateless USP Record codec (TR-369 section 2): bytes in, a {@link RecordDecodeResult} out, never an
- * exception to callers. Validates what the spec makes mandatory for every Record; addressing checks
- * (to_id, from_id) belong to the receiver.
+ * Stateless USP Record codec (TR-369 section 2): bytes in, a {@link RecordDecodeResult} out, never
+ * an exception to callers. Validates what the spec makes mandatory for every Record; addressing
+ * checks (to_id, from_id) belong to the receiver.
  */
 public final class UspRecordCodec {
 
@@ -49,7 +49,9 @@ public final class UspRecordCodec {
     if (record.getRecordTypeCase() == Record.RecordTypeCase.RECORDTYPE_NOT_SET) {
       return new RecordDecodeResult.Failed(RecordDropReason.NO_RECORD_TYPE, "no record_type");
     }
-    if (record.getVersion().isEmpty() || record.getToId().isEmpty() || record.getFromId().isEmpty()) {
+    if (record.getVersion().isEmpty()
+        || record.getToId().isEmpty()
+        || record.getFromId().isEmpty()) {
       return new RecordDecodeResult.Failed(
           RecordDropReason.MISSING_HEADER_FIELD, "version, to_id and from_id are required");
     }

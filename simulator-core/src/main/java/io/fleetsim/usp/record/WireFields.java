@@ -5,8 +5,8 @@ import com.google.protobuf.WireFormat;
 import java.io.IOException;
 
 /**
- * Scans raw protobuf wire bytes without building objects. protobuf-java keeps only the last member of a
- * oneof, so "exactly one member" (R-ENC.4, R-ENC.5) can only be checked on the wire.
+ * Scans raw protobuf wire bytes without building objects. protobuf-java keeps only the last member
+ * of a oneof, so "exactly one member" (R-ENC.4, R-ENC.5) can only be checked on the wire.
  */
 public final class WireFields {
   private WireFields() {}
@@ -16,7 +16,9 @@ public final class WireFields {
     return countDistinctFields(CodedInputStream.newInstance(bytes), first, last);
   }
 
-  /** As {@link #countDistinctFields(byte[], int, int)}, from a stream positioned at a message start. */
+  /**
+   * As {@link #countDistinctFields(byte[], int, int)}, from a stream positioned at a message start.
+   */
   public static int countDistinctFields(CodedInputStream in, int first, int last)
       throws IOException {
     long seen = 0;
@@ -32,8 +34,8 @@ public final class WireFields {
   }
 
   /**
-   * The bytes of the last length-delimited occurrence of {@code field} at the top level, or null when
-   * absent or not length-delimited.
+   * The bytes of the last length-delimited occurrence of {@code field} at the top level, or null
+   * when absent or not length-delimited.
    */
   public static byte[] lengthDelimitedField(byte[] bytes, int field) throws IOException {
     CodedInputStream in = CodedInputStream.newInstance(bytes);

@@ -13,7 +13,9 @@ class UspMessageCodecTest {
 
   private static final Msg GET =
       UspMessages.request(
-          "42", MsgType.GET, Request.newBuilder().setGet(Get.newBuilder().addParamPaths("Device.")).build());
+          "42",
+          MsgType.GET,
+          Request.newBuilder().setGet(Get.newBuilder().addParamPaths("Device.")).build());
 
   @Test
   void decode_validGet_roundTrips() {
@@ -56,7 +58,8 @@ class UspMessageCodecTest {
             .toByteString()
             .concat(ByteString.copyFrom(new byte[] {0x22, 0x00})); // Request 4: set {}
     ByteString msg =
-        concatField(1, GET.getHeader().toByteString()).concat(concatField(2, concatField(1, request)));
+        concatField(1, GET.getHeader().toByteString())
+            .concat(concatField(2, concatField(1, request)));
     MsgDecodeResult r = UspMessageCodec.decode(msg);
     assertThat(r).isInstanceOf(MsgDecodeResult.Invalid.class);
     assertThat(((MsgDecodeResult.Invalid) r).detail()).contains("Request has 2 members");

@@ -126,8 +126,10 @@ class PathParserTest {
             new Filter(
                 List.of(
                     new Term(List.of(new RelStep("RemoteHost", RelStep.NO_REF)), Op.EQ, "", true),
-                    new Term(List.of(new RelStep("ExternalPort", RelStep.NO_REF)), Op.EQ, "0", false),
-                    new Term(List.of(new RelStep("Protocol", RelStep.NO_REF)), Op.EQ, "TCP", true))));
+                    new Term(
+                        List.of(new RelStep("ExternalPort", RelStep.NO_REF)), Op.EQ, "0", false),
+                    new Term(
+                        List.of(new RelStep("Protocol", RelStep.NO_REF)), Op.EQ, "TCP", true))));
   }
 
   @Test
@@ -170,6 +172,7 @@ class PathParserTest {
   @Test
   void parse_segments_ofInstancePath() throws Exception {
     assertThat(PathParser.parse("Device.IP.Interface.3.").segments())
-        .containsExactly(new Name("Device"), new Name("IP"), new Name("Interface"), new Instance(3));
+        .containsExactly(
+            new Name("Device"), new Name("IP"), new Name("Interface"), new Instance(3));
   }
 }

@@ -19,20 +19,55 @@ class UspRecordCodecTest {
 
   /** version "1.4", to_id "os::A", from_id "self::c": the start of every golden record. */
   private static final int[] HEADER = {
-    0x0A, 0x03, '1', '.', '4', // 1: version, length 3
-    0x12, 0x05, 'o', 's', ':', ':', 'A', // 2: to_id, length 5
-    0x1A, 0x07, 's', 'e', 'l', 'f', ':', ':', 'c' // 3: from_id, length 7
+    0x0A,
+    0x03,
+    '1',
+    '.',
+    '4', // 1: version, length 3
+    0x12,
+    0x05,
+    'o',
+    's',
+    ':',
+    ':',
+    'A', // 2: to_id, length 5
+    0x1A,
+    0x07,
+    's',
+    'e',
+    'l',
+    'f',
+    ':',
+    ':',
+    'c' // 3: from_id, length 7
   };
 
-  /** Msg { header { msg_id "1" msg_type GET } body { request { get { param_paths "Device." } } } }. */
+  /**
+   * Msg { header { msg_id "1" msg_type GET } body { request { get { param_paths "Device." } } } }.
+   */
   private static final int[] GET_MSG = {
-    0x0A, 0x05, // Msg 1: header, length 5
-    0x0A, 0x01, '1', //   Header 1: msg_id "1"
-    0x10, 0x01, //   Header 2: msg_type GET (1), varint
-    0x12, 0x0D, // Msg 2: body, length 13
-    0x0A, 0x0B, //   Body 1: request, length 11
-    0x0A, 0x09, //     Request 1: get, length 9
-    0x0A, 0x07, 'D', 'e', 'v', 'i', 'c', 'e', '.' //       Get 1: param_paths "Device."
+    0x0A,
+    0x05, // Msg 1: header, length 5
+    0x0A,
+    0x01,
+    '1', //   Header 1: msg_id "1"
+    0x10,
+    0x01, //   Header 2: msg_type GET (1), varint
+    0x12,
+    0x0D, // Msg 2: body, length 13
+    0x0A,
+    0x0B, //   Body 1: request, length 11
+    0x0A,
+    0x09, //     Request 1: get, length 9
+    0x0A,
+    0x07,
+    'D',
+    'e',
+    'v',
+    'i',
+    'c',
+    'e',
+    '.' //       Get 1: param_paths "Device."
   };
 
   private static Record.Builder header() {
@@ -166,7 +201,8 @@ class UspRecordCodecTest {
 
   @Test
   void decode_garbage_returnsUnparseable() {
-    assertFails(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07}, RecordDropReason.UNPARSEABLE);
+    assertFails(
+        new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07}, RecordDropReason.UNPARSEABLE);
   }
 
   @Test
@@ -221,7 +257,9 @@ class UspRecordCodecTest {
   private static void assertDecodes(byte[] bytes, Record expected) {
     RecordDecodeResult r = UspRecordCodec.decode(bytes);
     assertThat(r).isEqualTo(new RecordDecodeResult.Decoded(expected));
-    assertThat(UspRecordCodec.encode(expected)).as("encode gives the golden bytes").isEqualTo(bytes);
+    assertThat(UspRecordCodec.encode(expected))
+        .as("encode gives the golden bytes")
+        .isEqualTo(bytes);
   }
 
   private static void assertFails(byte[] bytes, RecordDropReason reason) {
