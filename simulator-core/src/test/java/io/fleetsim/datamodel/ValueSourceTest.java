@@ -1,0 +1,99 @@
+package io.fleetsim.datamodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import org.junit.jupiter.api.Test;
+
+/** Per-device values are computed, deterministic for a seed, and move with the clock. */
+class ValueSourceTest {
+  private static final Schema SCHEMA = ProfileLoader.loadResource("profiles/test-gateway.conf");
+
+  private static AgentDataModel agent(long seed, int index, long nowMillis) {
+    return new DeviceModel(SCHEMA, seed, InstantSource.fixed(Instant.ofEpochMilli(nowMillis)))
+        .newAgent(index);
+  }
+
+  private static String value(AgentDataModel dm, String path, int... inst) {
+    return dm.value(SCHEMA.param(path), inst);
+  }
+
+  @Test
+  void templates_macs_andPerInstanceConstants() {
+    AgentDataModel dm = agent(1, 255, 0);
+    assertThat(value(dm, "Device.DeviceInfo.SerialNumber")).isEqualTo("FSIM00000255");
+    assertThat(value(dm, "Device.WiFi.SSID.{i}.BSSID", 2)).isEqualTo("00:D0:9E:00:0F:F2");
+    assertThat(value(dm, "Device.WiFi.SSID.{i}.Name", 2)).isEqualTo("wl2");
+    assertThat(value(dm, "Device.DeviceInfo.FirmwareImage.{i}.Status", 1)).isEqualTo("Active");
+    assertThat(value(dm, "Device.DeviceInfo.FirmwareImage.{i}.Status", 2)).isEqualTo("Available");
+  }
+
+  /** BytesSent of SSID.1 read {@code elapsed} ms after the agent booted. */
+  private static String bytesSentAfter(long seed, int index, long elapsed) {
+    long[] now = {0};
+    InstantSource clock = () -> Instant.ofEpochMilli(now[0]);
+    AgentDataModel dm = new DeviceModel(SCHEMA, seed, clock).newAgent(index);
+    now[0] = elapsed;
+    return value(dm, "Device.WiFi.SSID.{i}.Stats.BytesSent", 1);
+  }
+
+  @Test
+  void sameSeed_sameFleet_differentSeed_differentCounters() {
+    long hour = 3_600_000;
+    String a = bytesSentAfter(7, 10, hour);
+    assertThat(bytesSentAfter(7, 10, hour)).isEqualTo(a);
+    assertThat(bytesSentAfter(8, 10, hour)).isNotEqualTo(a);
+    assertThat(bytesSentAfter(7, 11, hour)).isNotEqualTo(a);
+    // rate 12000 B/s ± 50% over an hour, and the counter only grows
+    assertThat(Long.parseLong(a)).isBetween(6_000L * 3600, 18_000L * 3600);
+    assertThat(Long.parseLong(bytesSentAfter(7, 10, 2 * hour))).isGreaterThan(Long.parseLong(a));
+  }
+
+  @Test
+  void randomRange_staysInRange_andIsStablePerDevice() {
+    for (int i = 0; i < 200; i++) {
+      String v = value(agent(3, i, 0), "Device.WiFi.SSID.{i}.Stats.ErrorsReceived", 1);
+      assertThat(Integer.parseInt(v)).isBetween(0, 3);
+      assertThat(value(agent(3, i, 99_999), "Device.WiFi.SSID.{i}.Stats.ErrorsReceived", 1))
+          .isEqualTo(v);
+    }
+  }
+
+  @Test
+  void ipv4_wrapsInsideItsSubnet() {
+    ValueSource.Ipv4 ip = new ValueSource.Ipv4(0x0A000000, 30, 1);
+    ValueContext ctx = ctx(5);
+    // a /30 has 2 hosts: index 5 -> host 1 + (5 mod 2) = 2
+    assertThat(ip.value(ctx)).isEqualTo("10.0.0.2");
+  }
+
+  private static ValueContext ctx(int index) {
+    return new ValueContext() {
+      @Override
+      public long seed() {
+        return 0;
+      }
+
+      @Override
+      public int agentIndex() {
+        return index;
+      }
+
+      @Override
+      public int[] instances() {
+        return new int[0];
+      }
+
+      @Override
+      public long nowMillis() {
+        return 0;
+      }
+
+      @Override
+      public long bootMillis() {
+        return 0;
+      }
+    };
+  }
+}
