@@ -410,8 +410,7 @@ public final class AgentCore {
                 .setNotify(notify.setSubscriptionId(subscriptionId).setSendResp(retry))
                 .build());
     byte[] bytes =
-        UspRecordCodec.encode(
-            UspMessages.record(UspMessages.RECORD_VERSION, controllerId, endpointId, msg));
+        UspMessages.encodeRecord(UspMessages.RECORD_VERSION, controllerId, endpointId, msg);
     out.send(controllerId, bytes);
     String type = notify.getNotificationCase().name();
     env.stats().notified(type, false);

@@ -20,6 +20,8 @@ public final class ObjectNode {
   private final int depth;
   final Map<String, ObjectNode> children = new LinkedHashMap<>();
   final Map<String, ParamNode> params = new LinkedHashMap<>();
+  private final Map<String, ObjectNode> childrenView = Collections.unmodifiableMap(children);
+  private final Map<String, ParamNode> paramsView = Collections.unmodifiableMap(params);
   final Map<String, CommandNode> commands = new LinkedHashMap<>();
   final Map<String, EventNode> events = new LinkedHashMap<>();
   final List<List<String>> uniqueKeys = new ArrayList<>();
@@ -98,11 +100,11 @@ public final class ObjectNode {
   }
 
   public Map<String, ObjectNode> children() {
-    return Collections.unmodifiableMap(children);
+    return childrenView;
   }
 
   public Map<String, ParamNode> params() {
-    return Collections.unmodifiableMap(params);
+    return paramsView;
   }
 
   public Map<String, CommandNode> commands() {

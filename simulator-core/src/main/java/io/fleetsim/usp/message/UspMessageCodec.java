@@ -22,12 +22,11 @@ public final class UspMessageCodec {
 
   /** Decodes a Msg from a no_session_context payload. */
   public static MsgDecodeResult decode(ByteString payload) {
-    byte[] bytes = payload.toByteArray();
     Msg msg;
     try {
-      msg = Msg.parseFrom(bytes);
+      msg = Msg.parseFrom(payload);
     } catch (InvalidProtocolBufferException | RuntimeException e) {
-      String msgId = extractMsgId(bytes);
+      String msgId = extractMsgId(payload);
       return msgId.isEmpty()
           ? new MsgDecodeResult.Undecodable(String.valueOf(e.getMessage()))
           : new MsgDecodeResult.Invalid(
@@ -41,7 +40,7 @@ public final class UspMessageCodec {
       return new MsgDecodeResult.Invalid(msgId, UspErrorCode.INVALID_ARGUMENTS, "Msg without body");
     }
     try {
-      String oneofProblem = oneofProblem(bytes);
+      String oneofProblem = oneofProblem(payload);
       if (oneofProblem != null) {
         return new MsgDecodeResult.Invalid(msgId, UspErrorCode.INVALID_ARGUMENTS, oneofProblem);
       }
@@ -57,20 +56,19 @@ public final class UspMessageCodec {
   }
 
   /** R-ENC.5: Body, Request and Response must each hold exactly one oneof member on the wire. */
-  private static String oneofProblem(byte[] msgBytes) throws IOException {
-    byte[] body = WireFields.lengthDelimitedField(msgBytes, BODY_FIELD);
+  private static String oneofProblem(ByteString msgBytes) throws IOException {
+    ByteString body = WireFields.lengthDelimitedField(msgBytes, BODY_FIELD);
     if (body == null) {
       return "Msg without body";
     }
-    int bodyMembers = WireFields.countDistinctFields(body, 1, 3);
+    int bodyMembers = WireFields.countDistinctFields(body.newCodedInput(), 1, 3);
     if (bodyMembers != 1) {
       return "Body has " + bodyMembers + " msg_body members";
     }
     for (int member = 1; member <= 2; member++) {
-      byte[] inner = WireFields.lengthDelimitedField(body, member);
+      ByteString inner = WireFields.lengthDelimitedField(body, member);
       if (inner != null) {
-        int innerMembers =
-            WireFields.countDistinctFields(CodedInputStream.newInstance(inner), 1, 11);
+        int innerMembers = WireFields.countDistinctFields(inner.newCodedInput(), 1, 11);
         if (innerMembers != 1) {
           return (member == 1 ? "Request" : "Response") + " has " + innerMembers + " members";
         }
@@ -83,13 +81,13 @@ public final class UspMessageCodec {
    * Best effort: the msg_id of a Msg whose body does not decode, so an Error can still answer it
    * (R-MTP.5). Reads fields in order and stops at the header, before any damaged body.
    */
-  private static String extractMsgId(byte[] bytes) {
+  private static String extractMsgId(ByteString bytes) {
     try {
-      CodedInputStream in = CodedInputStream.newInstance(bytes);
+      CodedInputStream in = bytes.newCodedInput();
       int tag;
       while ((tag = in.readTag()) != 0) {
         if (tag == (HEADER_FIELD << 3 | 2)) {
-          return Header.parseFrom(in.readByteArray()).getMsgId();
+          return Header.parseFrom(in.readBytes()).getMsgId();
         }
         in.skipField(tag);
       }

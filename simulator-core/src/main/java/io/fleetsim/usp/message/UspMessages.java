@@ -1,5 +1,7 @@
 package io.fleetsim.usp.message;
 
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.WireFormat;
 import io.fleetsim.usp.proto.UspMsg.Body;
 import io.fleetsim.usp.proto.UspMsg.Error;
 import io.fleetsim.usp.proto.UspMsg.Header;
@@ -9,6 +11,8 @@ import io.fleetsim.usp.proto.UspMsg.Request;
 import io.fleetsim.usp.proto.UspMsg.Response;
 import io.fleetsim.usp.proto.UspRecord.NoSessionContextRecord;
 import io.fleetsim.usp.proto.UspRecord.Record;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Builders for USP envelopes: Msg with header and body, and the Record that carries it. */
@@ -61,6 +65,40 @@ public final class UspMessages {
         .setErrCode(code.code())
         .setErrMsg(message == null ? code.text() : message)
         .build();
+  }
+
+  /**
+   * Encodes a no_session_context Record carrying {@code msg} straight into one exactly sized array,
+   * without first copying the Msg into a payload ByteString (the hot path of every response). The
+   * bytes equal {@code record(version, toId, fromId, msg).toByteArray()}.
+   */
+  public static byte[] encodeRecord(String version, String toId, String fromId, Msg msg) {
+    int msgSize = msg.getSerializedSize();
+    // NoSessionContextRecord { 2: payload }: tag + length + bytes
+    int nscSize = 1 + CodedOutputStream.computeUInt32SizeNoTag(msgSize) + msgSize;
+    int size =
+        CodedOutputStream.computeStringSize(1, version)
+            + CodedOutputStream.computeStringSize(2, toId)
+            + CodedOutputStream.computeStringSize(3, fromId)
+            + 1
+            + CodedOutputStream.computeUInt32SizeNoTag(nscSize)
+            + nscSize;
+    byte[] out = new byte[size];
+    CodedOutputStream cos = CodedOutputStream.newInstance(out);
+    try {
+      cos.writeString(1, version);
+      cos.writeString(2, toId);
+      cos.writeString(3, fromId);
+      cos.writeTag(7, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      cos.writeUInt32NoTag(nscSize);
+      cos.writeTag(2, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      cos.writeUInt32NoTag(msgSize);
+      msg.writeTo(cos);
+      cos.checkNoSpaceLeft();
+    } catch (IOException e) {
+      throw new UncheckedIOException("encoding into an exactly sized array cannot fail", e);
+    }
+    return out;
   }
 
   /** A no_session_context Record carrying {@code msg}. */

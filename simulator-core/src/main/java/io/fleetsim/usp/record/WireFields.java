@@ -1,5 +1,6 @@
 package io.fleetsim.usp.record;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
@@ -35,16 +36,16 @@ public final class WireFields {
 
   /**
    * The bytes of the last length-delimited occurrence of {@code field} at the top level, or null
-   * when absent or not length-delimited.
+   * when absent or not length-delimited. The result shares the input's bytes where protobuf can.
    */
-  public static byte[] lengthDelimitedField(byte[] bytes, int field) throws IOException {
-    CodedInputStream in = CodedInputStream.newInstance(bytes);
-    byte[] found = null;
+  public static ByteString lengthDelimitedField(ByteString bytes, int field) throws IOException {
+    CodedInputStream in = bytes.newCodedInput();
+    ByteString found = null;
     int tag;
     while ((tag = in.readTag()) != 0) {
       if (WireFormat.getTagFieldNumber(tag) == field
           && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-        found = in.readByteArray();
+        found = in.readBytes();
       } else {
         in.skipField(tag);
       }

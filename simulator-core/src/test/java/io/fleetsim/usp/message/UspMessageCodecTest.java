@@ -81,6 +81,19 @@ class UspMessageCodecTest {
         .isInstanceOf(MsgDecodeResult.Undecodable.class);
   }
 
+  @Test
+  void encodeRecord_equalsProtobufEncodingOfTheSameRecord() {
+    byte[] direct = UspMessages.encodeRecord("1.4", "os::A", "self::c", GET);
+    assertThat(direct).isEqualTo(UspMessages.record("1.4", "os::A", "self::c", GET).toByteArray());
+    Msg big =
+        UspMessages.request(
+            "x".repeat(300),
+            MsgType.GET,
+            Request.newBuilder().setGet(Get.newBuilder().addParamPaths("D.".repeat(200))).build());
+    assertThat(UspMessages.encodeRecord("1.4", "t", "f", big))
+        .isEqualTo(UspMessages.record("1.4", "t", "f", big).toByteArray());
+  }
+
   /** A length-delimited field: tag, length, bytes. */
   private static ByteString concatField(int field, ByteString value) {
     return ByteString.copyFrom(new byte[] {(byte) (field << 3 | 2), (byte) value.size()})

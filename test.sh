@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test of fleetsim. Installs what the tests need when it is missing (Mosquitto and
+# Chromium from Debian, the interop folder's npm packages), then runs `mvn -B verify`:
+# unit tests (Surefire, *Test), integration tests against real parts (Failsafe, *IT),
+# and the format check (Spotless, google-java-format).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need_apt=()
+command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || need_apt+=(mosquitto)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "test.sh: installing ${need_apt[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y "${need_apt[@]}"
+fi
+
+# The interop folder holds the npm side of the interop tests (usp-js as an independent controller).
+if [ -f interop/package-lock.json ] && [ ! -d interop/node_modules ]; then
+  echo "test.sh: npm ci in interop/"
+  (cd interop && npm ci --no-audit --no-fund)
+fi
+
+exec mvn -B verify "$@"
