@@ -25,6 +25,7 @@ import io.fleetsim.usp.record.RecordDecodeResult;
 import io.fleetsim.usp.record.RecordDropReason;
 import io.fleetsim.usp.record.UspRecordCodec;
 import io.fleetsim.usp.retry.RetryWait;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class AgentCore {
     this.env = env;
     this.dm = env.device().newAgent(index);
     this.endpointId = dm.value(endpointParam(dm.schema()), ROOT);
-    this.boot = new BootInfo("LocalReboot", "", false, null, List.of());
+    this.boot = BootInfo.of("LocalReboot", "", null, List.of());
   }
 
   /** A freshly powered-on agent; its first {@link #onConnected} sends Boot!. */
@@ -98,6 +99,7 @@ public final class AgentCore {
     for (Completion c : b.completions()) {
       complete(c, out);
     }
+    afterCommit(b.changes(), out);
     dropNonPersistentSubscriptions();
     armPeriodic();
   }
@@ -559,11 +561,13 @@ public final class AgentCore {
       if (r.factoryReset()) {
         dm.factoryReset();
       }
-      reboot(new BootInfo(r.cause(), r.commandKey(), false, null, List.of()), out);
+      reboot(BootInfo.of(r.cause(), r.commandKey(), null, List.of()), out);
     } else if (e instanceof Effect.StartCommand s) {
       long delay = commandDuration(s);
       if (s.command().behavior() == CommandBehavior.FIRMWARE_DOWNLOAD) {
-        setBank(s.instances(), "Status", "Downloading");
+        List<Change> changes = new ArrayList<>(1);
+        setBank(s.instances(), "Status", "Downloading", changes);
+        afterCommit(changes, out);
       }
       env.timers().schedule(dm.index(), dm.nowMillis() + delay, new AgentTimer.CommandDone(s));
     } else if (e instanceof Effect.CancelRequest c) {
@@ -605,7 +609,8 @@ public final class AgentCore {
     dm.rebooted(dm.nowMillis());
     BootInfo b = boot;
     if (b != null && b.activateImage() != null) {
-      boot = b.withFirmwareUpdated(switchImage(b.activateImage()));
+      List<Change> changes = new ArrayList<>();
+      boot = b.afterImageSwitch(switchImage(b.activateImage(), changes), changes);
     }
     dropInterruptedRequests(b);
     out.lifecycle(AgentLifecycle.RESTARTED);
@@ -630,38 +635,38 @@ public final class AgentCore {
   }
 
   /** Boots into a firmware bank; returns whether the running version changed. */
-  private boolean switchImage(int[] bank) {
+  private boolean switchImage(int[] bank, List<Change> changes) {
     ObjectNode images = dm.schema().object("Device.DeviceInfo.FirmwareImage.{i}.");
     ObjectNode info = dm.schema().object("Device.DeviceInfo.");
     String oldVersion = dm.value(info.param("SoftwareVersion"), ROOT);
     for (int n : dm.instances(images, ROOT)) {
       int[] inst = {n};
-      if (dm.value(images.param("Status"), inst).equals("Active")) {
-        dm.set(images.param("Status"), inst, "Available");
+      if (n != bank[0] && dm.value(images.param("Status"), inst).equals("Active")) {
+        internalSet(images.param("Status"), inst, "Available", changes);
       }
     }
-    dm.set(images.param("Status"), bank, "Active");
+    internalSet(images.param("Status"), bank, "Active", changes);
     String ref = images.instancePath(bank);
     ref = ref.substring(0, ref.length() - 1);
     String newVersion = dm.value(images.param("Version"), bank);
-    setIfPresent(info, "ActiveFirmwareImage", ref);
-    setIfPresent(info, "BootFirmwareImage", ref);
-    setIfPresent(info, "SoftwareVersion", newVersion);
+    internalSet(info.param("ActiveFirmwareImage"), ROOT, ref, changes);
+    internalSet(info.param("BootFirmwareImage"), ROOT, ref, changes);
+    internalSet(info.param("SoftwareVersion"), ROOT, newVersion, changes);
     return !oldVersion.equals(newVersion);
   }
 
-  private void setIfPresent(ObjectNode node, String name, String value) {
-    ParamNode p = node.param(name);
-    if (p != null) {
-      dm.set(p, ROOT, value);
+  private void setBank(int[] bank, String name, String value, List<Change> changes) {
+    ObjectNode images = dm.schema().object("Device.DeviceInfo.FirmwareImage.{i}.");
+    if (images != null && dm.exists(images, bank)) {
+      internalSet(images.param(name), bank, value, changes);
     }
   }
 
-  private void setBank(int[] bank, String name, String value) {
-    ObjectNode images = dm.schema().object("Device.DeviceInfo.FirmwareImage.{i}.");
-    ParamNode p = images == null ? null : images.param(name);
-    if (p != null && dm.exists(images, bank)) {
-      dm.set(p, bank, value);
+  /** A value the agent changes itself; subscribers hear of it like of a Set (R-NOT.0a). */
+  private void internalSet(ParamNode p, int[] inst, String value, List<Change> changes) {
+    if (p != null && !dm.value(p, inst).equals(value)) {
+      dm.set(p, inst, value);
+      changes.add(new Change.ValueChanged(p, inst, value));
     }
   }
 
@@ -676,8 +681,7 @@ public final class AgentCore {
       case FIRMWARE_ACTIVATE -> {
         dm.set(requests.param("Status"), req, "Active");
         Completion c = Completion.success(s, Map.of());
-        BootInfo next =
-            new BootInfo("RemoteReboot", s.commandKey(), false, s.instances(), List.of(c));
+        BootInfo next = BootInfo.of("RemoteReboot", s.commandKey(), s.instances(), List.of(c));
         reboot(next, out);
       }
       default -> complete(Completion.success(s, OperateHandler.outputDefaults(s.command())), out);
@@ -687,9 +691,11 @@ public final class AgentCore {
   private void downloadDone(Effect.StartCommand s, Outbox out) {
     String url = s.args().get("URL");
     String file = url.substring(url.lastIndexOf('/') + 1);
-    setBank(s.instances(), "Name", file.isEmpty() ? url : file);
-    setBank(s.instances(), "Version", FirmwareVersions.fromFileName(file));
-    setBank(s.instances(), "Status", "Available");
+    List<Change> changes = new ArrayList<>(3);
+    setBank(s.instances(), "Name", file.isEmpty() ? url : file, changes);
+    setBank(s.instances(), "Version", FirmwareVersions.fromFileName(file), changes);
+    setBank(s.instances(), "Status", "Available", changes);
+    afterCommit(changes, out);
     long now = dm.nowMillis();
     complete(Completion.success(s, Map.of()), out);
     Map<String, String> tc = new LinkedHashMap<>();
@@ -708,7 +714,7 @@ public final class AgentCore {
       publishEvent(localAgent, ROOT, "TransferComplete!", tc, null, out);
     }
     if (TypedValues.parseBoolean(s.args().getOrDefault("AutoActivate", "false")) == Boolean.TRUE) {
-      reboot(new BootInfo("RemoteReboot", s.commandKey(), false, s.instances(), List.of()), out);
+      reboot(BootInfo.of("RemoteReboot", s.commandKey(), s.instances(), List.of()), out);
     }
   }
 

@@ -164,7 +164,7 @@ public final class AgentDataModel {
   }
 
   private static int[] defaultInstances(ObjectNode table) {
-    return DefaultInstances.of(table.defaultInstances());
+    return table.defaultInstanceNumbers();
   }
 
   /** An opaque transaction mark. */
@@ -206,29 +206,6 @@ public final class AgentDataModel {
     @Override
     public long bootMillis() {
       return bootMillis;
-    }
-  }
-
-  /** Shared {1..n} arrays; never modified. */
-  private static final class DefaultInstances {
-    private static final int[][] CACHE = new int[65][];
-
-    static {
-      for (int n = 0; n < CACHE.length; n++) {
-        CACHE[n] = range(n);
-      }
-    }
-
-    static int[] of(int n) {
-      return n < CACHE.length ? CACHE[n] : range(n);
-    }
-
-    private static int[] range(int n) {
-      int[] r = new int[n];
-      for (int i = 0; i < n; i++) {
-        r[i] = i + 1;
-      }
-      return r;
     }
   }
 }

@@ -28,7 +28,8 @@ public final class ObjectNode {
   boolean writable;
   int minEntries;
   int maxEntries = Integer.MAX_VALUE;
-  int defaultInstances;
+  private int defaultInstances;
+  private int[] defaultInstanceNumbers = new int[0];
   String numEntriesParameter;
   String enableParameter;
 
@@ -87,6 +88,20 @@ public final class ObjectNode {
   /** Instances each parent instance has when an agent is created (profile {@code instances}). */
   public int defaultInstances() {
     return defaultInstances;
+  }
+
+  /** {1..defaultInstances}, shared by every agent that never changed this table; never modified. */
+  int[] defaultInstanceNumbers() {
+    return defaultInstanceNumbers;
+  }
+
+  /** Set while the profile compiles, before the schema is published. */
+  void defaultInstances(int count) {
+    defaultInstances = count;
+    defaultInstanceNumbers = new int[count];
+    for (int i = 0; i < count; i++) {
+      defaultInstanceNumbers[i] = i + 1;
+    }
   }
 
   /** The parameter in the parent that counts this table's instances, or null. */

@@ -198,8 +198,9 @@ public final class ProfileLoader {
       } else {
         node.minEntries = c.hasPath("min-entries") ? c.getInt("min-entries") : 0;
         node.maxEntries = c.hasPath("max-entries") ? c.getInt("max-entries") : Integer.MAX_VALUE;
-        node.defaultInstances = c.hasPath("instances") ? c.getInt("instances") : 0;
-        if (node.defaultInstances < node.minEntries || node.defaultInstances > node.maxEntries) {
+        node.defaultInstances(c.hasPath("instances") ? c.getInt("instances") : 0);
+        if (node.defaultInstances() < node.minEntries
+            || node.defaultInstances() > node.maxEntries) {
           throw error(
               c.getValue("instances").origin(),
               key + ".instances",

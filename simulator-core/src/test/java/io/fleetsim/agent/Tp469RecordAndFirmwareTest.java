@@ -336,6 +336,32 @@ class Tp469RecordAndFirmwareTest {
   }
 
   @Test
+  void firmwareRollout_valueChangesOfStatusAndSoftwareVersion_reachSubscribers() {
+    Subscriptions.add(
+        h,
+        "fw",
+        "ValueChange",
+        "Device.DeviceInfo.SoftwareVersion,Device.DeviceInfo.FirmwareImage.2.Status",
+        "Persistent",
+        "true");
+    h.call(
+        MsgType.OPERATE,
+        "operate { command: 'Device.DeviceInfo.FirmwareImage.2.Download()' send_resp: true "
+            + "input_args { key: 'URL' value: 'https://127.0.0.1/fsim-3.0.bin' } "
+            + "input_args { key: 'AutoActivate' value: 'true' } }");
+    h.advance(AgentHarness.TEST_PROFILE.settings().downloadMillis());
+    h.completeReboot();
+    assertThat(h.notifications())
+        .extracting(n -> n.getBody().getRequest().getNotify().getValueChange())
+        .extracting(v -> v.getParamPath() + "=" + v.getParamValue())
+        .containsExactly(
+            "Device.DeviceInfo.FirmwareImage.2.Status=Downloading",
+            "Device.DeviceInfo.FirmwareImage.2.Status=Available",
+            "Device.DeviceInfo.FirmwareImage.2.Status=Active",
+            "Device.DeviceInfo.SoftwareVersion=3.0");
+  }
+
+  @Test
   void nonPersistentSubscriptions_areGoneAfterReboot_persistentOnesStay() {
     Subscriptions.add(h, "keep", "Event", "Device.Boot!", "Persistent", "true");
     Subscriptions.add(h, "drop", "Event", "Device.Boot!");

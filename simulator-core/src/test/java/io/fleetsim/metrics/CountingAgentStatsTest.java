@@ -1,0 +1,43 @@
+package io.fleetsim.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class CountingAgentStatsTest {
+
+  @Test
+  void counts_byKey_fromManyThreads() throws InterruptedException {
+    CountingAgentStats stats = new CountingAgentStats();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    for (int t = 0; t < 4; t++) {
+      pool.execute(
+          () -> {
+            for (int i = 0; i < 10_000; i++) {
+              stats.handled("GET", 1);
+              stats.notified("EVENT", i % 2 == 0);
+            }
+          });
+    }
+    pool.shutdown();
+    assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(stats.handled()).containsEntry("GET", 40_000L);
+    assertThat(stats.notifications())
+        .containsEntry("EVENT", 20_000L)
+        .containsEntry("EVENT.retry", 20_000L);
+  }
+
+  @Test
+  void drops_areCountedPastTheLoggedFew() {
+    CountingAgentStats stats = new CountingAgentStats();
+    for (int i = 0; i < CountingAgentStats.LOGGED_PER_REASON * 5; i++) {
+      stats.dropped("WRONG_TO_ID", "agent " + i);
+    }
+    stats.unexpected("GET_WHILE_REBOOTING");
+    assertThat(stats.drops()).containsEntry("WRONG_TO_ID", 100L);
+    assertThat(stats.unexpected()).containsEntry("GET_WHILE_REBOOTING", 1L);
+  }
+}
