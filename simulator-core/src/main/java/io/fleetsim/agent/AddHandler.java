@@ -44,11 +44,16 @@ final class AddHandler {
       }
     }
     String msgId = request.getHeader().getMsgId();
-    if (!add.getAllowPartial() && !messageErrors.isEmpty()) {
-      dm.rollbackTo(start);
-      ctx.changes.clear();
-      return UspMessages.error(
-          msgId, UspErrorCode.INVALID_ARGUMENTS, "Add failed; nothing was created", messageErrors);
+    Msg error =
+        AllOrNothing.abortIfFailed(
+            add.getAllowPartial(),
+            messageErrors,
+            start,
+            ctx,
+            msgId,
+            "Add failed; nothing was created");
+    if (error != null) {
+      return error;
     }
     return UspMessages.response(
         msgId, MsgType.ADD_RESP, Response.newBuilder().setAddResp(resp).build());

@@ -43,14 +43,16 @@ final class DeleteHandler {
           DeleteResp.DeletedObjectResult.newBuilder().setRequestedPath(path).setOperStatus(status));
     }
     String msgId = request.getHeader().getMsgId();
-    if (!delete.getAllowPartial() && !messageErrors.isEmpty()) {
-      ctx.dm.rollbackTo(start);
-      ctx.changes.clear();
-      return UspMessages.error(
-          msgId,
-          UspErrorCode.INVALID_ARGUMENTS,
-          "Delete failed; nothing was deleted",
-          messageErrors);
+    Msg error =
+        AllOrNothing.abortIfFailed(
+            delete.getAllowPartial(),
+            messageErrors,
+            start,
+            ctx,
+            msgId,
+            "Delete failed; nothing was deleted");
+    if (error != null) {
+      return error;
     }
     return UspMessages.response(
         msgId, MsgType.DELETE_RESP, Response.newBuilder().setDeleteResp(resp).build());

@@ -45,11 +45,16 @@ final class SetHandler {
               .setOperStatus(status));
     }
     String msgId = request.getHeader().getMsgId();
-    if (!set.getAllowPartial() && !messageErrors.isEmpty()) {
-      dm.rollbackTo(start);
-      ctx.changes.clear();
-      return UspMessages.error(
-          msgId, UspErrorCode.INVALID_ARGUMENTS, "Set failed; nothing was changed", messageErrors);
+    Msg error =
+        AllOrNothing.abortIfFailed(
+            set.getAllowPartial(),
+            messageErrors,
+            start,
+            ctx,
+            msgId,
+            "Set failed; nothing was changed");
+    if (error != null) {
+      return error;
     }
     return UspMessages.response(
         msgId, MsgType.SET_RESP, Response.newBuilder().setSetResp(resp).build());

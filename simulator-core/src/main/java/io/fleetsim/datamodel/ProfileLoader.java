@@ -35,7 +35,21 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ProfileLoader {
 
+  /** Keys of a value's type and constraints, shared by parameters and command arguments. */
+  private static final List<String> SPEC_KEYS =
+      List.of("type", "default", "enum", "min", "max", "min-length", "max-length", "list");
+
+  private static final List<String> PARAM_KEYS =
+      concat(SPEC_KEYS, "access", "secured", "value-change", "gen", "per-instance");
+  private static final List<String> ARG_KEYS = concat(SPEC_KEYS, "mandatory");
+
   private ProfileLoader() {}
+
+  private static List<String> concat(List<String> base, String... more) {
+    List<String> all = new ArrayList<>(base);
+    all.addAll(List.of(more));
+    return List.copyOf(all);
+  }
 
   /** Loads a profile file. */
   public static Schema load(File file) {
@@ -276,31 +290,7 @@ public final class ProfileLoader {
       if (node.child(name) != null) {
         throw error(value.origin(), key, "name already used by a child object");
       }
-      Config c;
-      if (value.valueType() == ConfigValueType.STRING) {
-        // shorthand: Name = unsignedInt
-        c = ConfigFactory.parseMap(Map.of("type", value.unwrapped()), value.origin().description());
-      } else if (value.valueType() == ConfigValueType.OBJECT) {
-        checkKeys(
-            (ConfigObject) value,
-            key,
-            "type",
-            "access",
-            "default",
-            "enum",
-            "min",
-            "max",
-            "min-length",
-            "max-length",
-            "list",
-            "secured",
-            "value-change",
-            "gen",
-            "per-instance");
-        c = ((ConfigObject) value).toConfig();
-      } else {
-        throw error(value.origin(), key, "a type name or a block");
-      }
+      Config c = specBlock(value, key, PARAM_KEYS);
       ValueSpec spec = spec(c, value.origin(), key);
       ValueSource fallback =
           c.hasPath("gen")
@@ -478,26 +468,7 @@ public final class ProfileLoader {
       ConfigObject block = requireObject(c, which, key + "." + which);
       for (Map.Entry<String, ConfigValue> e : inFileOrder(block)) {
         String argKey = key + "." + which + ".\"" + e.getKey() + "\"";
-        Config a;
-        if (e.getValue().valueType() == ConfigValueType.STRING) {
-          a = ConfigFactory.parseMap(Map.of("type", e.getValue().unwrapped()));
-        } else if (e.getValue().valueType() == ConfigValueType.OBJECT) {
-          checkKeys(
-              (ConfigObject) e.getValue(),
-              argKey,
-              "type",
-              "mandatory",
-              "default",
-              "enum",
-              "min",
-              "max",
-              "min-length",
-              "max-length",
-              "list");
-          a = ((ConfigObject) e.getValue()).toConfig();
-        } else {
-          throw error(e.getValue().origin(), argKey, "a type name or a block");
-        }
+        Config a = specBlock(e.getValue(), argKey, ARG_KEYS);
         ValueSpec spec = spec(a, e.getValue().origin(), argKey);
         out.add(
             new ArgNode(
@@ -555,8 +526,26 @@ public final class ProfileLoader {
       }
     }
 
+    /**
+     * A parameter or argument: a block of the allowed keys, or the shorthand {@code Name = type}.
+     */
+    private Config specBlock(ConfigValue value, String key, List<String> allowed) {
+      if (value.valueType() == ConfigValueType.STRING) {
+        return ConfigFactory.parseMap(
+            Map.of("type", value.unwrapped()), value.origin().description());
+      }
+      if (value.valueType() != ConfigValueType.OBJECT) {
+        throw error(value.origin(), key, "a type name or a block");
+      }
+      checkKeys((ConfigObject) value, key, allowed);
+      return ((ConfigObject) value).toConfig();
+    }
+
     private void checkKeys(ConfigObject o, String key, String... allowed) {
-      List<String> ok = List.of(allowed);
+      checkKeys(o, key, List.of(allowed));
+    }
+
+    private void checkKeys(ConfigObject o, String key, List<String> ok) {
       for (Map.Entry<String, ConfigValue> e : o.entrySet()) {
         if (!ok.contains(e.getKey())) {
           throw error(

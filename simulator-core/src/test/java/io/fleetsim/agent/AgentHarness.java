@@ -76,6 +76,21 @@ final class AgentHarness {
     }
   }
 
+  /**
+   * The value of one parameter, read with a Get as the Controller would (the path must resolve).
+   */
+  String value(String paramPath) {
+    Msg resp =
+        call(
+            MsgType.GET,
+            Request.newBuilder()
+                .setGet(io.fleetsim.usp.proto.UspMsg.Get.newBuilder().addParamPaths(paramPath))
+                .build());
+    var result = resp.getBody().getResponse().getGetResp().getReqPathResults(0);
+    assertThat(result.getErrCode()).as(paramPath).isZero();
+    return result.getResolvedPathResults(0).getResultParamsMap().values().iterator().next();
+  }
+
   /** The msg_id the next {@link #call} will use. */
   String nextMsgId() {
     return "m" + (nextId + 1);

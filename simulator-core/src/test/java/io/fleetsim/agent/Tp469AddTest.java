@@ -20,15 +20,7 @@ class Tp469AddTest {
       """;
 
   private String subscriptionCount() {
-    return h.call(
-            MsgType.GET, "get { param_paths: 'Device.LocalAgent.SubscriptionNumberOfEntries' }")
-        .getBody()
-        .getResponse()
-        .getGetResp()
-        .getReqPathResults(0)
-        .getResolvedPathResults(0)
-        .getResultParamsMap()
-        .get("SubscriptionNumberOfEntries");
+    return h.value("Device.LocalAgent.SubscriptionNumberOfEntries");
   }
 
   @Test

@@ -12,16 +12,6 @@ import org.junit.jupiter.api.Test;
 class Tp469SetTest {
   private final AgentHarness h = AgentHarness.booted();
 
-  private String get(String path) {
-    var r =
-        h.call(MsgType.GET, "get { param_paths: '" + path + "' }")
-            .getBody()
-            .getResponse()
-            .getGetResp()
-            .getReqPathResults(0);
-    return r.getResolvedPathResults(0).getResultParamsMap().values().iterator().next();
-  }
-
   @Test
   @DisplayName("TP-469 1.11 Set, allow_partial false, single object, required parameters succeed")
   void tp469_1_11() {
@@ -42,7 +32,7 @@ class Tp469SetTest {
           } } }
         } } } }
         """);
-    assertThat(get("Device.LocalAgent.Controller.1.ProvisioningCode")).isEqualTo("TP1.11");
+    assertThat(h.value("Device.LocalAgent.Controller.1.ProvisioningCode")).isEqualTo("TP1.11");
   }
 
   @Test
@@ -63,7 +53,7 @@ class Tp469SetTest {
           param_errs { param_path: "Device.LocalAgent.Controller.1.InvalidParameter" err_code: 7010 err_msg: "Unsupported parameter" }
         } }
         """);
-    assertThat(get("Device.LocalAgent.Controller.1.ProvisioningCode")).isEmpty();
+    assertThat(h.value("Device.LocalAgent.Controller.1.ProvisioningCode")).isEmpty();
   }
 
   @Test
@@ -78,7 +68,7 @@ class Tp469SetTest {
                 + "param_settings { param: 'ProvisioningCode' value: 'b' required: true } } }");
     assertThat(resp.getBody().getResponse().getSetResp().getUpdatedObjResultsList())
         .allSatisfy(r -> assertThat(r.getOperStatus().hasOperSuccess()).isTrue());
-    assertThat(get("Device.DeviceInfo.ProvisioningCode")).isEqualTo("b");
+    assertThat(h.value("Device.DeviceInfo.ProvisioningCode")).isEqualTo("b");
   }
 
   @Test
@@ -100,7 +90,7 @@ class Tp469SetTest {
           param_errs { param_path: "Device.DeviceInfo.InvalidParameter" err_code: 7010 err_msg: "Unsupported parameter" }
         } }
         """);
-    assertThat(get("Device.LocalAgent.Controller.1.ProvisioningCode")).isEmpty();
+    assertThat(h.value("Device.LocalAgent.Controller.1.ProvisioningCode")).isEmpty();
   }
 
   @Test
@@ -149,7 +139,7 @@ class Tp469SetTest {
           } }
         } } } }
         """);
-    assertThat(get("Device.DeviceInfo.FriendlyName")).isEqualTo("Home Gateway");
+    assertThat(h.value("Device.DeviceInfo.FriendlyName")).isEqualTo("Home Gateway");
   }
 
   @Test
@@ -189,7 +179,7 @@ class Tp469SetTest {
     var results = resp.getBody().getResponse().getSetResp().getUpdatedObjResultsList();
     assertThat(results.get(0).getOperStatus().hasOperSuccess()).isTrue();
     assertThat(results.get(1).getOperStatus().getOperFailure().getErrCode()).isEqualTo(7026);
-    assertThat(get("Device.DeviceInfo.FriendlyName")).isEqualTo("ok");
+    assertThat(h.value("Device.DeviceInfo.FriendlyName")).isEqualTo("ok");
   }
 
   @Test
@@ -214,7 +204,7 @@ class Tp469SetTest {
                 .getUpdatedInstResults(0)
                 .getAffectedPath())
         .isEqualTo("Device.LocalAgent.Controller.1.");
-    assertThat(get("Device.LocalAgent.Controller.1.ProvisioningCode")).isEqualTo("keyed");
+    assertThat(h.value("Device.LocalAgent.Controller.1.ProvisioningCode")).isEqualTo("keyed");
   }
 
   @Test
@@ -236,7 +226,7 @@ class Tp469SetTest {
           param_errs { param_path: "Device.WiFi.SSID.2.Alias" err_code: 7013 err_msg: "Attempt to update non-writeable parameter" }
         } }
         """);
-    assertThat(get("Device.WiFi.SSID.1.SSID")).isEqualTo("fleetsim-2g");
+    assertThat(h.value("Device.WiFi.SSID.1.SSID")).isEqualTo("fleetsim-2g");
   }
 
   @Test
@@ -259,7 +249,7 @@ class Tp469SetTest {
     assertThat(failure.getUpdatedInstFailuresList())
         .extracting(f -> f.getAffectedPath())
         .containsExactly("Device.WiFi.SSID.2.");
-    assertThat(get("Device.WiFi.SSID.1.SSID")).isEqualTo("fleetsim-2g");
+    assertThat(h.value("Device.WiFi.SSID.1.SSID")).isEqualTo("fleetsim-2g");
   }
 
   @Test
@@ -377,6 +367,6 @@ class Tp469SetTest {
               : status.getOperFailure().getUpdatedInstFailures(0).getParamErrs(0).getErrCode();
       assertThat(code).as(c.param + "=" + c.value).isEqualTo(c.code);
     }
-    assertThat(get(obj + "Enable")).isEqualTo("true");
+    assertThat(h.value(obj + "Enable")).isEqualTo("true");
   }
 }
