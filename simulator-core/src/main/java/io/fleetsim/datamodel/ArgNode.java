@@ -4,7 +4,8 @@ package io.fleetsim.datamodel;
  * A command input or output argument. Object-valued arguments use dotted names such as {@code
  * TimeWindow.{i}.Start}; {@link #matches} accepts {@code TimeWindow.1.Start} for them.
  */
-public record ArgNode(String name, ValueSpec spec, boolean mandatory, String defaultValue) {
+public record ArgNode(
+    String name, ValueSpec spec, boolean mandatory, String defaultValue, String origin) {
 
   /** True when the concrete argument key (with instance numbers) names this argument. */
   public boolean matches(String key) {

@@ -13,7 +13,8 @@ public record CommandNode(
     List<ArgNode> inputs,
     List<ArgNode> outputs,
     CommandBehavior behavior,
-    long durationMillis) {
+    long durationMillis,
+    String origin) {
 
   public CommandNode {
     inputs = List.copyOf(inputs);

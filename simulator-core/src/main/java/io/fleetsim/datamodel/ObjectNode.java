@@ -31,6 +31,7 @@ public final class ObjectNode {
   private int defaultInstances;
   private int[] defaultInstanceNumbers = new int[0];
   String numEntriesParameter;
+  String origin = "";
   String enableParameter;
 
   ObjectNode(int id, String name, ObjectNode parent, boolean multiInstance) {
@@ -102,6 +103,11 @@ public final class ObjectNode {
     for (int i = 0; i < count; i++) {
       defaultInstanceNumbers[i] = i + 1;
     }
+  }
+
+  /** Where the profile defines it, {@code file:line}. */
+  public String origin() {
+    return origin;
   }
 
   /** The parameter in the parent that counts this table's instances, or null. */

@@ -14,6 +14,7 @@ public final class ParamNode {
   private final ValueSource source;
   private final boolean valueChangeIgnored;
   private final boolean secured;
+  private final String origin;
   ObjectNode countedTable;
 
   ParamNode(
@@ -23,7 +24,8 @@ public final class ParamNode {
       ValueSpec spec,
       ValueSource source,
       boolean valueChangeIgnored,
-      boolean secured) {
+      boolean secured,
+      String origin) {
     this.id = id;
     this.name = name;
     this.owner = owner;
@@ -31,6 +33,12 @@ public final class ParamNode {
     this.source = source;
     this.valueChangeIgnored = valueChangeIgnored;
     this.secured = secured;
+    this.origin = origin;
+  }
+
+  /** Where the profile defines it, {@code file:line}. */
+  public String origin() {
+    return origin;
   }
 
   public int id() {

@@ -190,6 +190,7 @@ public final class ProfileLoader {
           "commands",
           "events");
       ObjectNode node = new ObjectNode(objects.size(), name, parent, table);
+      node.origin = where(value.origin());
       objects.add(node);
       byPath.put(path, node);
       if (parent != null) {
@@ -222,8 +223,7 @@ public final class ProfileLoader {
         }
         if (c.hasPath("num-entries")) {
           node.numEntriesParameter = c.getString("num-entries");
-          numEntriesOrigin.put(
-              node, key + ".num-entries@" + line(c.getValue("num-entries").origin()));
+          numEntriesOrigin.put(node, where(c.getValue("num-entries").origin()));
         }
       }
       if (c.hasPath("params")) {
@@ -336,7 +336,9 @@ public final class ProfileLoader {
               ? c.getString("value-change").equals("ignore")
               : source.timeDependent();
       boolean secured = c.hasPath("secured") && c.getBoolean("secured");
-      ParamNode p = new ParamNode(params.size(), name, node, spec, source, ignored, secured);
+      ParamNode p =
+          new ParamNode(
+              params.size(), name, node, spec, source, ignored, secured, where(value.origin()));
       params.add(p);
       node.params.put(name, p);
     }
@@ -457,7 +459,8 @@ public final class ProfileLoader {
               args(c, "input", key),
               args(c, "output", key),
               behavior,
-              duration));
+              duration,
+              where(value.origin())));
     }
 
     private List<ArgNode> args(Config c, String which, String key) {
@@ -475,7 +478,8 @@ public final class ProfileLoader {
                 e.getKey(),
                 spec,
                 a.hasPath("mandatory") && a.getBoolean("mandatory"),
-                a.hasPath("default") ? a.getString("default") : null));
+                a.hasPath("default") ? a.getString("default") : null,
+                where(e.getValue().origin())));
       }
       return out;
     }
@@ -497,7 +501,7 @@ public final class ProfileLoader {
       } else {
         throw error(value.origin(), key, "an argument list or a block with args");
       }
-      node.events.put(name, new EventNode(name, node, args));
+      node.events.put(name, new EventNode(name, node, args, where(value.origin())));
     }
 
     /** numEntriesParameter names a parameter of the parent; create it when the profile omits it. */
@@ -515,15 +519,37 @@ public final class ProfileLoader {
                   ValueSpec.of(ParamType.UNSIGNED_INT, Access.READ_ONLY),
                   new ValueSource.Constant("0"),
                   false,
-                  false);
+                  false,
+                  e.getValue());
           params.add(counter);
           parent.params.put(counter.name(), counter);
         } else if (counter.type() != ParamType.UNSIGNED_INT) {
           throw new ProfileException(
-              source + ": " + e.getValue() + ": " + counter + " must be unsignedInt");
+              e.getValue() + ": " + table.numEntriesParameter() + " must be unsignedInt");
         }
         counter.countedTable = table;
       }
+    }
+
+    /**
+     * {@code Name = "[rw|wo] [list] type"}: readWrite or writeOnceReadOnly access, a
+     * comma-separated list, and the type; e.g. {@code Channel = "rw unsignedInt"}, {@code Servers =
+     * "rw list string"}.
+     */
+    private Config shorthand(String text, ConfigOrigin origin, String key) {
+      Map<String, Object> spec = new HashMap<>();
+      String[] words = text.trim().split("\\s+");
+      for (int i = 0; i < words.length - 1; i++) {
+        switch (words[i]) {
+          case "rw" -> spec.put("access", "readWrite");
+          case "wo" -> spec.put("access", "writeOnceReadOnly");
+          case "list" -> spec.put("list", true);
+          default ->
+              throw error(origin, key, "'" + words[i] + "': shorthand is [rw|wo] [list] type");
+        }
+      }
+      spec.put("type", words[words.length - 1]);
+      return ConfigFactory.parseMap(spec, origin.description()).withFallback(ConfigFactory.empty());
     }
 
     /**
@@ -531,8 +557,7 @@ public final class ProfileLoader {
      */
     private Config specBlock(ConfigValue value, String key, List<String> allowed) {
       if (value.valueType() == ConfigValueType.STRING) {
-        return ConfigFactory.parseMap(
-            Map.of("type", value.unwrapped()), value.origin().description());
+        return shorthand((String) value.unwrapped(), value.origin(), key);
       }
       if (value.valueType() != ConfigValueType.OBJECT) {
         throw error(value.origin(), key, "a type name or a block");
@@ -589,7 +614,8 @@ public final class ProfileLoader {
       return origin == null ? 0 : origin.lineNumber();
     }
 
-    private ProfileException error(ConfigOrigin origin, String key, String problem) {
+    /** {@code file:line} of a definition, for messages that name where a profile is wrong. */
+    private String where(ConfigOrigin origin) {
       String file =
           origin == null
               ? source
@@ -597,8 +623,11 @@ public final class ProfileLoader {
                   ? origin.filename()
                   : origin.resource() != null ? origin.resource() : source;
       int line = origin == null ? -1 : origin.lineNumber();
-      return new ProfileException(
-          file + (line > 0 ? ":" + line : "") + ": " + key + ": " + problem);
+      return file + (line > 0 ? ":" + line : "");
+    }
+
+    private ProfileException error(ConfigOrigin origin, String key, String problem) {
+      return new ProfileException(where(origin) + ": " + key + ": " + problem);
     }
   }
 }
