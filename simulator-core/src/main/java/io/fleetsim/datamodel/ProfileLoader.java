@@ -296,9 +296,7 @@ public final class ProfileLoader {
           c.hasPath("gen")
               ? generator(c.getValue("gen"), key + ".gen")
               : new ValueSource.Constant(
-                  c.hasPath("default")
-                      ? c.getString("default")
-                      : TypedValues.emptyValue(spec.type()));
+                  c.hasPath("default") ? c.getString("default") : emptyValue(spec));
       if (fallback instanceof ValueSource.Constant constant
           && !constant.value().isEmpty()
           && spec.check(constant.value()) != ValueSpec.Check.OK) {
@@ -373,7 +371,7 @@ public final class ProfileLoader {
       }
       ConfigObject o = (ConfigObject) value;
       Config g = o.toConfig();
-      if (o.size() != 1 && !(g.hasPath("counter") || g.hasPath("mac") || g.hasPath("ipv4"))) {
+      if (o.size() != 1 && !(g.hasPath("mac") || g.hasPath("ipv4"))) {
         throw error(value.origin(), key, "exactly one generator kind");
       }
       if (g.hasPath("template")) {
@@ -413,6 +411,21 @@ public final class ProfileLoader {
             k.getDouble("rate"),
             k.hasPath("jitter") ? k.getDouble("jitter") : 0.0);
       }
+      if (g.hasPath("wander")) {
+        Config w = g.getConfig("wander");
+        List<Double> mean = w.getDoubleList("mean");
+        if (mean.size() != 2 || mean.get(0) > mean.get(1)) {
+          throw error(value.origin(), key + ".wander.mean", "[min, max] with min <= max");
+        }
+        return new ValueSource.Wander(
+            mean.get(0),
+            mean.get(1),
+            w.hasPath("amplitude") ? w.getDouble("amplitude") : 0,
+            w.hasPath("period") ? w.getDuration("period", TimeUnit.MILLISECONDS) : 60_000,
+            w.hasPath("min") ? w.getDouble("min") : -Double.MAX_VALUE,
+            w.hasPath("max") ? w.getDouble("max") : Double.MAX_VALUE,
+            w.hasPath("decimals") ? w.getInt("decimals") : 0);
+      }
       if (g.hasPath("random")) {
         List<Long> range = g.getLongList("random");
         if (range.size() != 2 || range.get(0) > range.get(1)) {
@@ -429,7 +442,7 @@ public final class ProfileLoader {
       throw error(
           value.origin(),
           key,
-          "unknown generator; one of template, mac, ipv4, counter, random, uptime, clock");
+          "unknown generator; one of template, mac, ipv4, counter, wander, random, uptime, clock");
     }
 
     private void command(ObjectNode node, String name, ConfigValue value, String key) {
@@ -612,6 +625,13 @@ public final class ProfileLoader {
 
     private static int line(ConfigOrigin origin) {
       return origin == null ? 0 : origin.lineNumber();
+    }
+
+    /** No default: the first enumerated value, else the type's empty value (false, 0, ""). */
+    private static String emptyValue(ValueSpec spec) {
+      return spec.enumeration().isEmpty() || spec.list()
+          ? TypedValues.emptyValue(spec.type())
+          : spec.enumeration().get(0);
     }
 
     /** {@code file:line} of a definition, for messages that name where a profile is wrong. */

@@ -1,5 +1,7 @@
 package io.fleetsim.datamodel;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 
 /**
@@ -130,6 +132,43 @@ public sealed interface ValueSource {
     public String value(ValueContext ctx) {
       return Long.toString(
           min + (long) Math.floor(Seeds.unit(ctx, 0x7A4D_0001L) * (max - min + 1)));
+    }
+  }
+
+  /**
+   * A value that wanders around a per-device mean: the mean is drawn once per device and instance
+   * in [meanMin, meanMax]; the value moves within ±amplitude as smooth seeded noise with knots
+   * every {@code periodMillis} (RSSI that drifts a few dB per 30 s, temperatures, CPU load),
+   * clamped to [min, max] and rounded to {@code decimals} places.
+   */
+  record Wander(
+      double meanMin,
+      double meanMax,
+      double amplitude,
+      long periodMillis,
+      double min,
+      double max,
+      int decimals)
+      implements ValueSource {
+    @Override
+    public String value(ValueContext ctx) {
+      double mean = meanMin + (meanMax - meanMin) * Seeds.unit(ctx, 0x3EA_0001L);
+      double t = (double) ctx.nowMillis() / periodMillis;
+      long knot = (long) Math.floor(t);
+      double f = t - knot;
+      double smooth = f * f * (3 - 2 * f);
+      double a = 2 * Seeds.unit(ctx, 0x3EA_1000L + knot) - 1;
+      double b = 2 * Seeds.unit(ctx, 0x3EA_1000L + knot + 1) - 1;
+      double v = Math.max(min, Math.min(max, mean + amplitude * (a + (b - a) * smooth)));
+      if (decimals <= 0) {
+        return Long.toString(Math.round(v));
+      }
+      return BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    @Override
+    public boolean timeDependent() {
+      return true;
     }
   }
 
