@@ -24,7 +24,13 @@ class Tr181ValidatorTest {
   @TempDir Path dir;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"profiles/test-gateway.conf"})
+  @ValueSource(
+      strings = {
+        "profiles/test-gateway.conf",
+        "profiles/home-gateway.conf",
+        "profiles/wifi-extender.conf",
+        "profiles/iot-hub.conf"
+      })
   void builtInProfile_conformsToTr181(String resource) {
     Schema schema = ProfileLoader.loadResource(resource);
     assertThat(Tr181Validator.validate(schema, MODEL)).isEmpty();

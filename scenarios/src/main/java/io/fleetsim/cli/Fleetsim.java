@@ -9,6 +9,7 @@ import io.fleetsim.datamodel.ProfileException;
 import io.fleetsim.datamodel.ProfileLoader;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.metrics.CountingAgentStats;
+import io.fleetsim.profiles.ProfileStats;
 import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
@@ -154,15 +155,19 @@ public final class Fleetsim implements Runnable {
         tables += o.multiInstance() ? 1 : 0;
       }
       PrintWriter out = spec.commandLine().getOut();
+      ProfileStats.Realized realized = ProfileStats.realize(s);
       out.printf(
-          "profile %s (%s)%n  objects %d (tables %d), parameters %d, commands %d, events %d%n",
+          "profile %s (%s)%n  objects %d (tables %d), parameters %d, commands %d, events %d%n"
+              + "  a fresh agent: %d object instances, %d parameter values in a Get of Device.%n",
           s.name(),
           s.dataModelUri(),
           s.objects().size(),
           tables,
           s.params().size(),
           commands,
-          events);
+          events,
+          realized.objectInstances(),
+          realized.parameters());
       out.flush();
       return 0;
     }

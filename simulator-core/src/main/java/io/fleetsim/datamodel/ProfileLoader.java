@@ -627,11 +627,25 @@ public final class ProfileLoader {
       return origin == null ? 0 : origin.lineNumber();
     }
 
-    /** No default: the first enumerated value, else the type's empty value (false, 0, ""). */
+    /**
+     * No default: the first enumerated value, a number's 0 moved into its range, else the type's
+     * empty value (false, 0, "", the unknown time).
+     */
     private static String emptyValue(ValueSpec spec) {
-      return spec.enumeration().isEmpty() || spec.list()
-          ? TypedValues.emptyValue(spec.type())
-          : spec.enumeration().get(0);
+      if (!spec.enumeration().isEmpty() && !spec.list()) {
+        return spec.enumeration().get(0);
+      }
+      if (spec.type().numeric() && !spec.list()) {
+        BigDecimal v = BigDecimal.ZERO;
+        if (spec.min() != null && v.compareTo(spec.min()) < 0) {
+          v = spec.min();
+        }
+        if (spec.max() != null && v.compareTo(spec.max()) > 0) {
+          v = spec.max();
+        }
+        return v.toPlainString();
+      }
+      return TypedValues.emptyValue(spec.type());
     }
 
     /** {@code file:line} of a definition, for messages that name where a profile is wrong. */

@@ -1,0 +1,40 @@
+package io.fleetsim.profiles;
+
+import io.fleetsim.datamodel.AgentDataModel;
+import io.fleetsim.datamodel.DeviceModel;
+import io.fleetsim.datamodel.ObjectNode;
+import io.fleetsim.datamodel.Schema;
+import java.time.InstantSource;
+import java.util.Arrays;
+
+/** Sizes of a profile as a controller sees it: what a Get of Device. returns on a fresh agent. */
+public final class ProfileStats {
+  private ProfileStats() {}
+
+  /** Counts of a realized agent: object instances and parameter values of {@code Get Device.}. */
+  public record Realized(int objectInstances, int parameters) {}
+
+  /** Walks a fresh agent of the profile with its default instance counts. */
+  public static Realized realize(Schema schema) {
+    AgentDataModel dm = new DeviceModel(schema, 1, InstantSource.system()).newAgent(0);
+    int[] counts = new int[2];
+    walk(schema.root(), new int[0], dm, counts);
+    return new Realized(counts[0], counts[1]);
+  }
+
+  private static void walk(ObjectNode node, int[] inst, AgentDataModel dm, int[] counts) {
+    counts[0]++;
+    counts[1] += node.params().size();
+    for (ObjectNode child : node.children().values()) {
+      if (child.multiInstance()) {
+        for (int n : dm.instances(child, inst)) {
+          int[] next = Arrays.copyOf(inst, inst.length + 1);
+          next[inst.length] = n;
+          walk(child, next, dm, counts);
+        }
+      } else {
+        walk(child, inst, dm, counts);
+      }
+    }
+  }
+}
