@@ -32,7 +32,7 @@ public final class ProfileStats {
           next[inst.length] = n;
           walk(child, next, dm, counts);
         }
-      } else {
+      } else if (child.presentFor(inst)) {
         walk(child, inst, dm, counts);
       }
     }

@@ -92,7 +92,7 @@ final class GetHandler {
         for (int n : dm.instances(child, instances)) {
           addTree(r, child, Instances.append(instances, n), level + 1, maxDepth, dm);
         }
-      } else {
+      } else if (child.presentFor(instances)) {
         addTree(r, child, instances, level + 1, maxDepth, dm);
       }
     }

@@ -84,7 +84,7 @@ final class GetInstancesHandler {
         for (int n : dm.instances(child, inst)) {
           add(r, child, Instances.append(inst, n), false, dm);
         }
-      } else {
+      } else if (child.presentFor(inst)) {
         addNested(r, child, inst, dm);
       }
     }

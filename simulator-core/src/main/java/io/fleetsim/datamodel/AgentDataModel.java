@@ -80,6 +80,9 @@ public final class AgentDataModel {
   /** True when the object instance exists: every table on its path has the instance number. */
   public boolean exists(ObjectNode node, int[] instances) {
     for (ObjectNode n = node; n != null; n = n.parent()) {
+      if (!n.multiInstance() && !n.presentFor(Arrays.copyOf(instances, n.depth()))) {
+        return false;
+      }
       if (n.multiInstance()) {
         int[] parent = Arrays.copyOf(instances, n.depth() - 1);
         if (Arrays.binarySearch(instances(n, parent), instances[n.depth() - 1]) < 0) {

@@ -32,6 +32,7 @@ public final class ObjectNode {
   private int[] defaultInstanceNumbers = new int[0];
   String numEntriesParameter;
   String origin = "";
+  private int[] presentIn;
   String enableParameter;
 
   ObjectNode(int id, String name, ObjectNode parent, boolean multiInstance) {
@@ -103,6 +104,21 @@ public final class ObjectNode {
     for (int i = 0; i < count; i++) {
       defaultInstanceNumbers[i] = i + 1;
     }
+  }
+
+  /**
+   * False when this optional single object ({@code [0..1]} in TR-181, e.g. one class sub-object of
+   * IoTCapability.{i}) is absent under the instance: profile {@code present-in} lists the parent
+   * instance numbers that have it.
+   */
+  public boolean presentFor(int[] instances) {
+    return presentIn == null
+        || (instances.length > 0
+            && java.util.Arrays.binarySearch(presentIn, instances[instances.length - 1]) >= 0);
+  }
+
+  void presentIn(int[] sortedInstanceNumbers) {
+    this.presentIn = sortedInstanceNumbers;
   }
 
   /** Where the profile defines it, {@code file:line}. */

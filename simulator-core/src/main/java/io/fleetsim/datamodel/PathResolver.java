@@ -88,7 +88,9 @@ public final class PathResolver {
           }
           node = child;
           atTable = child.multiInstance();
+          int before = refs.size();
           refs = moveTo(refs, child);
+          missing |= refs.size() < before;
         } else if (seg instanceof UspPath.RefFollow follow) {
           if (atTable) {
             throw invalid("reference after a table name");
@@ -145,10 +147,13 @@ public final class PathResolver {
       return element;
     }
 
+    /** Steps into a child object; optional single objects absent under an instance drop out. */
     private static List<Resolution.ObjRef> moveTo(List<Resolution.ObjRef> refs, ObjectNode child) {
       List<Resolution.ObjRef> out = new ArrayList<>(refs.size());
       for (Resolution.ObjRef r : refs) {
-        out.add(new Resolution.ObjRef(child, r.instances()));
+        if (child.multiInstance() || child.presentFor(r.instances())) {
+          out.add(new Resolution.ObjRef(child, r.instances()));
+        }
       }
       return out;
     }

@@ -186,6 +186,7 @@ public final class ProfileLoader {
           "unique-keys",
           "num-entries",
           "enable",
+          "present-in",
           "params",
           "commands",
           "events");
@@ -225,6 +226,15 @@ public final class ProfileLoader {
           node.numEntriesParameter = c.getString("num-entries");
           numEntriesOrigin.put(node, where(c.getValue("num-entries").origin()));
         }
+      }
+      if (c.hasPath("present-in")) {
+        if (table || parent == null || parent.depth() == 0) {
+          throw error(
+              c.getValue("present-in").origin(),
+              key + ".present-in",
+              "only single objects inside a table row have it");
+        }
+        node.presentIn(instanceList(c, "present-in", key));
       }
       if (c.hasPath("params")) {
         ConfigObject ps = requireObject(c, "params", key + ".params");
@@ -304,8 +314,9 @@ public final class ProfileLoader {
       }
       ValueSource source = fallback;
       if (c.hasPath("per-instance")) {
-        if (!node.multiInstance()) {
-          throw error(value.origin(), key + ".per-instance", "only parameters of tables have it");
+        if (node.depth() == 0) {
+          throw error(
+              value.origin(), key + ".per-instance", "only parameters inside table rows have it");
         }
         Map<Integer, ValueSource> byInstance = new HashMap<>();
         for (Map.Entry<String, ConfigValue> e : c.getObject("per-instance").entrySet()) {
@@ -515,6 +526,31 @@ public final class ProfileLoader {
         throw error(value.origin(), key, "an argument list or a block with args");
       }
       node.events.put(name, new EventNode(name, node, args, where(value.origin())));
+    }
+
+    /** {@code [1, 3, "5-9"]}: instance numbers and ranges, sorted. */
+    private int[] instanceList(Config c, String path, String key) {
+      java.util.TreeSet<Integer> numbers = new java.util.TreeSet<>();
+      for (Object o : c.getList(path).unwrapped()) {
+        String item = String.valueOf(o).trim();
+        try {
+          int dash = item.indexOf('-');
+          int from = Integer.parseInt(dash < 0 ? item : item.substring(0, dash));
+          int to = dash < 0 ? from : Integer.parseInt(item.substring(dash + 1));
+          if (from < 1 || to < from) {
+            throw new NumberFormatException(item);
+          }
+          for (int n = from; n <= to; n++) {
+            numbers.add(n);
+          }
+        } catch (NumberFormatException e) {
+          throw error(
+              c.getValue(path).origin(),
+              key + "." + path,
+              "'" + item + "' is not N or N-M (N >= 1)");
+        }
+      }
+      return numbers.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** numEntriesParameter names a parameter of the parent; create it when the profile omits it. */

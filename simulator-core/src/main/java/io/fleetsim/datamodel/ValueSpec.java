@@ -40,7 +40,9 @@ public record ValueSpec(
 
   /** Validates a value given in TR-106 string form. */
   public Check check(String value) {
-    if (maxLength != UNBOUNDED && value.length() > maxLength) {
+    // TR-106 sizes of hexBinary count bytes, two hex digits each
+    int length = type == ParamType.HEX_BINARY && !list ? value.length() / 2 : value.length();
+    if (maxLength != UNBOUNDED && length > maxLength) {
       return Check.BAD_VALUE;
     }
     if (list) {

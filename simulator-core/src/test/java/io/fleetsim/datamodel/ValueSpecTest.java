@@ -87,6 +87,14 @@ class ValueSpecTest {
   }
 
   @ParameterizedTest(name = "''{0}'' -> {1}")
+  @CsvSource({"00,OK", "00FF,BAD_VALUE"})
+  void hexBinarySize_countsBytes(String value, ValueSpec.Check expected) {
+    ValueSpec spec =
+        new ValueSpec(ParamType.HEX_BINARY, Access.READ_ONLY, List.of(), null, null, 1, false);
+    assertThat(spec.check(value)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "''{0}'' -> {1}")
   @CsvSource(
       delimiter = '|',
       value = {"1,2,3|OK", "''|OK", "1,x|BAD_TYPE", "1,70000|BAD_VALUE"})
