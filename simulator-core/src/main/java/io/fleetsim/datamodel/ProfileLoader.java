@@ -53,29 +53,59 @@ public final class ProfileLoader {
 
   /** Loads a profile file. */
   public static Schema load(File file) {
-    return compile(parse(file), file.getName());
+    return load(file, ConfigFactory.empty());
+  }
+
+  /** Loads a profile file with overrides applied before substitutions resolve. */
+  public static Schema load(File file, Config overrides) {
+    Config parsed;
+    try {
+      parsed =
+          ConfigFactory.parseFile(
+              file,
+              ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
+    } catch (ConfigException e) {
+      throw new ProfileException(e.getMessage());
+    }
+    return compile(resolve(overrides.withFallback(parsed)), file.getName());
   }
 
   /** Loads a profile from the classpath, e.g. {@code profiles/test-gateway.conf}. */
   public static Schema loadResource(String resource) {
-    Config config;
+    return loadResource(resource, ConfigFactory.empty());
+  }
+
+  /**
+   * Loads a classpath profile with overrides (for example {@code profile.firmware.version}) applied
+   * before substitutions resolve, so everything derived from an overridden value follows it.
+   */
+  public static Schema loadResource(String resource, Config overrides) {
+    Config parsed;
     try {
-      config =
+      parsed =
           ConfigFactory.parseResources(
               resource, ConfigParseOptions.defaults().setAllowMissing(false));
     } catch (ConfigException e) {
       throw new ProfileException(e.getMessage());
     }
-    return compile(config.resolve(), resource);
+    return compile(resolve(overrides.withFallback(parsed)), resource);
   }
 
   /** Parses a profile file without compiling it (syntax errors carry file and line). */
   public static Config parse(File file) {
     try {
-      return ConfigFactory.parseFile(
+      return resolve(
+          ConfigFactory.parseFile(
               file,
-              ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF))
-          .resolve();
+              ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF)));
+    } catch (ConfigException e) {
+      throw new ProfileException(e.getMessage());
+    }
+  }
+
+  private static Config resolve(Config config) {
+    try {
+      return config.resolve();
     } catch (ConfigException e) {
       throw new ProfileException(e.getMessage());
     }

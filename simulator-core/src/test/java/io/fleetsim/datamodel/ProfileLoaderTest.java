@@ -94,6 +94,39 @@ class ProfileLoaderTest {
   }
 
   @Test
+  void presentIn_makesASingleObjectExistOnlyUnderListedRows() throws IOException {
+    File f =
+        write(
+            HEAD
+                + """
+                    "Device.T.{i}." { instances = 4, params { Class = string } }
+                    "Device.T.{i}.Level." { present-in = ["1-2"], params { Value = int } }
+                    "Device.T.{i}.Switch." { present-in = [4], params { On = boolean } }
+                  }
+                }
+                """);
+    Schema s = ProfileLoader.load(f);
+    AgentDataModel dm = new DeviceModel(s, 1, java.time.InstantSource.system()).newAgent(0);
+    ObjectNode level = s.object("Device.T.{i}.Level.");
+    assertThat(dm.exists(level, new int[] {2})).isTrue();
+    assertThat(dm.exists(level, new int[] {3})).isFalse();
+    Resolution r = PathResolver.resolve("Device.T.*.Level.Value", ResolveOperation.GET, dm);
+    assertThat(((Resolution.Ok) r).refs())
+        .extracting(Resolution.ObjRef::path)
+        .containsExactly("Device.T.1.Level.", "Device.T.2.Level.");
+    assertThat(PathResolver.resolve("Device.T.3.Level.", ResolveOperation.GET, dm))
+        .isInstanceOf(Resolution.Failed.class);
+  }
+
+  @Test
+  void presentIn_onAnObjectOutsideATable_isRejected() throws IOException {
+    File f = write(HEAD + "    \"Device.X.\" { present-in = [1] }\n  }\n}\n");
+    assertThatThrownBy(() -> ProfileLoader.load(f))
+        .isInstanceOf(ProfileException.class)
+        .hasMessageContaining("present-in: only single objects inside a table row have it");
+  }
+
+  @Test
   void shorthandTypes_andNumEntriesParameterIsCreated() throws IOException {
     File f =
         write(

@@ -61,6 +61,56 @@ class ValueSourceTest {
   }
 
   @Test
+  void wander_staysNearItsPerDeviceMean_movesSmoothly_andIsSeeded() {
+    ValueSource.Wander rssi = new ValueSource.Wander(-70, -45, 3, 30_000, -200, 0, 0);
+    for (int agent = 0; agent < 50; agent++) {
+      int previous = Integer.MIN_VALUE;
+      for (long t = 0; t < 600_000; t += 5_000) {
+        int v = Integer.parseInt(rssi.value(at(1, agent, t)));
+        assertThat(v).isBetween(-73, -42);
+        if (previous != Integer.MIN_VALUE) {
+          // knots 30 s apart and ±3 dB: no jump of more than the whole band in 5 s
+          assertThat(Math.abs(v - previous)).isLessThanOrEqualTo(6);
+        }
+        previous = v;
+        assertThat(rssi.value(at(1, agent, t))).isEqualTo(String.valueOf(v));
+      }
+    }
+    ValueSource.Wander temp = new ValueSource.Wander(19, 23, 0.4, 300_000, -274, 1000, 1);
+    assertThat(temp.value(at(1, 3, 0))).matches("-?\\d+\\.\\d");
+    assertThat(rssi.timeDependent()).isTrue();
+  }
+
+  private static ValueContext at(long seed, int index, long nowMillis) {
+    return new ValueContext() {
+      @Override
+      public long seed() {
+        return seed;
+      }
+
+      @Override
+      public int agentIndex() {
+        return index;
+      }
+
+      @Override
+      public int[] instances() {
+        return new int[] {1};
+      }
+
+      @Override
+      public long nowMillis() {
+        return nowMillis;
+      }
+
+      @Override
+      public long bootMillis() {
+        return 0;
+      }
+    };
+  }
+
+  @Test
   void ipv4_wrapsInsideItsSubnet() {
     ValueSource.Ipv4 ip = new ValueSource.Ipv4(0x0A000000, 30, 1);
     ValueContext ctx = ctx(5);
