@@ -4,6 +4,7 @@ import io.fleetsim.datamodel.AgentDataModel;
 import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.datamodel.ObjectNode;
 import io.fleetsim.datamodel.Schema;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Arrays;
 
@@ -14,9 +15,19 @@ public final class ProfileStats {
   /** Counts of a realized agent: object instances and parameter values of {@code Get Device.}. */
   public record Realized(int objectInstances, int parameters) {}
 
-  /** Walks a fresh agent of the profile with its default instance counts. */
+  /** Walks agent 0 of a fleet with seed 1, one hour after the fleet started. */
   public static Realized realize(Schema schema) {
-    AgentDataModel dm = new DeviceModel(schema, 1, InstantSource.system()).newAgent(0);
+    return realize(schema, 1, 0);
+  }
+
+  /**
+   * Walks one agent one hour after its fleet started (a fixed time: churning tables make the count
+   * depend on the clock).
+   */
+  public static Realized realize(Schema schema, long seed, int agent) {
+    long epoch = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+    InstantSource oneHourIn = InstantSource.fixed(Instant.ofEpochMilli(epoch + 3_600_000));
+    AgentDataModel dm = new DeviceModel(schema, seed, oneHourIn, epoch).newAgent(agent);
     int[] counts = new int[2];
     walk(schema.root(), new int[0], dm, counts);
     return new Realized(counts[0], counts[1]);

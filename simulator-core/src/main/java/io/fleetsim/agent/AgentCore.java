@@ -222,6 +222,74 @@ public final class AgentCore {
     };
   }
 
+  /**
+   * Fleet-level tick: rows of churning tables (hosts joining and leaving) that appeared or went
+   * since {@code sinceMillis} become ObjectCreation and ObjectDeletion notifications to
+   * subscribers. The fleet ticks agents from shared timers, never one timer per agent.
+   */
+  public void onTick(long sinceMillis, Outbox out) {
+    if (rebooting) {
+      return;
+    }
+    List<Change> changes = null;
+    long now = dm.nowMillis();
+    for (ObjectNode table : dm.schema().churningTables()) {
+      for (int[] parent : parentInstances(table)) {
+        int[] before = dm.instancesAt(table, parent, sinceMillis);
+        int[] after = dm.instancesAt(table, parent, now);
+        if (java.util.Arrays.equals(before, after)) {
+          continue;
+        }
+        if (changes == null) {
+          changes = new ArrayList<>();
+        }
+        for (int n : before) {
+          if (java.util.Arrays.binarySearch(after, n) < 0) {
+            changes.add(new Change.ObjectDeleted(table, Instances.append(parent, n)));
+          }
+        }
+        for (int n : after) {
+          if (java.util.Arrays.binarySearch(before, n) < 0) {
+            int[] inst = Instances.append(parent, n);
+            changes.add(
+                new Change.ObjectCreated(table, inst, AddHandler.uniqueKeys(table, inst, dm)));
+          }
+        }
+      }
+    }
+    if (changes != null) {
+      afterCommit(changes, out);
+    }
+  }
+
+  /** Every existing instance of the object that holds {@code table}. */
+  private List<int[]> parentInstances(ObjectNode table) {
+    List<int[]> out = new ArrayList<>();
+    collectInstances(table.parent(), out);
+    return out;
+  }
+
+  private void collectInstances(ObjectNode node, List<int[]> out) {
+    if (node.depth() == 0) {
+      out.add(ROOT);
+      return;
+    }
+    ObjectNode table = node;
+    while (!table.multiInstance()) {
+      table = table.parent();
+    }
+    List<int[]> parents = new ArrayList<>();
+    collectInstances(table.parent(), parents);
+    for (int[] p : parents) {
+      for (int n : dm.instances(table, p)) {
+        int[] inst = Instances.append(p, n);
+        if (dm.exists(node, inst)) {
+          out.add(inst);
+        }
+      }
+    }
+  }
+
   /** Handles a due timer. */
   public void onTimer(AgentTimer timer, Outbox out) {
     if (timer instanceof AgentTimer.RebootDone) {

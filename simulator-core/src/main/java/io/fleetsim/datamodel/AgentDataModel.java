@@ -70,9 +70,21 @@ public final class AgentDataModel {
 
   /** The instance numbers of a table under a parent instance, ascending. */
   public int[] instances(ObjectNode table, int[] parentInstances) {
+    return instancesAt(table, parentInstances, nowMillis());
+  }
+
+  /**
+   * The instance numbers at a given time: a churning table's rows are computed from the clock
+   * (nothing stored), every other table's are its defaults or what USP changed.
+   */
+  public int[] instancesAt(ObjectNode table, int[] parentInstances, long atMillis) {
     Overlay.Table t = overlay.table(table.id(), parentInstances);
     if (t != null) {
       return t.instances;
+    }
+    Churn churn = table.churn();
+    if (churn != null) {
+      return churn.instances(device.seed(), index, parentInstances, device.epochMillis(), atMillis);
     }
     return defaultInstances(table);
   }

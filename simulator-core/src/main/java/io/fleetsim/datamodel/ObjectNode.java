@@ -33,6 +33,7 @@ public final class ObjectNode {
   String numEntriesParameter;
   String origin = "";
   private int[] presentIn;
+  Churn churn;
   String enableParameter;
 
   ObjectNode(int id, String name, ObjectNode parent, boolean multiInstance) {
@@ -119,6 +120,11 @@ public final class ObjectNode {
 
   void presentIn(int[] sortedInstanceNumbers) {
     this.presentIn = sortedInstanceNumbers;
+  }
+
+  /** How this table's rows come and go, or null for a table that only changes through USP. */
+  public Churn churn() {
+    return churn;
   }
 
   /** Where the profile defines it, {@code file:line}. */

@@ -217,6 +217,7 @@ public final class ProfileLoader {
           "num-entries",
           "enable",
           "present-in",
+          "churn",
           "params",
           "commands",
           "events");
@@ -256,6 +257,9 @@ public final class ProfileLoader {
           node.numEntriesParameter = c.getString("num-entries");
           numEntriesOrigin.put(node, where(c.getValue("num-entries").origin()));
         }
+      }
+      if (c.hasPath("churn")) {
+        node.churn = churn(c, node, key);
       }
       if (c.hasPath("present-in")) {
         if (table || parent == null || parent.depth() == 0) {
@@ -556,6 +560,35 @@ public final class ProfileLoader {
         throw error(value.origin(), key, "an argument list or a block with args");
       }
       node.events.put(name, new EventNode(name, node, args, where(value.origin())));
+    }
+
+    /** {@code churn { period = [8h, 24h], present = [0.3, 0.9] }} on a read-only table. */
+    private Churn churn(Config c, ObjectNode node, String key) {
+      ConfigOrigin at = c.getValue("churn").origin();
+      if (!node.multiInstance() || node.writable()) {
+        throw error(
+            at, key + ".churn", "only read-only tables churn (the Controller cannot Add there)");
+      }
+      Config ch = c.getConfig("churn");
+      List<java.time.Duration> period = ch.getDurationList("period");
+      List<Double> present = ch.getDoubleList("present");
+      if (period.size() != 2
+          || period.get(0).isZero()
+          || period.get(0).compareTo(period.get(1)) > 0) {
+        throw error(at, key + ".churn.period", "[shortest, longest] cycle, both > 0");
+      }
+      if (present.size() != 2
+          || present.get(0) < 0
+          || present.get(1) > 1
+          || present.get(0) > present.get(1)) {
+        throw error(at, key + ".churn.present", "[min, max] shares of a cycle within 0..1");
+      }
+      return new Churn(
+          node.defaultInstances(),
+          period.get(0).toMillis(),
+          period.get(1).toMillis(),
+          present.get(0),
+          present.get(1));
     }
 
     /** {@code [1, 3, "5-9"]}: instance numbers and ranges, sorted. */

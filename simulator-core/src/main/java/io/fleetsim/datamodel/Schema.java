@@ -16,6 +16,7 @@ public final class Schema {
   private final List<ParamNode> params;
   private final Map<String, ObjectNode> bySupportedPath;
   private final ProfileSettings settings;
+  private final List<ObjectNode> churningTables;
 
   Schema(
       String name,
@@ -32,6 +33,12 @@ public final class Schema {
     this.params = List.copyOf(params);
     this.bySupportedPath = Map.copyOf(bySupportedPath);
     this.settings = settings;
+    this.churningTables = objects.stream().filter(o -> o.churn() != null).toList();
+  }
+
+  /** Tables whose rows come and go with time (profile {@code churn}). */
+  public List<ObjectNode> churningTables() {
+    return churningTables;
   }
 
   public String name() {

@@ -1,0 +1,52 @@
+package io.fleetsim.datamodel;
+
+import java.util.Arrays;
+
+/**
+ * Rows that come and go (Hosts.Host: phones leave in the morning and return in the evening,
+ * PROFILE-NOTES.md section 5). A churning table has {@code slots} rows at most; slot s is present
+ * for a seeded fraction of a seeded period, so presence is a function of (seed, agent, slot, time)
+ * and nothing is stored per agent. Each presence session gets its own instance number, unique and
+ * never reused (R-ARC.8): a host that returns is a new row, like a phone with a randomized MAC.
+ *
+ * @param slots rows at most (the profile's {@code instances})
+ * @param minPeriodMillis shortest present-plus-absent cycle of a slot
+ * @param maxPeriodMillis longest cycle
+ * @param minPresent smallest share of its cycle a slot is present
+ * @param maxPresent largest share
+ */
+public record Churn(
+    int slots, long minPeriodMillis, long maxPeriodMillis, double minPresent, double maxPresent) {
+
+  /** The instance numbers present at {@code atMillis} (the fleet epoch is {@code epochMillis}). */
+  int[] instances(long seed, int agent, int[] parent, long epochMillis, long atMillis) {
+    int[] out = new int[slots];
+    int n = 0;
+    for (int s = 0; s < slots; s++) {
+      long period =
+          minPeriodMillis
+              + (long) ((maxPeriodMillis - minPeriodMillis) * u(seed, agent, parent, s, 1));
+      double present = minPresent + (maxPresent - minPresent) * u(seed, agent, parent, s, 2);
+      long phase = (long) (period * u(seed, agent, parent, s, 3));
+      long t = Math.max(0, atMillis - epochMillis) + phase;
+      long cycle = t / period;
+      if ((t % period) < present * period) {
+        // session k of slot s: numbers grow with k and never repeat across slots
+        out[n++] = (int) Math.min(Integer.MAX_VALUE, cycle * slots + s + 1);
+      }
+    }
+    int[] result = Arrays.copyOf(out, n);
+    Arrays.sort(result);
+    return result;
+  }
+
+  private static double u(long seed, int agent, int[] parent, int slot, long salt) {
+    long h = Seeds.mix(seed ^ (0xC4A2_0000L + salt));
+    h = Seeds.mix(h + agent);
+    for (int i : parent) {
+      h = Seeds.mix(h + i);
+    }
+    h = Seeds.mix(h + slot);
+    return (h >>> 11) * 0x1.0p-53;
+  }
+}
