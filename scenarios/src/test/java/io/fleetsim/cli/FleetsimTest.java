@@ -41,7 +41,11 @@ class FleetsimTest {
   @Test
   void profile_printsCounts_andBadInputExitsNonZero() {
     assertThat(run("profile", "test-gateway")).isZero();
-    assertThat(out.toString()).contains("profile test-gateway").contains("parameters 106");
+    int params = Fleetsim.loadProfile("test-gateway").params().size();
+    assertThat(out.toString())
+        .contains("profile test-gateway")
+        .contains("parameters " + params + ",")
+        .contains("parameter values in a Get of Device.");
     assertThat(run("profile", "no-such-profile")).isEqualTo(2);
     assertThat(err.toString()).contains("fleetsim: ").contains("no-such-profile");
     assertThat(run("usp", "GET", "not text format {")).isEqualTo(2);
