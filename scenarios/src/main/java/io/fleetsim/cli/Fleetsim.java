@@ -82,7 +82,7 @@ public final class Fleetsim implements Runnable {
   static final class AgentOptions {
     @Option(
         names = {"-p", "--profile"},
-        defaultValue = "test-gateway",
+        defaultValue = "home-gateway",
         description = "Built-in profile name or profile file (default: ${DEFAULT-VALUE}).")
     String profile;
 

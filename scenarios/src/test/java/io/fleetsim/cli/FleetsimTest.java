@@ -24,7 +24,7 @@ class FleetsimTest {
     assertThat(out.toString())
         .contains("msg_type: GET_RESP")
         .contains("key: \"SerialNumber\"")
-        .contains("value: \"FSIM00000042\"");
+        .contains("value: \"HGW00000042\"");
   }
 
   @Test

@@ -126,7 +126,7 @@ public final class ProfileLoader {
     private final List<ObjectNode> objects = new ArrayList<>();
     private final List<ParamNode> params = new ArrayList<>();
     private final Map<String, ObjectNode> byPath = new HashMap<>();
-    private final Map<ObjectNode, String> numEntriesOrigin = new HashMap<>();
+    private final Map<ObjectNode, String> numEntriesOrigin = new LinkedHashMap<>();
 
     Compiler(Config config, String source) {
       this.config = config;
