@@ -58,16 +58,13 @@ public final class ProfileLoader {
 
   /** Loads a profile file with overrides applied before substitutions resolve. */
   public static Schema load(File file, Config overrides) {
-    Config parsed;
-    try {
-      parsed =
-          ConfigFactory.parseFile(
-              file,
-              ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
-    } catch (ConfigException e) {
-      throw new ProfileException(e.getMessage());
-    }
-    return compile(resolve(overrides.withFallback(parsed)), file.getName());
+    return load(
+        () ->
+            ConfigFactory.parseFile(
+                file,
+                ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF)),
+        overrides,
+        file.getName());
   }
 
   /** Loads a profile from the classpath, e.g. {@code profiles/test-gateway.conf}. */
@@ -80,15 +77,23 @@ public final class ProfileLoader {
    * before substitutions resolve, so everything derived from an overridden value follows it.
    */
   public static Schema loadResource(String resource, Config overrides) {
+    return load(
+        () ->
+            ConfigFactory.parseResources(
+                resource, ConfigParseOptions.defaults().setAllowMissing(false)),
+        overrides,
+        resource);
+  }
+
+  private static Schema load(
+      java.util.function.Supplier<Config> parser, Config overrides, String source) {
     Config parsed;
     try {
-      parsed =
-          ConfigFactory.parseResources(
-              resource, ConfigParseOptions.defaults().setAllowMissing(false));
+      parsed = parser.get();
     } catch (ConfigException e) {
       throw new ProfileException(e.getMessage());
     }
-    return compile(resolve(overrides.withFallback(parsed)), resource);
+    return compile(resolve(overrides.withFallback(parsed)), source);
   }
 
   /** Parses a profile file without compiling it (syntax errors carry file and line). */
