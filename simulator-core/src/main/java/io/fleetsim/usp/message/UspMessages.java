@@ -101,6 +101,20 @@ public final class UspMessages {
     return out;
   }
 
+  /** A DisconnectRecord (R-MTP.7/9), sent before an MTP is closed on purpose. */
+  public static byte[] encodeDisconnect(String toId, String fromId, int reasonCode, String reason) {
+    return Record.newBuilder()
+        .setVersion(RECORD_VERSION)
+        .setToId(toId)
+        .setFromId(fromId)
+        .setDisconnect(
+            io.fleetsim.usp.proto.UspRecord.DisconnectRecord.newBuilder()
+                .setReasonCode(reasonCode)
+                .setReason(reason))
+        .build()
+        .toByteArray();
+  }
+
   /** A no_session_context Record carrying {@code msg}. */
   public static Record record(String version, String toId, String fromId, Msg msg) {
     return Record.newBuilder()

@@ -1,0 +1,275 @@
+package io.fleetsim.controller;
+
+import io.fleetsim.mtp.MtpListener;
+import io.fleetsim.mtp.MtpSession;
+import io.fleetsim.mtp.Transports;
+import io.fleetsim.mtp.websocket.WsServer;
+import io.fleetsim.usp.message.MsgDecodeResult;
+import io.fleetsim.usp.message.UspMessageCodec;
+import io.fleetsim.usp.message.UspMessages;
+import io.fleetsim.usp.proto.UspMsg.Add;
+import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
+import io.fleetsim.usp.proto.UspMsg.Msg;
+import io.fleetsim.usp.proto.UspMsg.Notify;
+import io.fleetsim.usp.proto.UspMsg.NotifyResp;
+import io.fleetsim.usp.proto.UspMsg.Operate;
+import io.fleetsim.usp.proto.UspMsg.Request;
+import io.fleetsim.usp.proto.UspMsg.Response;
+import io.fleetsim.usp.proto.UspRecord.Record;
+import io.fleetsim.usp.record.RecordDecodeResult;
+import io.fleetsim.usp.record.UspRecordCodec;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The embedded reference USP Controller, small but correct: a WebSocket MTP server that accepts
+ * agents, provisions each on first contact (a Boot! subscription with NotifRetry and Persistent,
+ * and ValueChange on SoftwareVersion), answers every Notify sent with send_resp by a NotifyResp
+ * with the same msg_id and subscription_id (R-NOT.8/10), and lets callers send any request to an
+ * agent and await its response. Never imports the agent package: it only speaks USP on the wire.
+ */
+public final class ReferenceController implements AutoCloseable {
+  private final String endpointId;
+  private final boolean rebootAfterProvisioning;
+  private final WsServer server;
+  private final Map<String, AgentLink> agents = new ConcurrentHashMap<>();
+  private final java.util.Set<String> provisionedAgents = ConcurrentHashMap.newKeySet();
+  private final AtomicLong msgIds = new AtomicLong();
+  private final LongAdder connects = new LongAdder();
+  private final LongAdder provisioned = new LongAdder();
+  private final LongAdder boots = new LongAdder();
+  private final LongAdder notifications = new LongAdder();
+  private final LongAdder dropped = new LongAdder();
+
+  private ReferenceController(
+      Transports transports,
+      InetSocketAddress listen,
+      String path,
+      String endpointId,
+      boolean reboot) {
+    this.endpointId = endpointId;
+    this.rebootAfterProvisioning = reboot;
+    this.server =
+        WsServer.bind(
+            transports, listen, path, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, AgentLink::new);
+  }
+
+  /**
+   * Starts listening on {@code listen} at {@code path}.
+   *
+   * @param rebootAfterProvisioning also Operate Device.Reboot() once an agent is provisioned, so
+   *     its next boot announces itself with Boot! (the full first-contact cycle)
+   */
+  public static ReferenceController start(
+      Transports transports,
+      InetSocketAddress listen,
+      String path,
+      String endpointId,
+      boolean rebootAfterProvisioning) {
+    return new ReferenceController(transports, listen, path, endpointId, rebootAfterProvisioning);
+  }
+
+  public InetSocketAddress address() {
+    return server.address();
+  }
+
+  public String endpointId() {
+    return endpointId;
+  }
+
+  /** Agents whose WebSocketConnectRecord arrived (first contact or reconnect). */
+  public long connectRecords() {
+    return connects.sum();
+  }
+
+  /** Agents whose provisioning Add succeeded. */
+  public long provisioned() {
+    return provisioned.sum();
+  }
+
+  /** Boot! events received. */
+  public long boots() {
+    return boots.sum();
+  }
+
+  /** Notify messages received. */
+  public long notifications() {
+    return notifications.sum();
+  }
+
+  /** Records dropped: undecodable, or not addressed to this Controller. */
+  public long dropped() {
+    return dropped.sum();
+  }
+
+  /** Endpoint IDs of the agents with a session now. */
+  public java.util.Set<String> connectedAgents() {
+    return java.util.Set.copyOf(agents.keySet());
+  }
+
+  /** Sends a request to an agent; the future completes with its Response or Error Msg. */
+  public CompletableFuture<Msg> request(String agentId, MsgType type, Request request) {
+    AgentLink link = agents.get(agentId);
+    if (link == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("not connected: " + agentId));
+    }
+    return link.send(type, request);
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  /** One agent's session, on its channel's event loop. */
+  private final class AgentLink implements MtpListener {
+    private final Map<String, CompletableFuture<Msg>> pending = new ConcurrentHashMap<>();
+    private volatile MtpSession session;
+    private volatile String agentId = "";
+    private volatile String version = UspMessages.RECORD_VERSION;
+
+    @Override
+    public void onConnected(MtpSession s) {
+      session = s;
+    }
+
+    @Override
+    public boolean onRecord(MtpSession s, byte[] bytes) {
+      RecordDecodeResult r = UspRecordCodec.decode(bytes);
+      if (!(r instanceof RecordDecodeResult.Decoded d)
+          || !d.record().getToId().equals(endpointId)) {
+        dropped.increment();
+        return r instanceof RecordDecodeResult.Decoded;
+      }
+      Record record = d.record();
+      agentId = record.getFromId();
+      version = record.getVersion();
+      switch (record.getRecordTypeCase()) {
+        case WEBSOCKET_CONNECT -> {
+          agents.put(agentId, this);
+          connects.increment();
+          if (provisionedAgents.add(agentId)) {
+            provision();
+          }
+        }
+        case NO_SESSION_CONTEXT -> onMessage(record);
+        case DISCONNECT -> agents.remove(agentId, this);
+        default -> dropped.increment();
+      }
+      return true;
+    }
+
+    private void onMessage(Record record) {
+      MsgDecodeResult decoded = UspMessageCodec.decode(record.getNoSessionContext().getPayload());
+      if (!(decoded instanceof MsgDecodeResult.Decoded d)) {
+        dropped.increment();
+        return;
+      }
+      Msg msg = d.msg();
+      if (msg.getBody().hasRequest() && msg.getBody().getRequest().hasNotify()) {
+        Notify notify = msg.getBody().getRequest().getNotify();
+        notifications.increment();
+        if (notify.hasEvent() && notify.getEvent().getEventName().equals("Boot!")) {
+          boots.increment();
+        }
+        if (notify.getSendResp()) {
+          reply(
+              UspMessages.response(
+                  msg.getHeader().getMsgId(),
+                  MsgType.NOTIFY_RESP,
+                  Response.newBuilder()
+                      .setNotifyResp(
+                          NotifyResp.newBuilder().setSubscriptionId(notify.getSubscriptionId()))
+                      .build()));
+        }
+        return;
+      }
+      CompletableFuture<Msg> f = pending.remove(msg.getHeader().getMsgId());
+      if (f != null) {
+        f.complete(msg);
+      } else {
+        dropped.increment();
+      }
+    }
+
+    /** First contact: subscribe to Boot! and to SoftwareVersion changes, then optionally reboot. */
+    private void provision() {
+      Add.Builder add = Add.newBuilder().setAllowPartial(false);
+      add.addCreateObjs(subscription("boot", "Event", "Device.Boot!", true));
+      add.addCreateObjs(
+          subscription("sw", "ValueChange", "Device.DeviceInfo.SoftwareVersion", false));
+      send(MsgType.ADD, Request.newBuilder().setAdd(add).build())
+          .thenAccept(
+              resp -> {
+                if (resp.getBody().hasResponse()) {
+                  provisioned.increment();
+                  if (rebootAfterProvisioning) {
+                    send(
+                        MsgType.OPERATE,
+                        Request.newBuilder()
+                            .setOperate(
+                                Operate.newBuilder()
+                                    .setCommand("Device.Reboot()")
+                                    .setCommandKey("provisioned")
+                                    .setSendResp(true))
+                            .build());
+                  }
+                }
+              });
+    }
+
+    private Add.CreateObject subscription(String id, String type, String refs, boolean retry) {
+      Add.CreateObject.Builder co =
+          Add.CreateObject.newBuilder().setObjPath("Device.LocalAgent.Subscription.");
+      String[][] settings = {
+        {"ID", id},
+        {"Enable", "true"},
+        {"NotifType", type},
+        {"ReferenceList", refs},
+        {"Persistent", "true"},
+        {"NotifRetry", Boolean.toString(retry)}
+      };
+      for (String[] s : settings) {
+        co.addParamSettings(
+            Add.CreateParamSetting.newBuilder().setParam(s[0]).setValue(s[1]).setRequired(true));
+      }
+      return co.build();
+    }
+
+    CompletableFuture<Msg> send(MsgType type, Request request) {
+      String msgId = "ctl-" + msgIds.incrementAndGet();
+      CompletableFuture<Msg> f = new CompletableFuture<>();
+      pending.put(msgId, f);
+      MtpSession s = session;
+      if (s == null
+          || !s.send(
+              UspMessages.encodeRecord(
+                  version, agentId, endpointId, UspMessages.request(msgId, type, request)))) {
+        pending.remove(msgId);
+        f.completeExceptionally(new IllegalStateException("no session to " + agentId));
+      }
+      return f;
+    }
+
+    private void reply(Msg msg) {
+      MtpSession s = session;
+      if (s != null) {
+        s.send(UspMessages.encodeRecord(version, agentId, endpointId, msg));
+      }
+    }
+
+    @Override
+    public void onDisconnected(MtpSession s, String cause) {
+      session = null;
+      if (!agentId.isEmpty()) {
+        agents.remove(agentId, this);
+      }
+      pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException(cause)));
+      pending.clear();
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package io.fleetsim.fleet;
+
+import io.fleetsim.agent.AgentCore;
+import io.fleetsim.agent.AgentLifecycle;
+import io.fleetsim.agent.AgentTimer;
+import io.fleetsim.agent.Outbox;
+import io.fleetsim.datamodel.AgentDataModel;
+import io.fleetsim.datamodel.ParamNode;
+import io.fleetsim.datamodel.Schema;
+import io.fleetsim.mtp.MtpListener;
+import io.fleetsim.mtp.MtpSession;
+import io.fleetsim.mtp.websocket.WsClient;
+import io.fleetsim.usp.message.UspMessages;
+import io.fleetsim.usp.proto.UspRecord.Record;
+import io.fleetsim.usp.proto.UspRecord.WebSocketConnectRecord;
+import io.fleetsim.usp.record.RecordDropReason;
+import io.fleetsim.usp.retry.RetryWait;
+import io.netty.channel.EventLoop;
+import java.net.InetSocketAddress;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One agent on the WebSocket MTP, as a plain object (the Pekko fleet replaces it in issue [4/5]).
+ * It is pinned to one event loop: socket events, timers and reconnects all run there, so the agent
+ * needs no locking. After each handshake it sends a WebSocketConnectRecord before anything else
+ * (R-MTP.6, R-MTP.8); it reconnects after the TR-369 retry wait of the Controller's
+ * SessionRetryMinimumWaitInterval and SessionRetryIntervalMultiplier (R-WS.19-21), reset on
+ * success.
+ */
+public final class WsAgent implements MtpListener, Outbox {
+  private static final String CONTROLLER_MTP_WS =
+      "Device.LocalAgent.Controller.{i}.MTP.{i}.WebSocket.";
+
+  private final AgentCore core;
+  private final WsClient client;
+  private final EventLoop loop;
+  private final InetSocketAddress localAddress;
+  private final String controllerId;
+  private final long seed;
+  private MtpSession session;
+  private int retry;
+  private boolean stopped;
+  private boolean rebooting;
+  private long lastTickMillis;
+
+  WsAgent(
+      AgentCore core,
+      WsClient client,
+      EventLoop loop,
+      InetSocketAddress localAddress,
+      String controllerId,
+      long seed) {
+    this.core = core;
+    this.client = client;
+    this.loop = loop;
+    this.localAddress = localAddress;
+    this.controllerId = controllerId;
+    this.seed = seed;
+  }
+
+  public AgentCore core() {
+    return core;
+  }
+
+  public String endpointId() {
+    return core.endpointId();
+  }
+
+  /** Connects now (on the agent's loop). */
+  public void start() {
+    loop.execute(this::connect);
+  }
+
+  /** Sends a DisconnectRecord and closes (R-MTP.7); no reconnect after. */
+  public void stop() {
+    loop.execute(
+        () -> {
+          stopped = true;
+          if (session != null) {
+            session.send(
+                UspMessages.encodeDisconnect(controllerId, core.endpointId(), 7105, "shutdown"));
+            session.close(1000, "agent stopped");
+          }
+        });
+  }
+
+  /** True while a session is up. */
+  public boolean connected() {
+    return session != null;
+  }
+
+  /**
+   * Retries since the last successful connect (Controller.{i}.MTP.{i}.WebSocket.CurrentRetryCount).
+   */
+  public int currentRetryCount() {
+    return retry;
+  }
+
+  private void connect() {
+    if (!stopped && !rebooting && session == null) {
+      client.connect(core.endpointId(), controllerId, this, loop, localAddress);
+    }
+  }
+
+  @Override
+  public void onConnected(MtpSession s) {
+    session = s;
+    retry = 0;
+    s.send(
+        Record.newBuilder()
+            .setVersion(UspMessages.RECORD_VERSION)
+            .setToId(controllerId)
+            .setFromId(core.endpointId())
+            .setWebsocketConnect(WebSocketConnectRecord.getDefaultInstance())
+            .build()
+            .toByteArray());
+    core.onConnected(this);
+  }
+
+  @Override
+  public boolean onRecord(MtpSession s, byte[] record) {
+    return core.onRecord(record, this) != RecordDropReason.UNPARSEABLE;
+  }
+
+  @Override
+  public void onDisconnected(MtpSession s, String cause) {
+    session = null;
+    if (stopped || rebooting) {
+      return;
+    }
+    retry++;
+    long delay =
+        RetryWait.delayMillis(
+            retry,
+            retrySetting("SessionRetryMinimumWaitInterval", 5),
+            retrySetting("SessionRetryIntervalMultiplier", 2000),
+            new SplittableRandom(seed * 31 + core.dataModel().index() * 7919L + retry));
+    loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+  }
+
+  /** The first Controller MTP's WebSocket retry parameter, or the spec default. */
+  private long retrySetting(String name, long fallback) {
+    AgentDataModel dm = core.dataModel();
+    Schema schema = dm.schema();
+    ParamNode p = schema.param(CONTROLLER_MTP_WS + name);
+    if (p == null || !dm.exists(p.owner(), new int[] {1, 1})) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(dm.value(p, new int[] {1, 1}));
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+
+  @Override
+  public boolean send(String controller, byte[] record) {
+    return session != null && session.send(record);
+  }
+
+  @Override
+  public void lifecycle(AgentLifecycle event) {
+    if (event == AgentLifecycle.REBOOTING) {
+      rebooting = true;
+      if (session != null) {
+        session.close(1000, "rebooting");
+      }
+    } else {
+      rebooting = false;
+      retry = 0;
+      connect();
+    }
+  }
+
+  /** Runs a due timer on the agent's loop. */
+  void fire(AgentTimer timer) {
+    loop.execute(() -> core.onTimer(timer, this));
+  }
+
+  /** A fleet tick on the agent's loop (host churn and the like). */
+  void tick(long nowMillis) {
+    loop.execute(
+        () -> {
+          if (lastTickMillis > 0) {
+            core.onTick(lastTickMillis, this);
+          }
+          lastTickMillis = nowMillis;
+        });
+  }
+
+  EventLoop loop() {
+    return loop;
+  }
+}

@@ -1,0 +1,80 @@
+package io.fleetsim.fleet;
+
+import io.fleetsim.agent.AgentCore;
+import io.fleetsim.agent.AgentEnvironment;
+import io.fleetsim.agent.AgentTimer;
+import io.fleetsim.agent.AgentTimers;
+import io.fleetsim.datamodel.DeviceModel;
+import io.fleetsim.metrics.AgentStats;
+import io.fleetsim.mtp.Transports;
+import io.fleetsim.mtp.websocket.WsClient;
+import io.fleetsim.usp.record.UspRecordCodec;
+import io.netty.channel.EventLoop;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * N agents of one profile on the WebSocket MTP, before the Pekko fleet: one WsClient, one event
+ * loop group, agents spread over the loops and over source addresses 127.0.0.1 to 127.0.0.N so a
+ * box can hold more than one port range of connections. Timers run on each agent's own loop.
+ */
+public final class WsAgents implements AgentTimers, AutoCloseable {
+  private final List<WsAgent> agents = new ArrayList<>();
+  private final Transports transports;
+
+  /**
+   * @param sourceAddresses how many loopback source addresses to spread connections over (1 = any)
+   */
+  public WsAgents(
+      DeviceModel device,
+      AgentStats stats,
+      Transports transports,
+      URI controllerUrl,
+      String controllerId,
+      int count,
+      int sourceAddresses) {
+    this.transports = transports;
+    WsClient client =
+        new WsClient(transports, controllerUrl, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, 60);
+    AgentEnvironment env = AgentEnvironment.of(device, this, stats);
+    for (int i = 0; i < count; i++) {
+      EventLoop loop = transports.group().next();
+      InetSocketAddress local =
+          sourceAddresses <= 1
+              ? null
+              : new InetSocketAddress("127.0.0." + (1 + i % sourceAddresses), 0);
+      agents.add(
+          new WsAgent(AgentCore.create(env, i), client, loop, local, controllerId, device.seed()));
+    }
+  }
+
+  public List<WsAgent> agents() {
+    return agents;
+  }
+
+  /** Connects every agent. */
+  public void start() {
+    agents.forEach(WsAgent::start);
+  }
+
+  @Override
+  public void schedule(int agentIndex, long dueMillis, AgentTimer timer) {
+    WsAgent a = agents.get(agentIndex);
+    long delay = Math.max(0, dueMillis - InstantSource.system().millis());
+    a.loop().schedule(() -> a.fire(timer), delay, TimeUnit.MILLISECONDS);
+  }
+
+  /** Disconnects every agent with a DisconnectRecord. */
+  @Override
+  public void close() {
+    agents.forEach(WsAgent::stop);
+  }
+
+  Transports transports() {
+    return transports;
+  }
+}

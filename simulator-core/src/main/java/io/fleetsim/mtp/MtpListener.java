@@ -1,0 +1,22 @@
+package io.fleetsim.mtp;
+
+/**
+ * Receives what happens on one MTP connection. Called on the connection's event loop only, one call
+ * at a time, so an agent bound to a connection needs no locking.
+ */
+public interface MtpListener {
+
+  /** The connection is up (WebSocket: after the handshake with subprotocol v1.usp). */
+  void onConnected(MtpSession session);
+
+  /**
+   * One Record arrived.
+   *
+   * @return false when the Record could not be decoded: the WebSocket MTP then closes with 1003
+   *     (R-WS.16)
+   */
+  boolean onRecord(MtpSession session, byte[] record);
+
+  /** The connection is gone (closed by either side, or never opened: {@code cause} says why). */
+  void onDisconnected(MtpSession session, String cause);
+}

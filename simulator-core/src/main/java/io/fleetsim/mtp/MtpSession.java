@@ -1,0 +1,14 @@
+package io.fleetsim.mtp;
+
+/** One MTP connection as the code above the transport sees it: send Records, close. */
+public interface MtpSession {
+
+  /** Sends one encoded USP Record; false when the connection is gone. */
+  boolean send(byte[] record);
+
+  /** Closes the connection (WebSocket: with a close frame carrying {@code status}). */
+  void close(int status, String reason);
+
+  /** The peer's endpoint ID as the MTP identified it (WebSocket {@code ?eid=}), or "". */
+  String peerEndpointId();
+}

@@ -1,0 +1,107 @@
+package io.fleetsim.mtp.websocket;
+
+import io.fleetsim.mtp.MtpListener;
+import io.fleetsim.mtp.Transports;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The agent side of the WebSocket MTP: one per run, shared by every agent. It holds one Bootstrap
+ * template that every connect and reconnect clones (Gatling's HttpEngine, Netty's UptimeClient).
+ * Connections may come from many 127.x.y.z source addresses so one box holds more than one port
+ * range of them.
+ */
+public final class WsClient {
+  private final Bootstrap template;
+  private final URI controllerUrl;
+  private final int maxRecordBytes;
+  private final int keepAliveSeconds;
+
+  /**
+   * @param controllerUrl {@code ws://host:port/path} of the Controller
+   * @param keepAliveSeconds Ping after this long without sending (KeepAliveInterval; 0 = none)
+   */
+  public WsClient(
+      Transports transports, URI controllerUrl, int maxRecordBytes, int keepAliveSeconds) {
+    this.controllerUrl = controllerUrl;
+    this.maxRecordBytes = maxRecordBytes;
+    this.keepAliveSeconds = keepAliveSeconds;
+    this.template =
+        new Bootstrap()
+            .group(transports.group())
+            .channel(transports.socketChannel())
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
+  }
+
+  /**
+   * Connects agent {@code eid} to the Controller; {@code listener} hears of the session on the
+   * connection's event loop. A failed connect is reported through {@code onDisconnected}.
+   *
+   * @param loop the event loop the connection lives on (an agent keeps one for all its work)
+   * @param localAddress the source address to bind, or null for any
+   */
+  public ChannelFuture connect(
+      String eid,
+      String controllerId,
+      MtpListener listener,
+      EventLoop loop,
+      InetSocketAddress localAddress) {
+    URI uri = WsUris.withEndpointId(controllerUrl, eid);
+    WebSocketClientProtocolConfig config =
+        WebSocketClientProtocolConfig.newBuilder()
+            .webSocketUri(uri)
+            .subprotocol(WsUris.SUBPROTOCOL)
+            .maxFramePayloadLength(maxRecordBytes)
+            .handleCloseFrames(true)
+            .dropPongFrames(false)
+            .handshakeTimeoutMillis(10_000)
+            .build();
+    WsFrameHandler frames = new WsFrameHandler(listener, controllerId);
+    Bootstrap b =
+        template
+            .clone(loop)
+            .handler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    ChannelPipeline p = ch.pipeline();
+                    p.addLast(new HttpClientCodec());
+                    p.addLast(new HttpObjectAggregator(8192));
+                    p.addLast(new WebSocketClientProtocolHandler(config));
+                    // R-WS.14a: reassemble fragmented messages
+                    p.addLast(new WebSocketFrameAggregator(maxRecordBytes));
+                    if (keepAliveSeconds > 0) {
+                      p.addLast(new IdleStateHandler(0, keepAliveSeconds, 0, TimeUnit.SECONDS));
+                    }
+                    p.addLast(WsFrameHandler.NAME, frames);
+                  }
+                });
+    InetSocketAddress remote =
+        new InetSocketAddress(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 80);
+    ChannelFuture f = localAddress == null ? b.connect(remote) : b.connect(remote, localAddress);
+    f.addListener(
+        done -> {
+          if (!done.isSuccess()) {
+            Channel ch = f.channel();
+            listener.onDisconnected(new WsSession(ch, ""), String.valueOf(done.cause()));
+          }
+        });
+    return f;
+  }
+}

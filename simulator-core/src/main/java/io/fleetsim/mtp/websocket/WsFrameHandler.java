@@ -1,0 +1,87 @@
+package io.fleetsim.mtp.websocket;
+
+import io.fleetsim.mtp.MtpListener;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+
+/**
+ * Frames of an established USP WebSocket session, client or server side: binary frames are Records;
+ * a text frame or an undecodable Record closes with 1003 (R-WS.16, TP-469 7.6); unsolicited Pongs
+ * are tolerated (R-WS.18); when the writer has been idle for the keep-alive interval a Ping goes
+ * out (R-WS.17). Called on the channel's event loop only.
+ */
+final class WsFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+  static final String NAME = "usp-frames";
+
+  private final MtpListener listener;
+  private final String peerFromClientSide;
+  private WsSession session;
+
+  /**
+   * @param peerFromClientSide the Controller's endpoint ID when this side dialled out; "" on the
+   *     server side, where the client's {@code ?eid=} names the peer
+   */
+  WsFrameHandler(MtpListener listener, String peerFromClientSide) {
+    this.listener = listener;
+    this.peerFromClientSide = peerFromClientSide;
+  }
+
+  /** The handshake is done: from now on Records flow. */
+  void connected(WsSession s) {
+    this.session = s;
+    listener.onConnected(s);
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+    if (frame instanceof BinaryWebSocketFrame) {
+      if (session == null) {
+        return; // before the handshake completed: nothing can be addressed yet
+      }
+      byte[] record = ByteBufUtil.getBytes(frame.content());
+      if (!listener.onRecord(session, record)) {
+        session.close(WebSocketCloseStatus.INVALID_MESSAGE_TYPE.code(), "undecodable USP Record");
+      }
+    } else if (frame instanceof PongWebSocketFrame) {
+      // keep-alive answers and unsolicited pongs need nothing (R-WS.18)
+    } else if (frame instanceof PingWebSocketFrame) {
+      ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
+    } else if (session != null) {
+      session.close(WebSocketCloseStatus.INVALID_MESSAGE_TYPE.code(), "USP uses binary frames");
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+    if (evt instanceof IdleStateEvent) {
+      ctx.writeAndFlush(new PingWebSocketFrame());
+    } else if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+      connected(new WsSession(ctx.channel(), peerFromClientSide));
+    } else if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
+      ctx.close();
+    } else if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete done) {
+      connected(new WsSession(ctx.channel(), WsUris.endpointIdOf(done.requestUri())));
+    } else {
+      super.userEventTriggered(ctx, evt);
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    listener.onDisconnected(session != null ? session : new WsSession(ctx.channel(), ""), "closed");
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+}

@@ -1,0 +1,116 @@
+package io.fleetsim.mtp.websocket;
+
+import io.fleetsim.mtp.MtpListener;
+import io.fleetsim.mtp.Transports;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.util.function.Supplier;
+
+/**
+ * The server side of the WebSocket MTP (the embedded Controller, or an agent accepting a
+ * Controller, R-WS.6). A handshake without subprotocol {@code v1.usp} is refused (R-WS.12a); the
+ * client's {@code ?eid=} names the peer.
+ */
+public final class WsServer implements AutoCloseable {
+  private final Channel channel;
+
+  private WsServer(Channel channel) {
+    this.channel = channel;
+  }
+
+  /** Listens on {@code address} (port 0: any free port); one listener per accepted connection. */
+  public static WsServer bind(
+      Transports transports,
+      InetSocketAddress address,
+      String path,
+      int maxRecordBytes,
+      Supplier<MtpListener> listeners) {
+    WebSocketServerProtocolConfig config =
+        WebSocketServerProtocolConfig.newBuilder()
+            .websocketPath(path)
+            .subprotocols(WsUris.SUBPROTOCOL)
+            .checkStartsWith(true)
+            .maxFramePayloadLength(maxRecordBytes)
+            .handleCloseFrames(true)
+            .dropPongFrames(false)
+            .build();
+    ServerBootstrap b =
+        new ServerBootstrap()
+            .group(transports.group())
+            .channel(transports.serverChannel())
+            .option(ChannelOption.SO_BACKLOG, 4096)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    ChannelPipeline p = ch.pipeline();
+                    p.addLast(new HttpServerCodec());
+                    p.addLast(new HttpObjectAggregator(8192));
+                    p.addLast(new SubprotocolCheck());
+                    p.addLast(new WebSocketServerProtocolHandler(config));
+                    p.addLast(new WebSocketFrameAggregator(maxRecordBytes));
+                    p.addLast(WsFrameHandler.NAME, new WsFrameHandler(listeners.get(), ""));
+                  }
+                });
+    return new WsServer(b.bind(address).syncUninterruptibly().channel());
+  }
+
+  /** The bound address (the real port when bound to port 0). */
+  public InetSocketAddress address() {
+    return (InetSocketAddress) channel.localAddress();
+  }
+
+  @Override
+  public void close() {
+    channel.close().syncUninterruptibly();
+  }
+
+  /**
+   * Answers 400 to an upgrade that does not offer v1.usp; removes itself after the first request.
+   */
+  private static final class SubprotocolCheck extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (msg instanceof FullHttpRequest req) {
+        String offered = req.headers().get(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL, "");
+        boolean usp = false;
+        for (String p : offered.split(",")) {
+          usp |= p.trim().equals(WsUris.SUBPROTOCOL);
+        }
+        if (!usp) {
+          ReferenceCountUtil.release(msg);
+          ctx.writeAndFlush(
+                  new DefaultFullHttpResponse(
+                      HttpVersion.HTTP_1_1,
+                      HttpResponseStatus.BAD_REQUEST,
+                      Unpooled.copiedBuffer(
+                          "subprotocol v1.usp required", java.nio.charset.StandardCharsets.UTF_8)))
+              .addListener(ChannelFutureListener.CLOSE);
+          return;
+        }
+        ctx.pipeline().remove(this);
+      }
+      ctx.fireChannelRead(msg);
+    }
+  }
+}

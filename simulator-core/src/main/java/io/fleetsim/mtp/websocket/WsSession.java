@@ -1,0 +1,47 @@
+package io.fleetsim.mtp.websocket;
+
+import io.fleetsim.mtp.MtpSession;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+
+/** A WebSocket MTP connection: one Record per binary message, never fragmented (R-WS.14/14b). */
+final class WsSession implements MtpSession {
+  private final Channel channel;
+  private final String peerEndpointId;
+
+  WsSession(Channel channel, String peerEndpointId) {
+    this.channel = channel;
+    this.peerEndpointId = peerEndpointId;
+  }
+
+  @Override
+  public boolean send(byte[] record) {
+    if (!channel.isActive()) {
+      return false;
+    }
+    channel.writeAndFlush(
+        new BinaryWebSocketFrame(Unpooled.wrappedBuffer(record)), channel.voidPromise());
+    return true;
+  }
+
+  @Override
+  public void close(int status, String reason) {
+    if (channel.isActive()) {
+      channel
+          .writeAndFlush(new CloseWebSocketFrame(status, reason))
+          .addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  @Override
+  public String peerEndpointId() {
+    return peerEndpointId;
+  }
+
+  Channel channel() {
+    return channel;
+  }
+}

@@ -1,0 +1,101 @@
+package io.fleetsim.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.ConfigFactory;
+import io.fleetsim.controller.ReferenceController;
+import io.fleetsim.datamodel.DeviceModel;
+import io.fleetsim.datamodel.ProfileLoader;
+import io.fleetsim.datamodel.Schema;
+import io.fleetsim.metrics.CountingAgentStats;
+import io.fleetsim.mtp.Transports;
+import io.fleetsim.usp.proto.UspMsg.Get;
+import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
+import io.fleetsim.usp.proto.UspMsg.Msg;
+import io.fleetsim.usp.proto.UspMsg.Request;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 1,000 agents over the USP WebSocket MTP to the embedded Controller on loopback: all connect with
+ * a WebSocketConnectRecord, get their subscriptions, reboot on the Controller's Operate and
+ * announce the new boot with Boot!, and answer a Get. Bounded in count and time; stops by itself.
+ */
+class WsFleetIT {
+  private static final String CONTROLLER = "self::fleetsim-controller";
+  private static final int AGENTS = 1_000;
+
+  @Test
+  void thousandAgents_connect_boot_getSubscriptions_andAnswerAGet() throws Exception {
+    Schema schema =
+        ProfileLoader.loadResource(
+            "profiles/test-gateway.conf",
+            ConfigFactory.parseMap(Map.of("profile.agent.reboot-time", "500ms")));
+    CountingAgentStats stats = new CountingAgentStats();
+    try (Transports transports = Transports.create(2);
+        ReferenceController controller =
+            ReferenceController.start(
+                transports, new InetSocketAddress("127.0.0.1", 0), "/usp", CONTROLLER, true);
+        WsAgents fleet =
+            new WsAgents(
+                new DeviceModel(schema, 7, InstantSource.system()),
+                stats,
+                transports,
+                URI.create("ws://127.0.0.1:" + controller.address().getPort() + "/usp"),
+                CONTROLLER,
+                AGENTS,
+                4)) {
+      fleet.start();
+      await(() -> controller.provisioned() == AGENTS, Duration.ofSeconds(60));
+      // each agent reboots on the Controller's Operate, reconnects, and announces Boot!
+      await(() -> controller.boots() == AGENTS, Duration.ofSeconds(60));
+      await(() -> controller.connectedAgents().size() == AGENTS, Duration.ofSeconds(30));
+      assertThat(controller.connectRecords()).isGreaterThanOrEqualTo(2L * AGENTS);
+
+      List<CompletableFuture<Msg>> answers = new ArrayList<>();
+      for (WsAgent a : fleet.agents()) {
+        answers.add(
+            controller.request(
+                a.endpointId(),
+                MsgType.GET,
+                Request.newBuilder()
+                    .setGet(Get.newBuilder().addParamPaths("Device.DeviceInfo.SerialNumber"))
+                    .build()));
+      }
+      CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+      for (int i = 0; i < AGENTS; i++) {
+        Msg m = answers.get(i).get();
+        assertThat(
+                m.getBody()
+                    .getResponse()
+                    .getGetResp()
+                    .getReqPathResults(0)
+                    .getResolvedPathResults(0)
+                    .getResultParamsMap())
+            .containsEntry("SerialNumber", String.format("FSIM%08d", i));
+      }
+      assertThat(controller.dropped()).isZero();
+      assertThat(stats.drops()).isEmpty();
+    }
+  }
+
+  private static void await(BooleanSupplier condition, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within " + timeout);
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+    }
+  }
+}
