@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
     subcommands = {
       Fleetsim.ProfileCommand.class,
       Fleetsim.GetCommand.class,
-      Fleetsim.UspCommand.class
+      Fleetsim.UspCommand.class,
+      AgentsCommand.class,
+      ControllerCommand.class
     })
 public final class Fleetsim implements Runnable {
   static final String CONTROLLER = "self::fleetsim-controller";

@@ -39,6 +39,50 @@ class FleetsimTest {
   }
 
   @Test
+  void agents_connectToAController_andPrintTheirEndpointIds() throws Exception {
+    try (io.fleetsim.mtp.Transports t = io.fleetsim.mtp.Transports.create(1);
+        io.fleetsim.controller.ReferenceController c =
+            io.fleetsim.controller.ReferenceController.start(
+                t,
+                new java.net.InetSocketAddress("127.0.0.1", 0),
+                "/usp",
+                "self::cli-test",
+                false)) {
+      int rc =
+          run(
+              "agents",
+              "--count",
+              "20",
+              "--target",
+              "ws://127.0.0.1:" + c.address().getPort() + "/usp",
+              "--controller-id",
+              "self::cli-test",
+              "--duration",
+              "PT3S");
+      assertThat(rc).isZero();
+      assertThat(out.toString().lines()).hasSize(20).first().isEqualTo("os::00D09E-HGW00000000");
+      assertThat(c.provisioned()).isEqualTo(20);
+    }
+  }
+
+  @Test
+  void agents_refuseWhatTheyCannotDo() {
+    assertThat(run("agents", "--target", "mqtt://127.0.0.1:1883")).isEqualTo(2);
+    assertThat(err.toString()).contains("only ws:// targets for now");
+    assertThat(run("agents", "--count", "100000000", "--target", "ws://127.0.0.1:9/usp"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("this run needs 100000000 sockets");
+  }
+
+  @Test
+  void controller_runsForADuration_andReportsStatus() {
+    assertThat(run("controller", "--listen", "127.0.0.1:0", "--duration", "PT0.2S")).isZero();
+    assertThat(out.toString())
+        .contains("listening on ws://127.0.0.1:")
+        .contains("agents connected 0");
+  }
+
+  @Test
   void profile_printsCounts_andBadInputExitsNonZero() {
     assertThat(run("profile", "test-gateway")).isZero();
     int params = Fleetsim.loadProfile("test-gateway").params().size();

@@ -1,0 +1,139 @@
+package io.fleetsim.cli;
+
+import com.typesafe.config.ConfigFactory;
+import io.fleetsim.datamodel.DeviceModel;
+import io.fleetsim.datamodel.ProfileLoader;
+import io.fleetsim.datamodel.Schema;
+import io.fleetsim.fleet.FileLimits;
+import io.fleetsim.fleet.WsAgent;
+import io.fleetsim.fleet.WsAgents;
+import io.fleetsim.metrics.CountingAgentStats;
+import io.fleetsim.mtp.Transports;
+import java.io.File;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fleetsim agents}: N agents of one profile connected to a Controller until stopped. */
+@Command(
+    name = "agents",
+    mixinStandardHelpOptions = true,
+    description =
+        "Starts N agents (one plain object each) connected to a Controller; prints each agent's endpoint ID.")
+final class AgentsCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--count", defaultValue = "1", description = "How many agents.")
+  int count;
+
+  @Option(
+      names = {"-p", "--profile"},
+      defaultValue = "home-gateway",
+      description = "Built-in profile or file.")
+  String profile;
+
+  @Option(
+      names = "--target",
+      required = true,
+      description = "ws://HOST:PORT/PATH of the Controller (mqtt:// comes with the MQTT MTP).")
+  URI target;
+
+  @Option(
+      names = "--controller-id",
+      defaultValue = "self::fleetsim-controller",
+      description =
+          "The Controller's endpoint ID: Device.LocalAgent.Controller.1.EndpointID of every agent.")
+  String controllerId;
+
+  @Option(
+      names = "--source-addresses",
+      defaultValue = "1",
+      description = "Spread connections over 127.0.0.1..127.0.0.N.")
+  int sourceAddresses;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Fleet seed.")
+  long seed;
+
+  @Option(
+      names = "--duration",
+      description = "Stop after this long (e.g. PT30S); default: until stopped.")
+  Duration duration;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!"ws".equals(target.getScheme())) {
+      err.println(
+          "fleetsim: only ws:// targets for now ("
+              + target.getScheme()
+              + ":// is not available yet)");
+      return 2;
+    }
+    String limit = FileLimits.check(count);
+    if (limit != null) {
+      err.println("fleetsim: " + limit);
+      return 2;
+    }
+    Schema schema = load();
+    CountingAgentStats stats = new CountingAgentStats();
+    CountDownLatch stop = new CountDownLatch(1);
+    try (Transports transports = Transports.create();
+        WsAgents fleet =
+            new WsAgents(
+                new DeviceModel(schema, seed, InstantSource.system()),
+                stats,
+                transports,
+                target,
+                controllerId,
+                count,
+                sourceAddresses)) {
+      for (WsAgent a : fleet.agents()) {
+        out.println(a.endpointId());
+      }
+      out.flush();
+      Thread hook = new Thread(stop::countDown, "fleetsim-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      fleet.start();
+      if (duration == null) {
+        stop.await();
+      } else {
+        stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        Runtime.getRuntime().removeShutdownHook(hook);
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * The profile, with this Controller as Controller.1 and its URL in Controller.1.MTP.1.WebSocket.
+   */
+  private Schema load() {
+    String controller =
+        "profile.objects.\"Device.LocalAgent.Controller.{i}.\".params.EndpointID.default";
+    String ws = "profile.objects.\"Device.LocalAgent.Controller.{i}.MTP.{i}.WebSocket.\".params.";
+    var overrides =
+        ConfigFactory.parseMap(
+            Map.of(
+                controller,
+                controllerId,
+                ws + "Host.default",
+                target.getHost(),
+                ws + "Port.default",
+                Integer.toString(target.getPort() > 0 ? target.getPort() : 80),
+                ws + "Path.default",
+                target.getPath().isEmpty() ? "/" : target.getPath()));
+    File f = new File(profile);
+    return f.isFile()
+        ? ProfileLoader.load(f, overrides)
+        : ProfileLoader.loadResource("profiles/" + profile + ".conf", overrides);
+  }
+}
