@@ -11,6 +11,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -22,6 +24,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.function.Supplier;
 
@@ -32,9 +35,11 @@ import java.util.function.Supplier;
  */
 public final class WsServer implements AutoCloseable {
   private final Channel channel;
+  private final ChannelGroup accepted;
 
-  private WsServer(Channel channel) {
+  private WsServer(Channel channel, ChannelGroup accepted) {
     this.channel = channel;
+    this.accepted = accepted;
   }
 
   /** Listens on {@code address} (port 0: any free port); one listener per accepted connection. */
@@ -53,16 +58,19 @@ public final class WsServer implements AutoCloseable {
             .handleCloseFrames(true)
             .dropPongFrames(false)
             .build();
+    ChannelGroup accepted = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     ServerBootstrap b =
         new ServerBootstrap()
             .group(transports.group())
             .channel(transports.serverChannel())
             .option(ChannelOption.SO_BACKLOG, 4096)
+            .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(
                 new ChannelInitializer<Channel>() {
                   @Override
                   protected void initChannel(Channel ch) {
+                    accepted.add(ch);
                     ChannelPipeline p = ch.pipeline();
                     p.addLast(new HttpServerCodec());
                     p.addLast(new HttpObjectAggregator(8192));
@@ -72,7 +80,7 @@ public final class WsServer implements AutoCloseable {
                     p.addLast(WsFrameHandler.NAME, new WsFrameHandler(listeners.get(), ""));
                   }
                 });
-    return new WsServer(b.bind(address).syncUninterruptibly().channel());
+    return new WsServer(b.bind(address).syncUninterruptibly().channel(), accepted);
   }
 
   /** The bound address (the real port when bound to port 0). */
@@ -80,9 +88,11 @@ public final class WsServer implements AutoCloseable {
     return (InetSocketAddress) channel.localAddress();
   }
 
+  /** Stops listening and drops every connection (an outage, as the agents see it). */
   @Override
   public void close() {
     channel.close().syncUninterruptibly();
+    accepted.close().syncUninterruptibly();
   }
 
   /**

@@ -88,7 +88,8 @@ class WsFrameHandlerTest {
     PongWebSocketFrame pong = ch.readOutbound();
     assertThat(ByteBufUtil.getBytes(pong.content())).containsExactly(9);
     ch.writeInbound(new PongWebSocketFrame());
-    assertThat((Object) ch.readOutbound()).isNull();
+    Object nothing = ch.readOutbound();
+    assertThat(nothing).isNull();
     assertThat(ch.isActive()).isTrue();
   }
 
@@ -96,7 +97,8 @@ class WsFrameHandlerTest {
   void keepAlive_idleWriterSendsPing() {
     EmbeddedChannel ch = connected();
     ch.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_WRITER_IDLE_STATE_EVENT);
-    assertThat((Object) ch.readOutbound()).isInstanceOf(PingWebSocketFrame.class);
+    Object ping = ch.readOutbound();
+    assertThat(ping).isInstanceOf(PingWebSocketFrame.class);
   }
 
   @Test
