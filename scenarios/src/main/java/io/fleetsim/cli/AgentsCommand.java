@@ -67,6 +67,13 @@ final class AgentsCommand implements Callable<Integer> {
       description = "Stop after this long (e.g. PT30S); default: until stopped.")
   Duration duration;
 
+  @Option(
+      names = "--report",
+      description =
+          "Print, as JSON, how long all agents took to connect, connects per second, and heap per"
+              + " connected agent (heap after GC, agents and connections included); then stop.")
+  boolean report;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -86,6 +93,7 @@ final class AgentsCommand implements Callable<Integer> {
     Schema schema = load();
     CountingAgentStats stats = new CountingAgentStats();
     CountDownLatch stop = new CountDownLatch(1);
+    long heapBefore = report ? HeapAfterGc.used() : 0;
     try (Transports transports = Transports.create();
         WsAgents fleet =
             new WsAgents(
@@ -96,13 +104,41 @@ final class AgentsCommand implements Callable<Integer> {
                 controllerId,
                 count,
                 sourceAddresses)) {
-      for (WsAgent a : fleet.agents()) {
-        out.println(a.endpointId());
+      if (!report) {
+        for (WsAgent a : fleet.agents()) {
+          out.println(a.endpointId());
+        }
+        out.flush();
       }
-      out.flush();
       Thread hook = new Thread(stop::countDown, "fleetsim-stop");
       Runtime.getRuntime().addShutdownHook(hook);
+      long started = System.nanoTime();
       fleet.start();
+      if (report) {
+        long deadline = started + (duration == null ? Duration.ofMinutes(5) : duration).toNanos();
+        while (fleet.agents().stream().filter(WsAgent::connected).count() < count) {
+          if (System.nanoTime() > deadline) {
+            err.println("fleetsim: not all agents connected in time");
+            return 1;
+          }
+          Thread.onSpinWait();
+          TimeUnit.MILLISECONDS.sleep(5);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long heap = HeapAfterGc.used() - heapBefore;
+        out.printf(
+            "{\"agents\": %d, \"profile\": \"%s\", \"secondsToAllConnected\": %.3f,"
+                + " \"connectsPerSecond\": %.0f, \"heapBytesPerConnectedAgent\": %.0f,"
+                + " \"nativeTransport\": %b}%n",
+            count,
+            schema.name(),
+            seconds,
+            count / seconds,
+            (double) heap / count,
+            transports.nativeTransport());
+        out.flush();
+        return 0;
+      }
       if (duration == null) {
         stop.await();
       } else {

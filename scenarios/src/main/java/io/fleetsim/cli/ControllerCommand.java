@@ -41,6 +41,11 @@ final class ControllerCommand implements Callable<Integer> {
   boolean reboot;
 
   @Option(
+      names = "--no-provisioning",
+      description = "Do not subscribe agents on first contact (only accept and answer).")
+  boolean noProvisioning;
+
+  @Option(
       names = "--duration",
       description = "Stop after this long (e.g. PT30S); default: until stopped.")
   Duration duration;
@@ -58,7 +63,10 @@ final class ControllerCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stop = new CountDownLatch(1);
     try (Transports transports = Transports.create();
-        ReferenceController c = ReferenceController.start(transports, address, path, id, reboot)) {
+        ReferenceController c =
+            noProvisioning
+                ? ReferenceController.passive(transports, address, path, id)
+                : ReferenceController.start(transports, address, path, id, reboot)) {
       out.printf(
           "listening on ws://%s:%d%s as %s%n",
           c.address().getHostString(), c.address().getPort(), path, id);

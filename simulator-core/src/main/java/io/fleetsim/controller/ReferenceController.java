@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ReferenceController implements AutoCloseable {
   private final String endpointId;
+  private final boolean provision;
   private final boolean rebootAfterProvisioning;
   private final WsServer server;
   private final Map<String, AgentLink> agents = new ConcurrentHashMap<>();
@@ -50,8 +51,10 @@ public final class ReferenceController implements AutoCloseable {
       InetSocketAddress listen,
       String path,
       String endpointId,
+      boolean provision,
       boolean reboot) {
     this.endpointId = endpointId;
+    this.provision = provision;
     this.rebootAfterProvisioning = reboot;
     this.server =
         WsServer.bind(
@@ -70,7 +73,14 @@ public final class ReferenceController implements AutoCloseable {
       String path,
       String endpointId,
       boolean rebootAfterProvisioning) {
-    return new ReferenceController(transports, listen, path, endpointId, rebootAfterProvisioning);
+    return new ReferenceController(
+        transports, listen, path, endpointId, true, rebootAfterProvisioning);
+  }
+
+  /** A Controller that only accepts connections and answers notifications (no provisioning). */
+  public static ReferenceController passive(
+      Transports transports, InetSocketAddress listen, String path, String endpointId) {
+    return new ReferenceController(transports, listen, path, endpointId, false, false);
   }
 
   public InetSocketAddress address() {
@@ -152,7 +162,7 @@ public final class ReferenceController implements AutoCloseable {
         case WEBSOCKET_CONNECT -> {
           agents.put(agentId, this);
           connects.increment();
-          if (provisionedAgents.add(agentId)) {
+          if (provision && provisionedAgents.add(agentId)) {
             provision();
           }
         }

@@ -38,7 +38,8 @@ public final class WsAgent implements MtpListener, Outbox {
   private final InetSocketAddress localAddress;
   private final String controllerId;
   private final long seed;
-  private MtpSession session;
+  private volatile MtpSession session;
+  private Runnable onFirstResult;
   private int retry;
   private boolean stopped;
   private boolean rebooting;
@@ -69,7 +70,24 @@ public final class WsAgent implements MtpListener, Outbox {
 
   /** Connects now (on the agent's loop). */
   public void start() {
-    loop.execute(this::connect);
+    start(null);
+  }
+
+  /** Connects now; {@code onFirstResult} runs once the first attempt connected or failed. */
+  void start(Runnable onFirstResult) {
+    loop.execute(
+        () -> {
+          this.onFirstResult = onFirstResult;
+          connect();
+        });
+  }
+
+  private void firstResult() {
+    Runnable r = onFirstResult;
+    if (r != null) {
+      onFirstResult = null;
+      r.run();
+    }
   }
 
   /** Sends a DisconnectRecord and closes (R-MTP.7); no reconnect after. */
@@ -107,6 +125,7 @@ public final class WsAgent implements MtpListener, Outbox {
   public void onConnected(MtpSession s) {
     session = s;
     retry = 0;
+    firstResult();
     s.send(
         Record.newBuilder()
             .setVersion(UspMessages.RECORD_VERSION)
@@ -126,6 +145,7 @@ public final class WsAgent implements MtpListener, Outbox {
   @Override
   public void onDisconnected(MtpSession s, String cause) {
     session = null;
+    firstResult();
     if (stopped || rebooting) {
       return;
     }

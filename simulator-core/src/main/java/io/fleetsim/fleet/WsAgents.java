@@ -56,9 +56,43 @@ public final class WsAgents implements AgentTimers, AutoCloseable {
     return agents;
   }
 
-  /** Connects every agent. */
+  /** Handshakes in flight at most, by default: far below the listen backlogs of a loopback box. */
+  public static final int DEFAULT_CONNECTS_IN_FLIGHT = 512;
+
+  /** Connects every agent, at most {@link #DEFAULT_CONNECTS_IN_FLIGHT} handshakes at a time. */
   public void start() {
-    agents.forEach(WsAgent::start);
+    start(DEFAULT_CONNECTS_IN_FLIGHT);
+  }
+
+  /**
+   * Connects every agent with at most {@code inFlight} first attempts outstanding: a burst of SYNs
+   * beyond the Controller's listen backlog is dropped by the kernel and retransmitted seconds
+   * later, which would make a connect storm slower, not faster.
+   */
+  public void start(int inFlight) {
+    java.util.Iterator<WsAgent> next = agents.iterator();
+    java.util.concurrent.atomic.AtomicInteger outstanding =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Runnable[] pump = new Runnable[1];
+    pump[0] =
+        () -> {
+          while (true) {
+            WsAgent a;
+            synchronized (next) {
+              if (!next.hasNext() || outstanding.get() >= inFlight) {
+                return;
+              }
+              outstanding.incrementAndGet();
+              a = next.next();
+            }
+            a.start(
+                () -> {
+                  outstanding.decrementAndGet();
+                  pump[0].run();
+                });
+          }
+        };
+    pump[0].run();
   }
 
   @Override

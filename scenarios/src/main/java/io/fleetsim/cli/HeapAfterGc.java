@@ -1,0 +1,20 @@
+package io.fleetsim.cli;
+
+import java.lang.management.ManagementFactory;
+
+/** Heap in use after forced full collections: the measure behind every bytes-per-agent figure. */
+final class HeapAfterGc {
+  private HeapAfterGc() {}
+
+  static long used() {
+    for (int i = 0; i < 4; i++) {
+      System.gc();
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+}
