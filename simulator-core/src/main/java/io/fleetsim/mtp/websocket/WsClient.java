@@ -50,6 +50,14 @@ public final class WsClient {
   }
 
   /**
+   * Messages up to twice the Record limit reach the agent, which counts an oversized Record as a
+   * drop and keeps the session; beyond that the WebSocket layer closes with 1009 to protect memory.
+   */
+  private int frameLimit() {
+    return (int) Math.min(Integer.MAX_VALUE, 2L * maxRecordBytes);
+  }
+
+  /**
    * Connects agent {@code eid} to the Controller; {@code listener} hears of the session on the
    * connection's event loop. A failed connect is reported through {@code onDisconnected}.
    *
@@ -67,7 +75,7 @@ public final class WsClient {
         WebSocketClientProtocolConfig.newBuilder()
             .webSocketUri(uri)
             .subprotocol(WsUris.SUBPROTOCOL)
-            .maxFramePayloadLength(maxRecordBytes)
+            .maxFramePayloadLength(frameLimit())
             .handleCloseFrames(true)
             .dropPongFrames(false)
             .handshakeTimeoutMillis(10_000)
@@ -85,7 +93,7 @@ public final class WsClient {
                     p.addLast(new HttpObjectAggregator(8192));
                     p.addLast(new WebSocketClientProtocolHandler(config));
                     // R-WS.14a: reassemble fragmented messages
-                    p.addLast(new WebSocketFrameAggregator(maxRecordBytes));
+                    p.addLast(new WebSocketFrameAggregator(frameLimit()));
                     if (keepAliveSeconds > 0) {
                       p.addLast(new IdleStateHandler(0, keepAliveSeconds, 0, TimeUnit.SECONDS));
                     }
