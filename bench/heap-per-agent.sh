@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -Pjmh -pl simulator-core -am -DskipTests -Dspotless.check.skip=true package
 CP="simulator-core/target/classes:$(cat simulator-core/target/bench.classpath)"
-exec java -Xmx4g -XX:+UseSerialGC -cp "$CP" io.fleetsim.bench.HeapPerAgent "$@"
+exec java -Dlogback.configurationFile=bench/logback.xml -Xmx4g -XX:+UseSerialGC -cp "$CP" io.fleetsim.bench.HeapPerAgent "$@"

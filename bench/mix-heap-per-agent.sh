@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -Pjmh -pl device-profiles -am -DskipTests -Dspotless.check.skip=true package
 CP="device-profiles/target/classes:$(cat device-profiles/target/bench.classpath)"
-exec java -Xmx8g -XX:+UseSerialGC -cp "$CP" io.fleetsim.profiles.MixHeapPerAgent "$@"
+exec java -Dlogback.configurationFile=bench/logback.xml -Xmx8g -XX:+UseSerialGC -cp "$CP" io.fleetsim.profiles.MixHeapPerAgent "$@"
