@@ -80,6 +80,13 @@ class ArchitectureTest {
                   "io.fleetsim.controller",
                   "io.fleetsim.fleet")),
           Map.entry(
+              "mtp.mqtt",
+              List.of(
+                  "io.fleetsim.agent",
+                  "io.fleetsim.datamodel",
+                  "io.fleetsim.controller",
+                  "io.fleetsim.fleet")),
+          Map.entry(
               "controller",
               List.of("io.fleetsim.agent", "io.fleetsim.datamodel", "io.fleetsim.fleet")),
           Map.entry("fleet", List.of("io.fleetsim.controller")));

@@ -5,8 +5,8 @@ import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.datamodel.ProfileLoader;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.fleet.FileLimits;
-import io.fleetsim.fleet.WsAgent;
-import io.fleetsim.fleet.WsAgents;
+import io.fleetsim.fleet.MtpAgent;
+import io.fleetsim.fleet.MtpAgents;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
 import java.io.File;
@@ -95,8 +95,8 @@ final class AgentsCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     long heapBefore = report ? HeapAfterGc.used() : 0;
     try (Transports transports = Transports.create();
-        WsAgents fleet =
-            new WsAgents(
+        MtpAgents fleet =
+            new MtpAgents(
                 new DeviceModel(schema, seed, InstantSource.system()),
                 stats,
                 transports,
@@ -105,7 +105,7 @@ final class AgentsCommand implements Callable<Integer> {
                 count,
                 sourceAddresses)) {
       if (!report) {
-        for (WsAgent a : fleet.agents()) {
+        for (MtpAgent a : fleet.agents()) {
           out.println(a.endpointId());
         }
         out.flush();
@@ -116,7 +116,7 @@ final class AgentsCommand implements Callable<Integer> {
       fleet.start();
       if (report) {
         long deadline = started + (duration == null ? Duration.ofMinutes(5) : duration).toNanos();
-        while (fleet.agents().stream().filter(WsAgent::connected).count() < count) {
+        while (fleet.agents().stream().filter(MtpAgent::connected).count() < count) {
           if (System.nanoTime() > deadline) {
             err.println("fleetsim: not all agents connected in time");
             return 1;

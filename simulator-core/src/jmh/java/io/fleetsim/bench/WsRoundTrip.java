@@ -2,7 +2,7 @@ package io.fleetsim.bench;
 
 import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.datamodel.ProfileLoader;
-import io.fleetsim.fleet.WsAgents;
+import io.fleetsim.fleet.MtpAgents;
 import io.fleetsim.metrics.AgentStats;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
@@ -90,8 +90,8 @@ public final class WsRoundTrip {
       URI url = URI.create("ws://127.0.0.1:" + server.address().getPort() + "/usp");
       AutoCloseable clients;
       if (usp) {
-        WsAgents agents =
-            new WsAgents(
+        MtpAgents agents =
+            new MtpAgents(
                 new DeviceModel(
                     ProfileLoader.loadResource("profiles/test-gateway.conf"),
                     1,

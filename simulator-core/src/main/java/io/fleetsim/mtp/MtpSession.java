@@ -11,4 +11,10 @@ public interface MtpSession {
 
   /** The peer's endpoint ID as the MTP identified it (WebSocket {@code ?eid=}), or "". */
   String peerEndpointId();
+
+  /**
+   * The Connect Record this MTP sends first after coming up (R-MTP.6): websocket_connect, or
+   * mqtt_connect with the version and the topic where the sender can be reached.
+   */
+  byte[] connectRecord(String toId, String fromId);
 }

@@ -71,8 +71,8 @@ class BadInputIT {
         WsServer server =
             WsServer.bind(
                 t, new InetSocketAddress("127.0.0.1", 0), "/usp", 1 << 20, listener::get);
-        WsAgents fleet =
-            new WsAgents(
+        MtpAgents fleet =
+            new MtpAgents(
                 new DeviceModel(
                     ProfileLoader.loadResource("profiles/test-gateway.conf"),
                     5,
@@ -109,7 +109,7 @@ class BadInputIT {
       sessions.get(other).send(UspMessages.encodeRecord("1.4", other, CONTROLLER, get("ok")));
       await(() -> answers.containsKey(other));
       assertThat(answers.get(other).getBody().getResponse().hasGetResp()).isTrue();
-      assertThat(fleet.agents().subList(1, 10)).allMatch(WsAgent::connected);
+      assertThat(fleet.agents().subList(1, 10)).allMatch(MtpAgent::connected);
     }
   }
 

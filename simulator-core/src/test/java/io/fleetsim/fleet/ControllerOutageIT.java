@@ -38,8 +38,8 @@ class ControllerOutageIT {
           ReferenceController.start(
               transports, new InetSocketAddress("127.0.0.1", 0), "/usp", CONTROLLER, false);
       int port = first.address().getPort();
-      try (WsAgents fleet =
-          new WsAgents(
+      try (MtpAgents fleet =
+          new MtpAgents(
               new DeviceModel(schema, 3, InstantSource.system()),
               new CountingAgentStats(),
               transports,
@@ -52,7 +52,7 @@ class ControllerOutageIT {
 
         long down = System.nanoTime();
         first.close();
-        awaitMillis(() -> fleet.agents().stream().noneMatch(WsAgent::connected), 10_000);
+        awaitMillis(() -> fleet.agents().stream().noneMatch(MtpAgent::connected), 10_000);
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(3_000));
         try (ReferenceController second =
             ReferenceController.start(

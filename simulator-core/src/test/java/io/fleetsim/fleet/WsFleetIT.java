@@ -46,8 +46,8 @@ class WsFleetIT {
         ReferenceController controller =
             ReferenceController.start(
                 transports, new InetSocketAddress("127.0.0.1", 0), "/usp", CONTROLLER, true);
-        WsAgents fleet =
-            new WsAgents(
+        MtpAgents fleet =
+            new MtpAgents(
                 new DeviceModel(schema, 7, InstantSource.system()),
                 stats,
                 transports,
@@ -63,7 +63,7 @@ class WsFleetIT {
       assertThat(controller.connectRecords()).isGreaterThanOrEqualTo(2L * AGENTS);
 
       List<CompletableFuture<Msg>> answers = new ArrayList<>();
-      for (WsAgent a : fleet.agents()) {
+      for (MtpAgent a : fleet.agents()) {
         answers.add(
             controller.request(
                 a.endpointId(),

@@ -1,5 +1,6 @@
 package io.fleetsim.mtp.websocket;
 
+import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.Transports;
 import io.netty.bootstrap.Bootstrap;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * Connections may come from many 127.x.y.z source addresses so one box holds more than one port
  * range of them.
  */
-public final class WsClient {
+public final class WsClient implements Connector {
   private final Bootstrap template;
   private final URI controllerUrl;
   private final int maxRecordBytes;
@@ -64,6 +65,7 @@ public final class WsClient {
    * @param loop the event loop the connection lives on (an agent keeps one for all its work)
    * @param localAddress the source address to bind, or null for any
    */
+  @Override
   public ChannelFuture connect(
       String eid,
       String controllerId,

@@ -1,6 +1,9 @@
 package io.fleetsim.mtp.websocket;
 
 import io.fleetsim.mtp.MtpSession;
+import io.fleetsim.usp.message.UspMessages;
+import io.fleetsim.usp.proto.UspRecord.Record;
+import io.fleetsim.usp.proto.UspRecord.WebSocketConnectRecord;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -39,6 +42,17 @@ final class WsSession implements MtpSession {
   @Override
   public String peerEndpointId() {
     return peerEndpointId;
+  }
+
+  @Override
+  public byte[] connectRecord(String toId, String fromId) {
+    return Record.newBuilder()
+        .setVersion(UspMessages.RECORD_VERSION)
+        .setToId(toId)
+        .setFromId(fromId)
+        .setWebsocketConnect(WebSocketConnectRecord.getDefaultInstance())
+        .build()
+        .toByteArray();
   }
 
   Channel channel() {

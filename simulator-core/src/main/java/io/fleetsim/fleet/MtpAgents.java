@@ -6,6 +6,7 @@ import io.fleetsim.agent.AgentTimer;
 import io.fleetsim.agent.AgentTimers;
 import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.metrics.AgentStats;
+import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.websocket.WsClient;
 import io.fleetsim.usp.record.UspRecordCodec;
@@ -22,14 +23,14 @@ import java.util.concurrent.TimeUnit;
  * loop group, agents spread over the loops and over source addresses 127.0.0.1 to 127.0.0.N so a
  * box can hold more than one port range of connections. Timers run on each agent's own loop.
  */
-public final class WsAgents implements AgentTimers, AutoCloseable {
-  private final List<WsAgent> agents = new ArrayList<>();
+public final class MtpAgents implements AgentTimers, AutoCloseable {
+  private final List<MtpAgent> agents = new ArrayList<>();
   private final Transports transports;
 
   /**
    * @param sourceAddresses how many loopback source addresses to spread connections over (1 = any)
    */
-  public WsAgents(
+  public MtpAgents(
       DeviceModel device,
       AgentStats stats,
       Transports transports,
@@ -37,9 +38,26 @@ public final class WsAgents implements AgentTimers, AutoCloseable {
       String controllerId,
       int count,
       int sourceAddresses) {
+    this(
+        device,
+        stats,
+        transports,
+        new WsClient(transports, controllerUrl, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, 60),
+        controllerId,
+        count,
+        sourceAddresses);
+  }
+
+  /** N agents connected through {@code client} (WebSocket or MQTT). */
+  public MtpAgents(
+      DeviceModel device,
+      AgentStats stats,
+      Transports transports,
+      Connector client,
+      String controllerId,
+      int count,
+      int sourceAddresses) {
     this.transports = transports;
-    WsClient client =
-        new WsClient(transports, controllerUrl, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, 60);
     AgentEnvironment env = AgentEnvironment.of(device, this, stats);
     for (int i = 0; i < count; i++) {
       EventLoop loop = transports.group().next();
@@ -48,11 +66,11 @@ public final class WsAgents implements AgentTimers, AutoCloseable {
               ? null
               : new InetSocketAddress("127.0.0." + (1 + i % sourceAddresses), 0);
       agents.add(
-          new WsAgent(AgentCore.create(env, i), client, loop, local, controllerId, device.seed()));
+          new MtpAgent(AgentCore.create(env, i), client, loop, local, controllerId, device.seed()));
     }
   }
 
-  public List<WsAgent> agents() {
+  public List<MtpAgent> agents() {
     return agents;
   }
 
@@ -70,14 +88,14 @@ public final class WsAgents implements AgentTimers, AutoCloseable {
    * later, which would make a connect storm slower, not faster.
    */
   public void start(int inFlight) {
-    java.util.Iterator<WsAgent> next = agents.iterator();
+    java.util.Iterator<MtpAgent> next = agents.iterator();
     java.util.concurrent.atomic.AtomicInteger outstanding =
         new java.util.concurrent.atomic.AtomicInteger();
     Runnable[] pump = new Runnable[1];
     pump[0] =
         () -> {
           while (true) {
-            WsAgent a;
+            MtpAgent a;
             synchronized (next) {
               if (!next.hasNext() || outstanding.get() >= inFlight) {
                 return;
@@ -97,7 +115,7 @@ public final class WsAgents implements AgentTimers, AutoCloseable {
 
   @Override
   public void schedule(int agentIndex, long dueMillis, AgentTimer timer) {
-    WsAgent a = agents.get(agentIndex);
+    MtpAgent a = agents.get(agentIndex);
     long delay = Math.max(0, dueMillis - InstantSource.system().millis());
     a.loop().schedule(() -> a.fire(timer), delay, TimeUnit.MILLISECONDS);
   }
@@ -105,7 +123,7 @@ public final class WsAgents implements AgentTimers, AutoCloseable {
   /** Disconnects every agent with a DisconnectRecord. */
   @Override
   public void close() {
-    agents.forEach(WsAgent::stop);
+    agents.forEach(MtpAgent::stop);
   }
 
   Transports transports() {

@@ -7,12 +7,10 @@ import io.fleetsim.agent.Outbox;
 import io.fleetsim.datamodel.AgentDataModel;
 import io.fleetsim.datamodel.ParamNode;
 import io.fleetsim.datamodel.Schema;
+import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
-import io.fleetsim.mtp.websocket.WsClient;
 import io.fleetsim.usp.message.UspMessages;
-import io.fleetsim.usp.proto.UspRecord.Record;
-import io.fleetsim.usp.proto.UspRecord.WebSocketConnectRecord;
 import io.fleetsim.usp.record.RecordDropReason;
 import io.fleetsim.usp.retry.RetryWait;
 import io.netty.channel.EventLoop;
@@ -21,19 +19,19 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One agent on the WebSocket MTP, as a plain object (the Pekko fleet replaces it in issue [4/5]).
- * It is pinned to one event loop: socket events, timers and reconnects all run there, so the agent
- * needs no locking. After each handshake it sends a WebSocketConnectRecord before anything else
- * (R-MTP.6, R-MTP.8); it reconnects after the TR-369 retry wait of the Controller's
+ * One agent on an MTP (WebSocket or MQTT), as a plain object (the Pekko fleet replaces it in issue
+ * [4/5]). It is pinned to one event loop: socket events, timers and reconnects all run there, so
+ * the agent needs no locking. After each connect it sends the MTP's Connect Record before anything
+ * else (R-MTP.6, R-MTP.8); it reconnects after the TR-369 retry wait of the Controller's
  * SessionRetryMinimumWaitInterval and SessionRetryIntervalMultiplier (R-WS.19-21), reset on
  * success.
  */
-public final class WsAgent implements MtpListener, Outbox {
+public final class MtpAgent implements MtpListener, Outbox {
   private static final String CONTROLLER_MTP_WS =
       "Device.LocalAgent.Controller.{i}.MTP.{i}.WebSocket.";
 
   private final AgentCore core;
-  private final WsClient client;
+  private final Connector client;
   private final EventLoop loop;
   private final InetSocketAddress localAddress;
   private final String controllerId;
@@ -45,9 +43,9 @@ public final class WsAgent implements MtpListener, Outbox {
   private boolean rebooting;
   private long lastTickMillis;
 
-  WsAgent(
+  MtpAgent(
       AgentCore core,
-      WsClient client,
+      Connector client,
       EventLoop loop,
       InetSocketAddress localAddress,
       String controllerId,
@@ -126,14 +124,7 @@ public final class WsAgent implements MtpListener, Outbox {
     session = s;
     retry = 0;
     firstResult();
-    s.send(
-        Record.newBuilder()
-            .setVersion(UspMessages.RECORD_VERSION)
-            .setToId(controllerId)
-            .setFromId(core.endpointId())
-            .setWebsocketConnect(WebSocketConnectRecord.getDefaultInstance())
-            .build()
-            .toByteArray());
+    s.send(s.connectRecord(controllerId, core.endpointId()));
     core.onConnected(this);
   }
 

@@ -1,0 +1,66 @@
+package io.fleetsim.mtp.mqtt;
+
+import io.fleetsim.mtp.Connector;
+import io.fleetsim.mtp.MtpListener;
+import io.fleetsim.mtp.Transports;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttEncoder;
+import java.net.InetSocketAddress;
+
+/**
+ * The MQTT MTP client (PROTOCOL.md 5.2): a thin client on Netty's codec-mqtt per agent connection,
+ * not a full client library. One per run; every connect clones one Bootstrap template and shares
+ * the {@code @Sharable} encoder.
+ */
+public final class MqttClient implements Connector {
+  private final Bootstrap template;
+  private final MqttConfig config;
+  private final int maxRecordBytes;
+
+  public MqttClient(Transports transports, MqttConfig config, int maxRecordBytes) {
+    this.config = config;
+    this.maxRecordBytes = maxRecordBytes;
+    this.template =
+        new Bootstrap()
+            .group(transports.group())
+            .channel(transports.socketChannel())
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
+  }
+
+  @Override
+  public ChannelFuture connect(
+      String eid,
+      String controllerId,
+      MtpListener listener,
+      EventLoop loop,
+      InetSocketAddress localAddress) {
+    MqttConnectionHandler handler = new MqttConnectionHandler(config, eid, controllerId, listener);
+    ChannelFuture f =
+        template
+            .clone(loop)
+            .handler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    ch.pipeline().addLast(MqttEncoder.INSTANCE);
+                    ch.pipeline().addLast(new MqttDecoder(maxRecordBytes + 65_536));
+                    ch.pipeline().addLast(MqttConnectionHandler.NAME, handler);
+                  }
+                })
+            .connect(new InetSocketAddress(config.host(), config.port()), localAddress);
+    f.addListener(
+        done -> {
+          if (!done.isSuccess()) {
+            listener.onDisconnected(handler.session(f.channel()), String.valueOf(done.cause()));
+          }
+        });
+    return f;
+  }
+}

@@ -1,0 +1,268 @@
+package io.fleetsim.mtp.mqtt;
+
+import io.fleetsim.mtp.MtpListener;
+import io.fleetsim.mtp.MtpSession;
+import io.fleetsim.usp.message.UspMessages;
+import io.fleetsim.usp.proto.UspRecord.MQTTConnectRecord;
+import io.fleetsim.usp.proto.UspRecord.Record;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.mqtt.MqttConnAckMessage;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttSubAckMessage;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One MQTT MTP connection: CONNECT (ClientId = EID; MQTT 5 adds the user property {@code
+ * usp-endpoint-id} and Request Response Information, R-MQTT.6-14, TP-469 11.2), then on CONNACK a
+ * SUBSCRIBE to the own reply-to topic (the Response Information topic when the broker gives one,
+ * R-MQTT.21; {@code topic/#} on 3.1.1 where peers append {@code /reply-to=}), then on SUBACK the
+ * session is up. PUBLISH payloads are Records; a response goes to the request's reply-to (MQTT 5
+ * Response Topic, or the 3.1.1 {@code /reply-to=} suffix), everything else to the peer topic
+ * (R-MQTT.18-27). Keep-alive is one scheduled PINGREQ (HiveMQ's MqttPingHandler idea). Event loop
+ * only.
+ */
+final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessage> {
+  static final String NAME = "usp-mqtt";
+  private static final String CONTENT_TYPE = "usp.msg";
+  private static final String REPLY_TO = "/reply-to=";
+  private static final MqttMessage PINGREQ =
+      new MqttMessage(
+          new MqttFixedHeader(MqttMessageType.PINGREQ, false, MqttQoS.AT_MOST_ONCE, false, 0));
+
+  private final MqttConfig config;
+  private final String eid;
+  private final String peerId;
+  private final MtpListener listener;
+  private String ownTopic;
+  private Session session;
+  private ScheduledFuture<?> ping;
+
+  MqttConnectionHandler(MqttConfig config, String eid, String peerId, MtpListener listener) {
+    this.config = config;
+    this.eid = eid;
+    this.peerId = peerId;
+    this.listener = listener;
+    this.ownTopic = config.ownTopic(eid);
+  }
+
+  MtpSession session(Channel ch) {
+    return session != null ? session : new Session(ch);
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    MqttProperties props = new MqttProperties();
+    if (config.v5()) {
+      props.add(new MqttProperties.UserProperty("usp-endpoint-id", eid));
+      props.add(
+          new MqttProperties.IntegerProperty(
+              MqttProperties.MqttPropertyType.REQUEST_RESPONSE_INFORMATION.value(), 1));
+    }
+    ctx.writeAndFlush(
+        MqttMessageBuilders.connect()
+            .clientId(eid)
+            .protocolVersion(config.v5() ? MqttVersion.MQTT_5 : MqttVersion.MQTT_3_1_1)
+            .keepAlive(config.keepAliveSeconds())
+            .cleanSession(true)
+            .properties(props)
+            .build());
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, MqttMessage msg) {
+    switch (msg.fixedHeader().messageType()) {
+      case CONNACK -> onConnAck(ctx, (MqttConnAckMessage) msg);
+      case SUBACK -> onSubAck(ctx, (MqttSubAckMessage) msg);
+      case PUBLISH -> onPublish((MqttPublishMessage) msg);
+      case PINGRESP -> {}
+      case DISCONNECT -> ctx.close();
+      default -> {}
+    }
+  }
+
+  private void onConnAck(ChannelHandlerContext ctx, MqttConnAckMessage ack) {
+    if (ack.variableHeader().connectReturnCode() != MqttConnectReturnCode.CONNECTION_ACCEPTED) {
+      ctx.close();
+      return;
+    }
+    MqttProperties.MqttProperty<?> info =
+        ack.variableHeader()
+            .properties()
+            .getProperty(MqttProperties.MqttPropertyType.RESPONSE_INFORMATION.value());
+    if (config.v5() && info != null && info.value() instanceof String topic && !topic.isEmpty()) {
+      ownTopic = topic; // R-MQTT.21: the broker-given reply-to topic
+    }
+    String filter = config.v5() ? ownTopic : ownTopic + "/#";
+    MqttProperties props = new MqttProperties();
+    if (config.v5()) {
+      props.add(new MqttProperties.UserProperty("usp-endpoint-id", eid));
+    }
+    ctx.writeAndFlush(
+        MqttMessageBuilders.subscribe()
+            .messageId(1)
+            .addSubscription(MqttQoS.AT_MOST_ONCE, filter)
+            .properties(props)
+            .build());
+  }
+
+  private void onSubAck(ChannelHandlerContext ctx, MqttSubAckMessage ack) {
+    for (int q : ack.payload().grantedQoSLevels()) {
+      if (q >= 0x80) {
+        // TP-469 11.11: every subscription failed: publish nothing, disconnect
+        ctx.close();
+        return;
+      }
+    }
+    session = new Session(ctx.channel());
+    schedulePing(ctx);
+    listener.onConnected(session);
+  }
+
+  private void onPublish(MqttPublishMessage publish) {
+    if (session == null) {
+      return;
+    }
+    String topic = publish.variableHeader().topicName();
+    String replyTo = null;
+    MqttProperties.MqttProperty<?> rt =
+        publish
+            .variableHeader()
+            .properties()
+            .getProperty(MqttProperties.MqttPropertyType.RESPONSE_TOPIC.value());
+    if (rt != null && rt.value() instanceof String t && !t.isEmpty()) {
+      replyTo = t;
+    } else {
+      int at = topic.indexOf(REPLY_TO);
+      if (at >= 0) {
+        replyTo =
+            URLDecoder.decode(
+                topic.substring(at + REPLY_TO.length()).replace("%2F", "/"),
+                StandardCharsets.UTF_8);
+      }
+    }
+    byte[] record = ByteBufUtil.getBytes(publish.payload());
+    session.replyTo = replyTo;
+    try {
+      listener.onRecord(session, record); // undecodable Records are dropped (R-MTP.5); no close
+    } finally {
+      session.replyTo = null;
+    }
+  }
+
+  private void schedulePing(ChannelHandlerContext ctx) {
+    if (config.keepAliveSeconds() <= 0) {
+      return;
+    }
+    // a PINGREQ a little before the Keep Alive runs out (TP-469 11.7 wants one within 45 s of 60)
+    long every = Math.max(1, config.keepAliveSeconds() * 3L / 4);
+    ping =
+        ctx.executor()
+            .scheduleAtFixedRate(() -> ctx.writeAndFlush(PINGREQ), every, every, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (ping != null) {
+      ping.cancel(false);
+    }
+    listener.onDisconnected(session(ctx.channel()), "closed");
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+
+  /** The USP view of this connection. */
+  private final class Session implements MtpSession {
+    private final Channel channel;
+
+    /** Where the response to the request being handled goes; null outside a request. */
+    String replyTo;
+
+    Session(Channel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public boolean send(byte[] record) {
+      if (!channel.isActive()) {
+        return false;
+      }
+      String topic;
+      MqttProperties props = new MqttProperties();
+      if (config.v5()) {
+        topic = replyTo != null ? replyTo : config.peerTopic();
+        props.add(
+            new MqttProperties.StringProperty(
+                MqttProperties.MqttPropertyType.CONTENT_TYPE.value(), CONTENT_TYPE));
+        props.add(
+            new MqttProperties.StringProperty(
+                MqttProperties.MqttPropertyType.RESPONSE_TOPIC.value(), ownTopic));
+      } else {
+        // 3.1.1 carries the reply-to in the topic (R-MQTT.24): "/" encoded as %2F
+        String base = replyTo != null ? replyTo : config.peerTopic();
+        topic = base + REPLY_TO + ownTopic.replace("/", "%2F");
+      }
+      channel.writeAndFlush(
+          MqttMessageBuilders.publish()
+              .topicName(topic)
+              .qos(MqttQoS.AT_MOST_ONCE)
+              .retained(false)
+              .payload(Unpooled.wrappedBuffer(record))
+              .properties(props)
+              .build(),
+          channel.voidPromise());
+      return true;
+    }
+
+    @Override
+    public void close(int status, String reason) {
+      if (channel.isActive()) {
+        channel.writeAndFlush(
+            new MqttMessage(
+                new MqttFixedHeader(
+                    MqttMessageType.DISCONNECT, false, MqttQoS.AT_MOST_ONCE, false, 0)));
+        channel.close();
+      }
+    }
+
+    @Override
+    public String peerEndpointId() {
+      return peerId;
+    }
+
+    @Override
+    public byte[] connectRecord(String toId, String fromId) {
+      return Record.newBuilder()
+          .setVersion(UspMessages.RECORD_VERSION)
+          .setToId(toId)
+          .setFromId(fromId)
+          .setMqttConnect(
+              MQTTConnectRecord.newBuilder()
+                  .setVersion(
+                      config.v5()
+                          ? MQTTConnectRecord.MQTTVersion.V5
+                          : MQTTConnectRecord.MQTTVersion.V3_1_1)
+                  .setSubscribedTopic(ownTopic))
+          .build()
+          .toByteArray();
+    }
+  }
+}

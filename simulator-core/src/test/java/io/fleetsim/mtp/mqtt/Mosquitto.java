@@ -1,0 +1,70 @@
+package io.fleetsim.mtp.mqtt;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Mosquitto broker on a free loopback port for one test; fails (never skips) when absent.
+ */
+final class Mosquitto implements AutoCloseable {
+  private final Process process;
+  final int port;
+
+  private Mosquitto(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  static Mosquitto start() throws IOException, InterruptedException {
+    Path binary = Path.of("/usr/sbin/mosquitto");
+    if (!Files.isExecutable(binary)) {
+      throw new IllegalStateException(
+          "Mosquitto is not installed: run ./test.sh (apt-get install -y mosquitto)");
+    }
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Path dir = Files.createTempDirectory("mosquitto");
+    Path conf = dir.resolve("mosquitto.conf");
+    // as root Mosquitto drops to user "mosquitto" unless told otherwise (INTEROP.md)
+    String user = "root".equals(System.getProperty("user.name")) ? "user root\n" : "";
+    Files.writeString(
+        conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n" + user);
+    Process p =
+        new ProcessBuilder(binary.toString(), "-c", conf.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("mosquitto.log").toFile())
+            .start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      try (Socket ignored = new Socket("127.0.0.1", port)) {
+        return new Mosquitto(p, port);
+      } catch (IOException notYet) {
+        if (!p.isAlive() || System.nanoTime() > deadline) {
+          p.destroyForcibly();
+          throw new IllegalStateException(
+              "Mosquitto did not start: " + Files.readString(dir.resolve("mosquitto.log")));
+        }
+        TimeUnit.MILLISECONDS.sleep(50);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
