@@ -8,7 +8,12 @@ import io.fleetsim.fleet.FileLimits;
 import io.fleetsim.fleet.MtpAgent;
 import io.fleetsim.fleet.MtpAgents;
 import io.fleetsim.metrics.CountingAgentStats;
+import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.Transports;
+import io.fleetsim.mtp.mqtt.MqttClient;
+import io.fleetsim.mtp.mqtt.MqttConfig;
+import io.fleetsim.mtp.websocket.WsClient;
+import io.fleetsim.usp.record.UspRecordCodec;
 import java.io.File;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -43,7 +48,7 @@ final class AgentsCommand implements Callable<Integer> {
   @Option(
       names = "--target",
       required = true,
-      description = "ws://HOST:PORT/PATH of the Controller (mqtt:// comes with the MQTT MTP).")
+      description = "ws://HOST:PORT/PATH of the Controller, or mqtt://HOST:PORT of a broker.")
   URI target;
 
   @Option(
@@ -63,6 +68,25 @@ final class AgentsCommand implements Callable<Integer> {
   long seed;
 
   @Option(
+      names = "--mqtt-version",
+      defaultValue = "5",
+      description =
+          "MQTT protocol version for mqtt:// targets: 3.1.1 or 5 (default ${DEFAULT-VALUE}).")
+  String mqttVersion;
+
+  @Option(
+      names = "--controller-topic",
+      defaultValue = "/usp/controller",
+      description = "The Controller's MQTT topic (default ${DEFAULT-VALUE}).")
+  String controllerTopic;
+
+  @Option(
+      names = "--agent-topic-pattern",
+      defaultValue = "/usp/agent/{eid}",
+      description = "Each agent's MQTT topic; {eid} is its endpoint ID (default ${DEFAULT-VALUE}).")
+  String agentTopicPattern;
+
+  @Option(
       names = "--duration",
       description = "Stop after this long (e.g. PT30S); default: until stopped.")
   Duration duration;
@@ -78,13 +102,16 @@ final class AgentsCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!"ws".equals(target.getScheme())) {
-      err.println(
-          "fleetsim: only ws:// targets for now ("
-              + target.getScheme()
-              + ":// is not available yet)");
+    boolean mqtt = "mqtt".equals(target.getScheme());
+    if (!mqtt && !"ws".equals(target.getScheme())) {
+      err.println("fleetsim: --target takes ws://HOST:PORT/PATH or mqtt://HOST:PORT");
       return 2;
     }
+    if (mqtt && !mqttVersion.equals("5") && !mqttVersion.equals("3.1.1")) {
+      err.println("fleetsim: --mqtt-version takes 3.1.1 or 5");
+      return 2;
+    }
+
     String limit = FileLimits.check(count);
     if (limit != null) {
       err.println("fleetsim: " + limit);
@@ -100,13 +127,16 @@ final class AgentsCommand implements Callable<Integer> {
                 new DeviceModel(schema, seed, InstantSource.system()),
                 stats,
                 transports,
-                target,
+                connector(transports, mqtt),
                 controllerId,
                 count,
                 sourceAddresses)) {
       if (!report) {
         for (MtpAgent a : fleet.agents()) {
-          out.println(a.endpointId());
+          out.println(
+              mqtt
+                  ? a.endpointId() + " " + agentTopicPattern.replace("{eid}", a.endpointId())
+                  : a.endpointId());
         }
         out.flush();
       }
@@ -147,6 +177,21 @@ final class AgentsCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private Connector connector(Transports transports, boolean mqtt) {
+    if (!mqtt) {
+      return new WsClient(transports, target, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, 60);
+    }
+    MqttConfig config =
+        new MqttConfig(
+            target.getHost(),
+            target.getPort() > 0 ? target.getPort() : 1883,
+            mqttVersion.equals("5"),
+            agentTopicPattern,
+            controllerTopic,
+            60);
+    return new MqttClient(transports, config, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES);
   }
 
   /**

@@ -67,8 +67,11 @@ class FleetsimTest {
 
   @Test
   void agents_refuseWhatTheyCannotDo() {
-    assertThat(run("agents", "--target", "mqtt://127.0.0.1:1883")).isEqualTo(2);
-    assertThat(err.toString()).contains("only ws:// targets for now");
+    assertThat(run("agents", "--target", "coap://127.0.0.1:5683")).isEqualTo(2);
+    assertThat(err.toString()).contains("--target takes ws://HOST:PORT/PATH or mqtt://HOST:PORT");
+    assertThat(run("agents", "--target", "mqtt://127.0.0.1:1883", "--mqtt-version", "4"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--mqtt-version takes 3.1.1 or 5");
     assertThat(run("agents", "--count", "100000000", "--target", "ws://127.0.0.1:9/usp"))
         .isEqualTo(2);
     assertThat(err.toString()).contains("this run needs 100000000 sockets");
