@@ -9,14 +9,17 @@ import io.fleetsim.fleet.MtpAgent;
 import io.fleetsim.fleet.MtpAgents;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Connector;
+import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.mqtt.MqttClient;
 import io.fleetsim.mtp.mqtt.MqttConfig;
 import io.fleetsim.mtp.websocket.WsClient;
 import io.fleetsim.usp.record.UspRecordCodec;
+import io.netty.handler.ssl.SslContext;
 import java.io.File;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
@@ -48,8 +51,16 @@ final class AgentsCommand implements Callable<Integer> {
   @Option(
       names = "--target",
       required = true,
-      description = "ws://HOST:PORT/PATH of the Controller, or mqtt://HOST:PORT of a broker.")
+      description =
+          "ws://HOST:PORT/PATH (wss:// for TLS) of the Controller, or mqtt://HOST:PORT"
+              + " (mqtts:// for TLS) of a broker.")
   URI target;
+
+  @Option(
+      names = "--ca-cert",
+      description =
+          "PEM file of the CA certificates to trust for wss:// and mqtts:// (default: the JDK's).")
+  Path caCert;
 
   @Option(
       names = "--controller-id",
@@ -102,9 +113,20 @@ final class AgentsCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    boolean mqtt = "mqtt".equals(target.getScheme());
-    if (!mqtt && !"ws".equals(target.getScheme())) {
-      err.println("fleetsim: --target takes ws://HOST:PORT/PATH or mqtt://HOST:PORT");
+    String scheme = String.valueOf(target.getScheme());
+    boolean mqtt = scheme.equals("mqtt") || scheme.equals("mqtts");
+    boolean secure = scheme.equals("wss") || scheme.equals("mqtts");
+    if (!mqtt && !scheme.equals("ws") && !scheme.equals("wss")) {
+      err.println(
+          "fleetsim: --target takes ws[s]://HOST:PORT/PATH or mqtt[s]://HOST:PORT, not " + target);
+      return 2;
+    }
+    SslContext tls;
+    try {
+      // one client TLS context for the whole run, shared by every connection
+      tls = secure ? Tls.client(caCert) : null;
+    } catch (IllegalArgumentException e) {
+      err.println("fleetsim: --ca-cert " + e.getMessage());
       return 2;
     }
     if (mqtt && !mqttVersion.equals("5") && !mqttVersion.equals("3.1.1")) {
@@ -127,7 +149,7 @@ final class AgentsCommand implements Callable<Integer> {
                 new DeviceModel(schema, seed, InstantSource.system()),
                 stats,
                 transports,
-                connector(transports, mqtt),
+                connector(transports, mqtt, tls),
                 controllerId,
                 count,
                 sourceAddresses)) {
@@ -179,19 +201,19 @@ final class AgentsCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Connector connector(Transports transports, boolean mqtt) {
+  private Connector connector(Transports transports, boolean mqtt, SslContext tls) {
     if (!mqtt) {
-      return new WsClient(transports, target, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, 60);
+      return new WsClient(transports, target, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, 60, tls);
     }
     MqttConfig config =
         new MqttConfig(
             target.getHost(),
-            target.getPort() > 0 ? target.getPort() : 1883,
+            target.getPort() > 0 ? target.getPort() : tls != null ? 8883 : 1883,
             mqttVersion.equals("5"),
             agentTopicPattern,
             controllerTopic,
             60);
-    return new MqttClient(transports, config, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES);
+    return new MqttClient(transports, config, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, tls);
   }
 
   /**
@@ -209,7 +231,10 @@ final class AgentsCommand implements Callable<Integer> {
                 ws + "Host.default",
                 target.getHost(),
                 ws + "Port.default",
-                Integer.toString(target.getPort() > 0 ? target.getPort() : 80),
+                Integer.toString(
+                    target.getPort() > 0
+                        ? target.getPort()
+                        : "wss".equals(target.getScheme()) ? 443 : 80),
                 ws + "Path.default",
                 target.getPath().isEmpty() ? "/" : target.getPath()));
     File f = new File(profile);

@@ -1,9 +1,12 @@
 package io.fleetsim.cli;
 
 import io.fleetsim.controller.ReferenceController;
+import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
+import io.netty.handler.ssl.SslContext;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -46,6 +49,14 @@ final class ControllerCommand implements Callable<Integer> {
   boolean noProvisioning;
 
   @Option(
+      names = "--tls-cert",
+      description = "PEM certificate chain: listen on wss:// (needs --tls-key).")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", description = "PEM (PKCS#8) private key of --tls-cert.")
+  Path tlsKey;
+
+  @Option(
       names = "--duration",
       description = "Stop after this long (e.g. PT30S); default: until stopped.")
   Duration duration;
@@ -60,16 +71,26 @@ final class ControllerCommand implements Callable<Integer> {
     InetSocketAddress address =
         new InetSocketAddress(
             listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1)));
+    if ((tlsCert == null) != (tlsKey == null)) {
+      spec.commandLine().getErr().println("fleetsim: --tls-cert and --tls-key go together");
+      return 2;
+    }
+    SslContext tls;
+    try {
+      tls = tlsCert == null ? null : Tls.server(tlsCert, tlsKey);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("fleetsim: " + e.getMessage());
+      return 2;
+    }
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stop = new CountDownLatch(1);
     try (Transports transports = Transports.create();
         ReferenceController c =
-            noProvisioning
-                ? ReferenceController.passive(transports, address, path, id)
-                : ReferenceController.start(transports, address, path, id, reboot)) {
+            ReferenceController.listen(
+                transports, address, path, id, !noProvisioning, reboot, tls)) {
       out.printf(
-          "listening on ws://%s:%d%s as %s%n",
-          c.address().getHostString(), c.address().getPort(), path, id);
+          "listening on %s://%s:%d%s as %s%n",
+          tls == null ? "ws" : "wss", c.address().getHostString(), c.address().getPort(), path, id);
       out.flush();
       Thread hook = new Thread(stop::countDown, "fleetsim-stop");
       Runtime.getRuntime().addShutdownHook(hook);

@@ -68,7 +68,12 @@ class FleetsimTest {
   @Test
   void agents_refuseWhatTheyCannotDo() {
     assertThat(run("agents", "--target", "coap://127.0.0.1:5683")).isEqualTo(2);
-    assertThat(err.toString()).contains("--target takes ws://HOST:PORT/PATH or mqtt://HOST:PORT");
+    assertThat(
+            run("agents", "--target", "wss://127.0.0.1:9/usp", "--ca-cert", "/nonexistent/ca.pem"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--target takes ws[s]://HOST:PORT/PATH or mqtt[s]://HOST:PORT, not coap://")
+        .contains("--ca-cert TLS CA file /nonexistent/ca.pem: cannot read");
     assertThat(run("agents", "--target", "mqtt://127.0.0.1:1883", "--mqtt-version", "4"))
         .isEqualTo(2);
     assertThat(err.toString()).contains("--mqtt-version takes 3.1.1 or 5");

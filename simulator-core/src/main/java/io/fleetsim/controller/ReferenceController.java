@@ -18,6 +18,7 @@ import io.fleetsim.usp.proto.UspMsg.Response;
 import io.fleetsim.usp.proto.UspRecord.Record;
 import io.fleetsim.usp.record.RecordDecodeResult;
 import io.fleetsim.usp.record.UspRecordCodec;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -52,13 +53,14 @@ public final class ReferenceController implements AutoCloseable {
       String path,
       String endpointId,
       boolean provision,
-      boolean reboot) {
+      boolean reboot,
+      SslContext tls) {
     this.endpointId = endpointId;
     this.provision = provision;
     this.rebootAfterProvisioning = reboot;
     this.server =
         WsServer.bind(
-            transports, listen, path, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, AgentLink::new);
+            transports, listen, path, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, tls, AgentLink::new);
   }
 
   /**
@@ -74,13 +76,31 @@ public final class ReferenceController implements AutoCloseable {
       String endpointId,
       boolean rebootAfterProvisioning) {
     return new ReferenceController(
-        transports, listen, path, endpointId, true, rebootAfterProvisioning);
+        transports, listen, path, endpointId, true, rebootAfterProvisioning, null);
+  }
+
+  /**
+   * Any combination: {@code tls} (a server context, see {@link io.fleetsim.mtp.Tls}) makes it a
+   * wss:// listener; null is plain ws://.
+   *
+   * @param provision subscribe each agent on first contact (false: only accept and answer)
+   */
+  public static ReferenceController listen(
+      Transports transports,
+      InetSocketAddress listen,
+      String path,
+      String endpointId,
+      boolean provision,
+      boolean rebootAfterProvisioning,
+      SslContext tls) {
+    return new ReferenceController(
+        transports, listen, path, endpointId, provision, rebootAfterProvisioning, tls);
   }
 
   /** A Controller that only accepts connections and answers notifications (no provisioning). */
   public static ReferenceController passive(
       Transports transports, InetSocketAddress listen, String path, String endpointId) {
-    return new ReferenceController(transports, listen, path, endpointId, false, false);
+    return new ReferenceController(transports, listen, path, endpointId, false, false, null);
   }
 
   public InetSocketAddress address() {

@@ -11,6 +11,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 
 /**
@@ -22,8 +23,18 @@ public final class MqttClient implements Connector {
   private final Bootstrap template;
   private final MqttConfig config;
   private final int maxRecordBytes;
+  private final SslContext tls;
 
   public MqttClient(Transports transports, MqttConfig config, int maxRecordBytes) {
+    this(transports, config, maxRecordBytes, null);
+  }
+
+  /**
+   * @param tls the run's client TLS context for mqtts:// (see {@link io.fleetsim.mtp.Tls}); null
+   *     for plain MQTT
+   */
+  public MqttClient(Transports transports, MqttConfig config, int maxRecordBytes, SslContext tls) {
+    this.tls = tls;
     this.config = config;
     this.maxRecordBytes = maxRecordBytes;
     this.template =
@@ -49,6 +60,10 @@ public final class MqttClient implements Connector {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel ch) {
+                    if (tls != null) {
+                      ch.pipeline()
+                          .addLast(tls.newHandler(ch.alloc(), config.host(), config.port()));
+                    }
                     ch.pipeline().addLast(MqttEncoder.INSTANCE);
                     ch.pipeline().addLast(new MqttDecoder(maxRecordBytes + 65_536));
                     ch.pipeline().addLast(MqttConnectionHandler.NAME, handler);

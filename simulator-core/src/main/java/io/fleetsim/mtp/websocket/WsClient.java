@@ -2,6 +2,7 @@ package io.fleetsim.mtp.websocket;
 
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpListener;
+import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -16,6 +17,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -32,13 +34,39 @@ public final class WsClient implements Connector {
   private final URI controllerUrl;
   private final int maxRecordBytes;
   private final int keepAliveSeconds;
+  private final SslContext tls;
 
   /**
-   * @param controllerUrl {@code ws://host:port/path} of the Controller
+   * @param controllerUrl {@code ws://host:port/path} of the Controller ({@code wss://} trusts the
+   *     JDK's CAs)
    * @param keepAliveSeconds Ping after this long without sending (KeepAliveInterval; 0 = none)
    */
   public WsClient(
       Transports transports, URI controllerUrl, int maxRecordBytes, int keepAliveSeconds) {
+    this(
+        transports,
+        controllerUrl,
+        maxRecordBytes,
+        keepAliveSeconds,
+        "wss".equalsIgnoreCase(controllerUrl.getScheme()) ? Tls.client(null) : null);
+  }
+
+  /**
+   * @param tls the run's client TLS context for {@code wss://} (see {@link Tls}); null for ws://
+   */
+  public WsClient(
+      Transports transports,
+      URI controllerUrl,
+      int maxRecordBytes,
+      int keepAliveSeconds,
+      SslContext tls) {
+    boolean secure = "wss".equalsIgnoreCase(controllerUrl.getScheme());
+    if (secure != (tls != null)) {
+      throw new IllegalArgumentException(
+          controllerUrl
+              + (secure ? " needs a TLS context" : " is not wss:// but got a TLS context"));
+    }
+    this.tls = tls;
     this.controllerUrl = controllerUrl;
     this.maxRecordBytes = maxRecordBytes;
     this.keepAliveSeconds = keepAliveSeconds;
@@ -48,6 +76,10 @@ public final class WsClient implements Connector {
             .channel(transports.socketChannel())
             .option(ChannelOption.TCP_NODELAY, true)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
+  }
+
+  private int port(URI uri) {
+    return uri.getPort() > 0 ? uri.getPort() : tls != null ? 443 : 80;
   }
 
   /**
@@ -91,6 +123,9 @@ public final class WsClient implements Connector {
                   @Override
                   protected void initChannel(SocketChannel ch) {
                     ChannelPipeline p = ch.pipeline();
+                    if (tls != null) {
+                      p.addLast(tls.newHandler(ch.alloc(), uri.getHost(), port(uri)));
+                    }
                     p.addLast(new HttpClientCodec());
                     p.addLast(new HttpObjectAggregator(8192));
                     p.addLast(new WebSocketClientProtocolHandler(config));
@@ -102,8 +137,7 @@ public final class WsClient implements Connector {
                     p.addLast(WsFrameHandler.NAME, frames);
                   }
                 });
-    InetSocketAddress remote =
-        new InetSocketAddress(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 80);
+    InetSocketAddress remote = new InetSocketAddress(uri.getHost(), port(uri));
     ChannelFuture f = localAddress == null ? b.connect(remote) : b.connect(remote, localAddress);
     f.addListener(
         done -> {

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 
 /**
@@ -25,6 +26,7 @@ final class WsFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   private final MtpListener listener;
   private final String peerFromClientSide;
   private WsSession session;
+  private String closeCause = "closed";
 
   /**
    * @param peerFromClientSide the Controller's endpoint ID when this side dialled out; "" on the
@@ -68,6 +70,10 @@ final class WsFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
       connected(new WsSession(ctx.channel(), peerFromClientSide));
     } else if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
       ctx.close();
+    } else if (evt instanceof SslHandshakeCompletionEvent tls && !tls.isSuccess()) {
+      // a wss:// peer we do not trust (or that does not trust us): say why in the disconnect
+      closeCause = "TLS handshake failed: " + tls.cause();
+      ctx.close();
     } else if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete done) {
       connected(new WsSession(ctx.channel(), WsUris.endpointIdOf(done.requestUri())));
     } else {
@@ -77,7 +83,8 @@ final class WsFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    listener.onDisconnected(session != null ? session : new WsSession(ctx.channel(), ""), "closed");
+    listener.onDisconnected(
+        session != null ? session : new WsSession(ctx.channel(), ""), closeCause);
   }
 
   @Override

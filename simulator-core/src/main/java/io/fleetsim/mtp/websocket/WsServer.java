@@ -23,6 +23,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
@@ -49,6 +50,17 @@ public final class WsServer implements AutoCloseable {
       String path,
       int maxRecordBytes,
       Supplier<MtpListener> listeners) {
+    return bind(transports, address, path, maxRecordBytes, null, listeners);
+  }
+
+  /** As {@link #bind}, over TLS (wss://) when {@code tls} is a server context. */
+  public static WsServer bind(
+      Transports transports,
+      InetSocketAddress address,
+      String path,
+      int maxRecordBytes,
+      SslContext tls,
+      Supplier<MtpListener> listeners) {
     WebSocketServerProtocolConfig config =
         WebSocketServerProtocolConfig.newBuilder()
             .websocketPath(path)
@@ -72,6 +84,9 @@ public final class WsServer implements AutoCloseable {
                   protected void initChannel(Channel ch) {
                     accepted.add(ch);
                     ChannelPipeline p = ch.pipeline();
+                    if (tls != null) {
+                      p.addLast(tls.newHandler(ch.alloc()));
+                    }
                     p.addLast(new HttpServerCodec());
                     p.addLast(new HttpObjectAggregator(8192));
                     p.addLast(new SubprotocolCheck());

@@ -1,5 +1,6 @@
 package io.fleetsim.mtp.mqtt;
 
+import io.fleetsim.mtp.TestPki;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -20,6 +21,15 @@ final class Mosquitto implements AutoCloseable {
   }
 
   static Mosquitto start() throws IOException, InterruptedException {
+    return start("");
+  }
+
+  /** A broker whose listener speaks only TLS (mqtts://) with the test PKI's server certificate. */
+  static Mosquitto startTls(TestPki pki) throws IOException, InterruptedException {
+    return start("certfile " + pki.serverCert() + "\nkeyfile " + pki.serverKey() + "\n");
+  }
+
+  private static Mosquitto start(String listenerOptions) throws IOException, InterruptedException {
     Path binary = Path.of("/usr/sbin/mosquitto");
     if (!Files.isExecutable(binary)) {
       throw new IllegalStateException(
@@ -34,7 +44,13 @@ final class Mosquitto implements AutoCloseable {
     // as root Mosquitto drops to user "mosquitto" unless told otherwise (INTEROP.md)
     String user = "root".equals(System.getProperty("user.name")) ? "user root\n" : "";
     Files.writeString(
-        conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n" + user);
+        conf,
+        "listener "
+            + port
+            + " 127.0.0.1\n"
+            + listenerOptions
+            + "allow_anonymous true\npersistence false\n"
+            + user);
     Process p =
         new ProcessBuilder(binary.toString(), "-c", conf.toString())
             .redirectErrorStream(true)

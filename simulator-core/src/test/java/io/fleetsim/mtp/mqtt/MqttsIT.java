@@ -1,0 +1,54 @@
+package io.fleetsim.mtp.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetsim.datamodel.DeviceModel;
+import io.fleetsim.datamodel.ProfileLoader;
+import io.fleetsim.fleet.MtpAgent;
+import io.fleetsim.fleet.MtpAgents;
+import io.fleetsim.metrics.CountingAgentStats;
+import io.fleetsim.mtp.TestPki;
+import io.fleetsim.mtp.Tls;
+import io.fleetsim.mtp.Transports;
+import java.time.InstantSource;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The MQTT MTP over TLS (mqtts://) through a real Mosquitto whose only listener is TLS with a
+ * certificate of a self-signed test CA: agents sharing one client TLS context that trusts the CA
+ * complete CONNECT and SUBSCRIBE (connected() turns true on SUBACK), which plain MQTT cannot on
+ * that listener.
+ */
+class MqttsIT {
+
+  @Test
+  void agents_connectThroughATlsOnlyBroker() throws Exception {
+    TestPki pki = TestPki.create();
+    try (Mosquitto broker = Mosquitto.startTls(pki);
+        Transports t = Transports.create(2);
+        MtpAgents fleet =
+            new MtpAgents(
+                new DeviceModel(
+                    ProfileLoader.loadResource("profiles/test-gateway.conf"),
+                    1,
+                    InstantSource.system()),
+                new CountingAgentStats(),
+                t,
+                new MqttClient(
+                    t,
+                    MqttConfig.agents("127.0.0.1", broker.port, true),
+                    1 << 20,
+                    Tls.client(pki.caCert())),
+                "self::fleetsim-controller",
+                3,
+                1)) {
+      fleet.start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (!fleet.agents().stream().allMatch(MtpAgent::connected)) {
+        assertThat(System.nanoTime()).as("all agents subscribed within 20 s").isLessThan(deadline);
+        TimeUnit.MILLISECONDS.sleep(10);
+      }
+    }
+  }
+}
