@@ -1,0 +1,142 @@
+package io.fleetsim.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.ConfigFactory;
+import io.fleetsim.controller.ReferenceController;
+import io.fleetsim.datamodel.DeviceModel;
+import io.fleetsim.datamodel.ProfileLoader;
+import io.fleetsim.datamodel.Schema;
+import io.fleetsim.metrics.CountingAgentStats;
+import io.fleetsim.mtp.Transports;
+import io.fleetsim.usp.proto.UspMsg.Add;
+import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
+import io.fleetsim.usp.proto.UspMsg.Msg;
+import io.fleetsim.usp.proto.UspMsg.Operate;
+import io.fleetsim.usp.proto.UspMsg.Request;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Notifications raised while the Controller is down are not lost (R-NOT.3/4: NotifRetry resends a
+ * Notify with send_resp until its NotifyResp arrives): each agent has a NotifRetry subscription on
+ * Device.ScheduleTimer() completion, runs a 2 s ScheduleTimer, and the Controller goes away before
+ * the timers fire. The OperationComplete of every agent reaches the Controller that comes back,
+ * through the retry of a notification whose first sending had no session to go to.
+ */
+class NotifRetryOutageIT {
+  private static final String CONTROLLER = "self::fleetsim-controller";
+  private static final int AGENTS = 50;
+
+  @Test
+  void notificationsRaisedDuringAnOutage_areDeliveredAfterIt() throws Exception {
+    String ws = "profile.objects.\"Device.LocalAgent.Controller.{i}.MTP.{i}.WebSocket.\".params.";
+    String ctl = "profile.objects.\"Device.LocalAgent.Controller.{i}.\".params.";
+    Schema schema =
+        ProfileLoader.loadResource(
+            "profiles/test-gateway.conf",
+            ConfigFactory.parseMap(
+                Map.of(
+                    ws + "SessionRetryMinimumWaitInterval.default", "1",
+                    // retries every 1 s (multiplier 1000: the window does not grow)
+                    ctl + "USPNotifRetryMinimumWaitInterval.default", "1",
+                    ctl + "USPNotifRetryIntervalMultiplier.default", "1000")));
+    try (Transports transports = Transports.create(2)) {
+      ReferenceController first =
+          ReferenceController.passive(
+              transports, new InetSocketAddress("127.0.0.1", 0), "/usp", CONTROLLER);
+      int port = first.address().getPort();
+      try (MtpAgents fleet =
+          new MtpAgents(
+              new DeviceModel(schema, 9, InstantSource.system()),
+              new CountingAgentStats(),
+              transports,
+              URI.create("ws://127.0.0.1:" + port + "/usp"),
+              CONTROLLER,
+              AGENTS,
+              1)) {
+        fleet.start();
+        awaitMillis(() -> first.connectedAgents().size() == AGENTS, 30_000);
+        List<CompletableFuture<Msg>> started = new ArrayList<>();
+        for (MtpAgent a : fleet.agents()) {
+          Msg added =
+              first
+                  .request(a.endpointId(), MsgType.ADD, timerSubscription())
+                  .get(10, TimeUnit.SECONDS);
+          assertThat(added.getBody().getResponse().hasAddResp()).isTrue();
+          started.add(first.request(a.endpointId(), MsgType.OPERATE, scheduleTimer(2)));
+        }
+        for (CompletableFuture<Msg> f : started) {
+          assertThat(f.get(10, TimeUnit.SECONDS).getBody().getResponse().hasOperateResp()).isTrue();
+        }
+        assertThat(first.notifications()).isZero(); // nothing completed before the outage
+        first.close();
+        awaitMillis(() -> fleet.agents().stream().noneMatch(MtpAgent::connected), 10_000);
+        // the timers fire during these 4 s: every first sending finds no session
+        LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(4));
+        try (ReferenceController second =
+            ReferenceController.passive(
+                transports, new InetSocketAddress("127.0.0.1", port), "/usp", CONTROLLER)) {
+          long back = System.nanoTime();
+          awaitMillis(() -> second.notifications() >= AGENTS, 30_000);
+          System.out.printf(
+              "NotifRetry across a 4 s outage: %d notifications delivered %.2f s after restart%n",
+              second.notifications(), (System.nanoTime() - back) / 1e9);
+          assertThat(second.connectedAgents()).hasSize(AGENTS);
+          // acknowledged by NotifyResp, they stop: two more retry periods add (almost) nothing
+          long delivered = second.notifications();
+          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2_500));
+          assertThat(second.notifications() - delivered).isLessThan(AGENTS / 10);
+        }
+      }
+    }
+  }
+
+  private static Request timerSubscription() {
+    Add.CreateObject.Builder co =
+        Add.CreateObject.newBuilder().setObjPath("Device.LocalAgent.Subscription.");
+    String[][] settings = {
+      {"ID", "timer"},
+      {"Enable", "true"},
+      {"NotifType", "OperationComplete"},
+      {"ReferenceList", "Device.ScheduleTimer()"},
+      {"NotifRetry", "true"}
+    };
+    for (String[] s : settings) {
+      co.addParamSettings(
+          Add.CreateParamSetting.newBuilder().setParam(s[0]).setValue(s[1]).setRequired(true));
+    }
+    return Request.newBuilder().setAdd(Add.newBuilder().addCreateObjs(co)).build();
+  }
+
+  private static Request scheduleTimer(int seconds) {
+    return Request.newBuilder()
+        .setOperate(
+            Operate.newBuilder()
+                .setCommand("Device.ScheduleTimer()")
+                .setCommandKey("outage")
+                .setSendResp(true)
+                .putInputArgs("DelaySeconds", Integer.toString(seconds)))
+        .build();
+  }
+
+  private static long awaitMillis(
+      java.util.function.BooleanSupplier condition, long timeoutMillis) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within " + timeoutMillis + " ms");
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+    }
+    return System.nanoTime();
+  }
+}
