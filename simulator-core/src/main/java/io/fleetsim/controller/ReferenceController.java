@@ -75,8 +75,7 @@ public final class ReferenceController implements AutoCloseable {
       String path,
       String endpointId,
       boolean rebootAfterProvisioning) {
-    return new ReferenceController(
-        transports, listen, path, endpointId, true, rebootAfterProvisioning, null);
+    return listen(transports, listen, path, endpointId, true, rebootAfterProvisioning, null);
   }
 
   /**
@@ -100,7 +99,7 @@ public final class ReferenceController implements AutoCloseable {
   /** A Controller that only accepts connections and answers notifications (no provisioning). */
   public static ReferenceController passive(
       Transports transports, InetSocketAddress listen, String path, String endpointId) {
-    return new ReferenceController(transports, listen, path, endpointId, false, false, null);
+    return listen(transports, listen, path, endpointId, false, false, null);
   }
 
   public InetSocketAddress address() {
