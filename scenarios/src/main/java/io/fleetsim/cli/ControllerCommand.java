@@ -3,9 +3,11 @@ package io.fleetsim.cli;
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
+import io.fleetsim.mtp.mqtt.MqttConfig;
 import io.netty.handler.ssl.SslContext;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -49,6 +51,30 @@ final class ControllerCommand implements Callable<Integer> {
   boolean noProvisioning;
 
   @Option(
+      names = "--broker",
+      description =
+          "mqtt://HOST:PORT (mqtts:// for TLS) of a broker: be the Controller there instead of"
+              + " listening for WebSockets.")
+  URI broker;
+
+  @Option(
+      names = "--mqtt-version",
+      defaultValue = "5",
+      description = "MQTT version on --broker: 3.1.1 or 5 (default ${DEFAULT-VALUE}).")
+  String mqttVersion;
+
+  @Option(
+      names = "--controller-topic",
+      defaultValue = "/usp/controller",
+      description = "The Controller's topic on --broker (default ${DEFAULT-VALUE}).")
+  String controllerTopic;
+
+  @Option(
+      names = "--ca-cert",
+      description = "PEM CA certificates to trust for mqtts:// (default: the JDK's).")
+  Path caCert;
+
+  @Option(
       names = "--tls-cert",
       description = "PEM certificate chain: listen on wss:// (needs --tls-key).")
   Path tlsCert;
@@ -75,9 +101,21 @@ final class ControllerCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("fleetsim: --tls-cert and --tls-key go together");
       return 2;
     }
+    String scheme = broker == null ? "" : String.valueOf(broker.getScheme());
+    if (broker != null && !scheme.equals("mqtt") && !scheme.equals("mqtts")) {
+      spec.commandLine().getErr().println("fleetsim: --broker takes mqtt[s]://HOST:PORT");
+      return 2;
+    }
+    if (broker != null && !mqttVersion.equals("5") && !mqttVersion.equals("3.1.1")) {
+      spec.commandLine().getErr().println("fleetsim: --mqtt-version takes 3.1.1 or 5");
+      return 2;
+    }
     SslContext tls;
     try {
-      tls = tlsCert == null ? null : Tls.server(tlsCert, tlsKey);
+      tls =
+          broker != null
+              ? (scheme.equals("mqtts") ? Tls.client(caCert) : null)
+              : (tlsCert == null ? null : Tls.server(tlsCert, tlsKey));
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("fleetsim: " + e.getMessage());
       return 2;
@@ -86,11 +124,31 @@ final class ControllerCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     try (Transports transports = Transports.create();
         ReferenceController c =
-            ReferenceController.listen(
-                transports, address, path, id, !noProvisioning, reboot, tls)) {
-      out.printf(
-          "listening on %s://%s:%d%s as %s%n",
-          tls == null ? "ws" : "wss", c.address().getHostString(), c.address().getPort(), path, id);
+            broker == null
+                ? ReferenceController.listen(
+                    transports, address, path, id, !noProvisioning, reboot, tls)
+                : ReferenceController.overMqtt(
+                    transports,
+                    MqttConfig.controller(
+                        broker.getHost(),
+                        broker.getPort() > 0 ? broker.getPort() : tls != null ? 8883 : 1883,
+                        mqttVersion.equals("5"),
+                        controllerTopic),
+                    id,
+                    !noProvisioning,
+                    reboot,
+                    tls)) {
+      if (broker == null) {
+        out.printf(
+            "listening on %s://%s:%d%s as %s%n",
+            tls == null ? "ws" : "wss",
+            c.address().getHostString(),
+            c.address().getPort(),
+            path,
+            id);
+      } else {
+        out.printf("subscribed to %s on %s as %s%n", controllerTopic, broker, id);
+      }
       out.flush();
       Thread hook = new Thread(stop::countDown, "fleetsim-stop");
       Runtime.getRuntime().addShutdownHook(hook);
@@ -107,6 +165,10 @@ final class ControllerCommand implements Callable<Integer> {
           break;
         }
       }
+    } catch (IllegalStateException e) {
+      // no broker there, or it refused us: say so instead of a stack trace
+      spec.commandLine().getErr().println("fleetsim: " + e.getMessage());
+      return 1;
     }
     return 0;
   }

@@ -91,6 +91,18 @@ class FleetsimTest {
   }
 
   @Test
+  void controller_refusesABadBrokerOrMqttVersion() {
+    assertThat(run("controller", "--broker", "http://127.0.0.1:1883")).isEqualTo(2);
+    assertThat(err.toString()).contains("--broker takes mqtt[s]://HOST:PORT");
+    assertThat(run("controller", "--broker", "mqtt://127.0.0.1:1883", "--mqtt-version", "4"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--mqtt-version takes 3.1.1 or 5");
+    // port 9 on loopback: nothing listens, the connect is refused at once
+    assertThat(run("controller", "--broker", "mqtt://127.0.0.1:9")).isEqualTo(1);
+    assertThat(err.toString()).contains("Controller could not subscribe on the broker 127.0.0.1:9");
+  }
+
+  @Test
   void profile_printsCounts_andBadInputExitsNonZero() {
     assertThat(run("profile", "test-gateway")).isZero();
     int params = Fleetsim.loadProfile("test-gateway").params().size();

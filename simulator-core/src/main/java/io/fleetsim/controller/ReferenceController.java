@@ -3,6 +3,8 @@ package io.fleetsim.controller;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.Transports;
+import io.fleetsim.mtp.mqtt.MqttClient;
+import io.fleetsim.mtp.mqtt.MqttConfig;
 import io.fleetsim.mtp.websocket.WsServer;
 import io.fleetsim.usp.message.MsgDecodeResult;
 import io.fleetsim.usp.message.UspMessageCodec;
@@ -18,26 +20,30 @@ import io.fleetsim.usp.proto.UspMsg.Response;
 import io.fleetsim.usp.proto.UspRecord.Record;
 import io.fleetsim.usp.record.RecordDecodeResult;
 import io.fleetsim.usp.record.UspRecordCodec;
+import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The embedded reference USP Controller, small but correct: a WebSocket MTP server that accepts
- * agents, provisions each on first contact (a Boot! subscription with NotifRetry and Persistent,
- * and ValueChange on SoftwareVersion), answers every Notify sent with send_resp by a NotifyResp
- * with the same msg_id and subscription_id (R-NOT.8/10), and lets callers send any request to an
- * agent and await its response. Never imports the agent package: it only speaks USP on the wire.
+ * The embedded reference USP Controller, small but correct: a WebSocket MTP server (or one client
+ * of an MQTT broker) that accepts agents, provisions each on first contact (a Boot! subscription
+ * with NotifRetry and Persistent, and ValueChange on SoftwareVersion), answers every Notify sent
+ * with send_resp by a NotifyResp with the same msg_id and subscription_id (R-NOT.8/10), and lets
+ * callers send any request to an agent and await its response. Never imports the agent package: it
+ * only speaks USP on the wire.
  */
 public final class ReferenceController implements AutoCloseable {
   private final String endpointId;
   private final boolean provision;
   private final boolean rebootAfterProvisioning;
-  private final WsServer server;
+  private final InetSocketAddress address;
+  private final Runnable closeTransport;
   private final Map<String, AgentLink> agents = new ConcurrentHashMap<>();
   private final java.util.Set<String> provisionedAgents = ConcurrentHashMap.newKeySet();
   private final AtomicLong msgIds = new AtomicLong();
@@ -58,9 +64,62 @@ public final class ReferenceController implements AutoCloseable {
     this.endpointId = endpointId;
     this.provision = provision;
     this.rebootAfterProvisioning = reboot;
-    this.server =
+    WsServer server =
         WsServer.bind(
             transports, listen, path, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, tls, AgentLink::new);
+    this.address = server.address();
+    this.closeTransport = server::close;
+  }
+
+  private ReferenceController(
+      Transports transports,
+      MqttConfig broker,
+      String endpointId,
+      boolean provision,
+      boolean reboot,
+      SslContext tls) {
+    this.endpointId = endpointId;
+    this.provision = provision;
+    this.rebootAfterProvisioning = reboot;
+    this.address = null;
+    BrokerLink link = new BrokerLink();
+    Channel ch =
+        new MqttClient(transports, broker, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, tls)
+            .connect(endpointId, "", link, transports.group().next(), null)
+            .channel();
+    this.closeTransport = () -> ch.close().syncUninterruptibly();
+    try {
+      // agents' MQTTConnectRecords published before our SUBSCRIBE would be lost: wait for SUBACK
+      link.up.get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      ch.close();
+      throw new IllegalStateException(
+          "Controller could not subscribe on the broker "
+              + broker.host()
+              + ":"
+              + broker.port()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * A Controller on an MQTT broker (3.1.1 or 5): one connection subscribed to its topic serves
+   * every agent, each answered on its own reply-to topic. Returns once subscribed. It provisions
+   * like the WebSocket one; no reconnect to the broker yet.
+   *
+   * @param tls a client TLS context for mqtts://, or null
+   */
+  public static ReferenceController overMqtt(
+      Transports transports,
+      MqttConfig broker,
+      String endpointId,
+      boolean provision,
+      boolean rebootAfterProvisioning,
+      SslContext tls) {
+    return new ReferenceController(
+        transports, broker, endpointId, provision, rebootAfterProvisioning, tls);
   }
 
   /**
@@ -102,8 +161,12 @@ public final class ReferenceController implements AutoCloseable {
     return listen(transports, listen, path, endpointId, false, false, null);
   }
 
+  /** The WebSocket listener's bound address (the real port when bound to port 0). */
   public InetSocketAddress address() {
-    return server.address();
+    if (address == null) {
+      throw new IllegalStateException("a Controller on a broker has no listen address");
+    }
+    return address;
   }
 
   public String endpointId() {
@@ -151,7 +214,44 @@ public final class ReferenceController implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
+    closeTransport.run();
+  }
+
+  /** The Record when it decodes and is addressed to this Controller; otherwise counted, null. */
+  private Record forMe(RecordDecodeResult r) {
+    if (r instanceof RecordDecodeResult.Decoded d && d.record().getToId().equals(endpointId)) {
+      return d.record();
+    }
+    dropped.increment();
+    return null;
+  }
+
+  /** Over MQTT one broker connection carries every agent: Records are routed by from_id. */
+  private final class BrokerLink implements MtpListener {
+    private final Map<String, AgentLink> links = new ConcurrentHashMap<>();
+    final CompletableFuture<Void> up = new CompletableFuture<>();
+
+    @Override
+    public void onConnected(MtpSession s) {
+      up.complete(null);
+    }
+
+    @Override
+    public boolean onRecord(MtpSession s, byte[] bytes) {
+      Record record = forMe(UspRecordCodec.decode(bytes));
+      if (record != null) {
+        AgentLink link = links.computeIfAbsent(record.getFromId(), id -> new AgentLink());
+        link.session = s.replyRoute(); // the agent's reply-to may change between connections
+        link.handle(record);
+      }
+      return true; // a bad Record from one agent never drops the broker connection of all
+    }
+
+    @Override
+    public void onDisconnected(MtpSession s, String cause) {
+      up.completeExceptionally(new IllegalStateException(cause));
+      links.values().forEach(l -> l.onDisconnected(s, cause));
+    }
   }
 
   /** One agent's session, on its channel's event loop. */
@@ -169,16 +269,18 @@ public final class ReferenceController implements AutoCloseable {
     @Override
     public boolean onRecord(MtpSession s, byte[] bytes) {
       RecordDecodeResult r = UspRecordCodec.decode(bytes);
-      if (!(r instanceof RecordDecodeResult.Decoded d)
-          || !d.record().getToId().equals(endpointId)) {
-        dropped.increment();
-        return r instanceof RecordDecodeResult.Decoded;
+      Record record = forMe(r);
+      if (record != null) {
+        handle(record);
       }
-      Record record = d.record();
+      return r instanceof RecordDecodeResult.Decoded; // undecodable: close 1003 (R-WS.16)
+    }
+
+    void handle(Record record) {
       agentId = record.getFromId();
       version = record.getVersion();
       switch (record.getRecordTypeCase()) {
-        case WEBSOCKET_CONNECT -> {
+        case WEBSOCKET_CONNECT, MQTT_CONNECT -> {
           agents.put(agentId, this);
           connects.increment();
           if (provision && provisionedAgents.add(agentId)) {
@@ -189,7 +291,6 @@ public final class ReferenceController implements AutoCloseable {
         case DISCONNECT -> agents.remove(agentId, this);
         default -> dropped.increment();
       }
-      return true;
     }
 
     private void onMessage(Record record) {

@@ -17,4 +17,13 @@ public interface MtpSession {
    * mqtt_connect with the version and the topic where the sender can be reached.
    */
   byte[] connectRecord(String toId, String fromId);
+
+  /**
+   * Where later Records for the peer of the Record being handled go. A WebSocket connection has one
+   * peer, so that is this session; one MQTT broker connection serves many peers, so there it is a
+   * view publishing to that peer's reply-to topic (R-MQTT.18-27). Call it inside {@code onRecord}.
+   */
+  default MtpSession replyRoute() {
+    return this;
+  }
 }

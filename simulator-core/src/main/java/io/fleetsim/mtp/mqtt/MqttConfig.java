@@ -25,6 +25,14 @@ public record MqttConfig(
     return new MqttConfig(host, port, v5, "/usp/agent/{eid}", "/usp/controller", 60);
   }
 
+  /**
+   * A Controller on the broker: reached on {@code topic} (3.1.1: {@code topic/#} for the reply-to
+   * suffix); it answers each agent on that agent's reply-to, so it has no fixed peer topic.
+   */
+  public static MqttConfig controller(String host, int port, boolean v5, String topic) {
+    return new MqttConfig(host, port, v5, topic, topic, 60);
+  }
+
   String ownTopic(String eid) {
     return ownTopicPattern.replace("{eid}", eid);
   }

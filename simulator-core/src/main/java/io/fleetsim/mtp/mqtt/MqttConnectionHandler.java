@@ -202,13 +202,23 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
 
     @Override
     public boolean send(byte[] record) {
+      return publish(replyTo != null ? replyTo : config.peerTopic(), record);
+    }
+
+    @Override
+    public MtpSession replyRoute() {
+      return replyTo == null ? this : new TopicRoute(this, replyTo);
+    }
+
+    /** Publishes a Record to the peer topic {@code to}, with this side's reply-to. */
+    boolean publish(String to, byte[] record) {
       if (!channel.isActive()) {
         return false;
       }
       String topic;
       MqttProperties props = new MqttProperties();
       if (config.v5()) {
-        topic = replyTo != null ? replyTo : config.peerTopic();
+        topic = to;
         props.add(
             new MqttProperties.StringProperty(
                 MqttProperties.MqttPropertyType.CONTENT_TYPE.value(), CONTENT_TYPE));
@@ -217,8 +227,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
                 MqttProperties.MqttPropertyType.RESPONSE_TOPIC.value(), ownTopic));
       } else {
         // 3.1.1 carries the reply-to in the topic (R-MQTT.24): "/" encoded as %2F
-        String base = replyTo != null ? replyTo : config.peerTopic();
-        topic = base + REPLY_TO + ownTopic.replace("/", "%2F");
+        topic = to + REPLY_TO + ownTopic.replace("/", "%2F");
       }
       channel.writeAndFlush(
           MqttMessageBuilders.publish()
@@ -263,6 +272,30 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
                   .setSubscribedTopic(ownTopic))
           .build()
           .toByteArray();
+    }
+  }
+
+  /**
+   * One peer reached through the shared broker connection: its reply-to topic, fixed when its
+   * Record arrived. Closing it leaves the connection up, since other peers share it.
+   */
+  private record TopicRoute(Session connection, String topic) implements MtpSession {
+    @Override
+    public boolean send(byte[] record) {
+      return connection.publish(topic, record);
+    }
+
+    @Override
+    public void close(int status, String reason) {}
+
+    @Override
+    public String peerEndpointId() {
+      return "";
+    }
+
+    @Override
+    public byte[] connectRecord(String toId, String fromId) {
+      return connection.connectRecord(toId, fromId);
     }
   }
 }

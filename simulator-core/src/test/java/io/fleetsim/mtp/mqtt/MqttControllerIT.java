@@ -1,0 +1,92 @@
+package io.fleetsim.mtp.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetsim.controller.ReferenceController;
+import io.fleetsim.datamodel.DeviceModel;
+import io.fleetsim.datamodel.ProfileLoader;
+import io.fleetsim.fleet.MtpAgents;
+import io.fleetsim.metrics.CountingAgentStats;
+import io.fleetsim.mtp.Transports;
+import io.fleetsim.usp.proto.UspMsg.Get;
+import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
+import io.fleetsim.usp.proto.UspMsg.Msg;
+import io.fleetsim.usp.proto.UspMsg.Request;
+import java.time.InstantSource;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The embedded reference Controller on a real Mosquitto broker (MQTT 5 and 3.1.1): one broker
+ * connection serves a fleet of MQTT agents. Every agent's MQTTConnectRecord arrives, every agent is
+ * provisioned (its Add answered on its own reply-to topic), reboots on the Controller's Operate and
+ * announces Boot!, and answers a Get the Controller sends to it.
+ */
+class MqttControllerIT {
+  private static final String CONTROLLER = "self::fleetsim-controller";
+  private static final int AGENTS = 20;
+
+  @ParameterizedTest(name = "MQTT 5: {0}")
+  @ValueSource(booleans = {true, false})
+  void controllerOnTheBroker_provisionsAndQueriesAFleet(boolean v5) throws Exception {
+    try (Mosquitto broker = Mosquitto.start();
+        Transports t = Transports.create(2);
+        ReferenceController controller =
+            ReferenceController.overMqtt(
+                t,
+                MqttConfig.controller("127.0.0.1", broker.port, v5, "/usp/controller"),
+                CONTROLLER,
+                true,
+                true,
+                null);
+        MtpAgents fleet =
+            new MtpAgents(
+                new DeviceModel(
+                    ProfileLoader.loadResource("profiles/test-gateway.conf"),
+                    4,
+                    InstantSource.system()),
+                new CountingAgentStats(),
+                t,
+                new MqttClient(t, MqttConfig.agents("127.0.0.1", broker.port, v5), 1 << 20),
+                CONTROLLER,
+                AGENTS,
+                1)) {
+      fleet.start();
+      await(() -> controller.provisioned() == AGENTS && controller.boots() == AGENTS);
+      assertThat(controller.connectedAgents()).hasSize(AGENTS);
+      assertThat(controller.dropped()).isZero();
+      for (int i = 0; i < AGENTS; i++) {
+        String eid = fleet.agents().get(i).endpointId();
+        Msg m =
+            controller
+                .request(
+                    eid,
+                    MsgType.GET,
+                    Request.newBuilder()
+                        .setGet(Get.newBuilder().addParamPaths("Device.DeviceInfo.SerialNumber"))
+                        .build())
+                .get(10, TimeUnit.SECONDS);
+        assertThat(
+                m.getBody()
+                    .getResponse()
+                    .getGetResp()
+                    .getReqPathResults(0)
+                    .getResolvedPathResults(0)
+                    .getResultParamsMap())
+            .containsEntry("SerialNumber", String.format("FSIM%08d", i));
+      }
+    }
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met in 60 s");
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+    }
+  }
+}
