@@ -2,13 +2,13 @@ package io.fleetsim.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetsim.datamodel.DeviceModel;
-import io.fleetsim.datamodel.ProfileLoader;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.websocket.WsServer;
+import io.fleetsim.testing.Await;
+import io.fleetsim.testing.TestModels;
 import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Get;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
@@ -17,12 +17,9 @@ import io.fleetsim.usp.proto.UspMsg.Request;
 import io.fleetsim.usp.proto.UspRecord.Record;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,10 +70,7 @@ class BadInputIT {
                 t, new InetSocketAddress("127.0.0.1", 0), "/usp", 1 << 20, listener::get);
         MtpAgents fleet =
             new MtpAgents(
-                new DeviceModel(
-                    ProfileLoader.loadResource("profiles/test-gateway.conf"),
-                    5,
-                    InstantSource.system()),
+                TestModels.gateway(5),
                 stats,
                 t,
                 URI.create("ws://127.0.0.1:" + server.address().getPort() + "/usp"),
@@ -84,7 +78,7 @@ class BadInputIT {
                 10,
                 1)) {
       fleet.start();
-      await(() -> sessions.size() == 10);
+      Await.until(() -> sessions.size() == 10);
       String victim = fleet.agents().get(0).endpointId();
       String other = fleet.agents().get(1).endpointId();
 
@@ -93,7 +87,7 @@ class BadInputIT {
       s.send(UspMessages.encodeRecord("1.4", "os::someone-else", CONTROLLER, get("a")));
       s.send(UspMessages.encodeRecord("1.4", victim, "self::intruder", get("b")));
       s.send(new byte[6 * 1024 * 1024]);
-      await(() -> stats.drops().getOrDefault("OVERSIZED", 0L) == 1);
+      Await.until(() -> stats.drops().getOrDefault("OVERSIZED", 0L) == 1);
       assertThat(stats.drops())
           .containsEntry("WRONG_TO_ID", 1L)
           .containsEntry("UNKNOWN_CONTROLLER", 1L)
@@ -102,12 +96,12 @@ class BadInputIT {
 
       // garbage: the agent closes with 1003 (R-WS.16), then reconnects after the retry wait
       s.send(new byte[] {(byte) 0xFF, (byte) 0xFF, 0x01});
-      await(() -> disconnects.get() == 1);
+      Await.until(() -> disconnects.get() == 1);
       assertThat(stats.drops()).containsEntry("UNPARSEABLE", 1L);
 
       // the other agents never noticed
       sessions.get(other).send(UspMessages.encodeRecord("1.4", other, CONTROLLER, get("ok")));
-      await(() -> answers.containsKey(other));
+      Await.until(() -> answers.containsKey(other));
       assertThat(answers.get(other).getBody().getResponse().hasGetResp()).isTrue();
       assertThat(fleet.agents().subList(1, 10)).allMatch(MtpAgent::connected);
     }
@@ -122,15 +116,5 @@ class BadInputIT {
         Request.newBuilder()
             .setGet(Get.newBuilder().addParamPaths("Device.DeviceInfo.ModelName"))
             .build());
-  }
-
-  private static void await(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met in 20 s");
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-    }
   }
 }

@@ -9,8 +9,10 @@ import io.fleetsim.datamodel.ProfileLoader;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
+import io.fleetsim.testing.Await;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -48,17 +50,22 @@ class ControllerOutageIT {
               AGENTS,
               2)) {
         fleet.start();
-        awaitMillis(() -> first.connectedAgents().size() == AGENTS, 30_000);
+        Await.until(() -> first.connectedAgents().size() == AGENTS, Duration.ofMillis(30_000));
 
         long down = System.nanoTime();
         first.close();
-        awaitMillis(() -> fleet.agents().stream().noneMatch(MtpAgent::connected), 10_000);
+        Await.until(
+            () -> fleet.agents().stream().noneMatch(MtpAgent::connected),
+            Duration.ofMillis(10_000));
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(3_000));
         try (ReferenceController second =
             ReferenceController.start(
                 transports, new InetSocketAddress("127.0.0.1", port), "/usp", CONTROLLER, false)) {
-          long firstBack = awaitMillis(() -> second.connectedAgents().size() >= 1, 20_000);
-          long allBack = awaitMillis(() -> second.connectedAgents().size() == AGENTS, 20_000);
+          long firstBack =
+              Await.until(() -> second.connectedAgents().size() >= 1, Duration.ofMillis(20_000));
+          long allBack =
+              Await.until(
+                  () -> second.connectedAgents().size() == AGENTS, Duration.ofMillis(20_000));
           double firstS = (firstBack - down) / 1e9;
           double allS = (allBack - down) / 1e9;
           System.out.printf(
@@ -75,18 +82,5 @@ class ControllerOutageIT {
         }
       }
     }
-  }
-
-  /** Waits for the condition; returns System.nanoTime() when it became true. */
-  private static long awaitMillis(
-      java.util.function.BooleanSupplier condition, long timeoutMillis) {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + timeoutMillis + " ms");
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-    }
-    return System.nanoTime();
   }
 }

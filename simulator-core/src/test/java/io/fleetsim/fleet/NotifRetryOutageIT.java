@@ -9,6 +9,7 @@ import io.fleetsim.datamodel.ProfileLoader;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
+import io.fleetsim.testing.Await;
 import io.fleetsim.usp.proto.UspMsg.Add;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
@@ -16,6 +17,7 @@ import io.fleetsim.usp.proto.UspMsg.Operate;
 import io.fleetsim.usp.proto.UspMsg.Request;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +66,7 @@ class NotifRetryOutageIT {
               AGENTS,
               1)) {
         fleet.start();
-        awaitMillis(() -> first.connectedAgents().size() == AGENTS, 30_000);
+        Await.until(() -> first.connectedAgents().size() == AGENTS, Duration.ofMillis(30_000));
         List<CompletableFuture<Msg>> started = new ArrayList<>();
         for (MtpAgent a : fleet.agents()) {
           Msg added =
@@ -79,14 +81,16 @@ class NotifRetryOutageIT {
         }
         assertThat(first.notifications()).isZero(); // nothing completed before the outage
         first.close();
-        awaitMillis(() -> fleet.agents().stream().noneMatch(MtpAgent::connected), 10_000);
+        Await.until(
+            () -> fleet.agents().stream().noneMatch(MtpAgent::connected),
+            Duration.ofMillis(10_000));
         // the timers fire during these 4 s: every first sending finds no session
         LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(4));
         try (ReferenceController second =
             ReferenceController.passive(
                 transports, new InetSocketAddress("127.0.0.1", port), "/usp", CONTROLLER)) {
           long back = System.nanoTime();
-          awaitMillis(() -> second.notifications() >= AGENTS, 30_000);
+          Await.until(() -> second.notifications() >= AGENTS, Duration.ofMillis(30_000));
           System.out.printf(
               "NotifRetry across a 4 s outage: %d notifications delivered %.2f s after restart%n",
               second.notifications(), (System.nanoTime() - back) / 1e9);
@@ -126,17 +130,5 @@ class NotifRetryOutageIT {
                 .setSendResp(true)
                 .putInputArgs("DelaySeconds", Integer.toString(seconds)))
         .build();
-  }
-
-  private static long awaitMillis(
-      java.util.function.BooleanSupplier condition, long timeoutMillis) {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + timeoutMillis + " ms");
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-    }
-    return System.nanoTime();
   }
 }

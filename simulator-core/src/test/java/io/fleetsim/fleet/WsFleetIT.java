@@ -9,6 +9,7 @@ import io.fleetsim.datamodel.ProfileLoader;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
+import io.fleetsim.testing.Await;
 import io.fleetsim.usp.proto.UspMsg.Get;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
@@ -22,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,10 +55,10 @@ class WsFleetIT {
                 AGENTS,
                 4)) {
       fleet.start();
-      await(() -> controller.provisioned() == AGENTS, Duration.ofSeconds(60));
+      Await.until(() -> controller.provisioned() == AGENTS, Duration.ofSeconds(60));
       // each agent reboots on the Controller's Operate, reconnects, and announces Boot!
-      await(() -> controller.boots() == AGENTS, Duration.ofSeconds(60));
-      await(() -> controller.connectedAgents().size() == AGENTS, Duration.ofSeconds(30));
+      Await.until(() -> controller.boots() == AGENTS, Duration.ofSeconds(60));
+      Await.until(() -> controller.connectedAgents().size() == AGENTS, Duration.ofSeconds(30));
       assertThat(controller.connectRecords()).isGreaterThanOrEqualTo(2L * AGENTS);
 
       List<CompletableFuture<Msg>> answers = new ArrayList<>();
@@ -86,16 +85,6 @@ class WsFleetIT {
       }
       assertThat(controller.dropped()).isZero();
       assertThat(stats.drops()).isEmpty();
-    }
-  }
-
-  private static void await(BooleanSupplier condition, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + timeout);
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
     }
   }
 }

@@ -3,17 +3,15 @@ package io.fleetsim.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsim.controller.ReferenceController;
-import io.fleetsim.datamodel.DeviceModel;
-import io.fleetsim.datamodel.ProfileLoader;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.TestPki;
 import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.websocket.WsClient;
+import io.fleetsim.testing.TestModels;
 import io.fleetsim.usp.record.UspRecordCodec;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
@@ -42,10 +40,7 @@ class WssFleetIT {
                 Tls.server(pki.serverCert(), pki.serverKey()));
         MtpAgents fleet =
             new MtpAgents(
-                new DeviceModel(
-                    ProfileLoader.loadResource("profiles/test-gateway.conf"),
-                    5,
-                    InstantSource.system()),
+                TestModels.gateway(5),
                 new CountingAgentStats(),
                 t,
                 new WsClient(

@@ -2,25 +2,22 @@ package io.fleetsim.mtp.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetsim.datamodel.DeviceModel;
-import io.fleetsim.datamodel.ProfileLoader;
 import io.fleetsim.fleet.MtpAgent;
 import io.fleetsim.fleet.MtpAgents;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.Transports;
+import io.fleetsim.testing.Await;
+import io.fleetsim.testing.TestModels;
 import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Get;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.fleetsim.usp.proto.UspMsg.Request;
 import io.fleetsim.usp.proto.UspRecord.Record;
-import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,14 +48,11 @@ class MosquittoIT {
           listener(r -> connectRecords.put(r.getFromId(), r), () -> watching[0] = true),
           t.group().next(),
           null);
-      await(() -> watching[0]);
+      Await.until(() -> watching[0]);
 
       try (MtpAgents fleet =
           new MtpAgents(
-              new DeviceModel(
-                  ProfileLoader.loadResource("profiles/test-gateway.conf"),
-                  2,
-                  InstantSource.system()),
+              TestModels.gateway(2),
               new CountingAgentStats(),
               t,
               new MqttClient(t, MqttConfig.agents("127.0.0.1", broker.port, v5), 1 << 20),
@@ -66,7 +60,7 @@ class MosquittoIT {
               AGENTS,
               1)) {
         fleet.start();
-        await(() -> connectRecords.size() == AGENTS);
+        Await.until(() -> connectRecords.size() == AGENTS);
         for (MtpAgent a : fleet.agents()) {
           Record r = connectRecords.get(a.endpointId());
           assertThat(r.getToId()).isEqualTo(CONTROLLER);
@@ -108,7 +102,7 @@ class MosquittoIT {
                   t.group().next(),
                   null);
         }
-        await(() -> answers.size() == AGENTS);
+        Await.until(() -> answers.size() == AGENTS);
         for (int i = 0; i < AGENTS; i++) {
           Msg m = answers.get(fleet.agents().get(i).endpointId());
           assertThat(
@@ -157,15 +151,5 @@ class MosquittoIT {
       @Override
       public void onDisconnected(MtpSession s, String cause) {}
     };
-  }
-
-  private static void await(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met in 20 s");
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-    }
   }
 }

@@ -3,18 +3,17 @@ package io.fleetsim.mtp.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsim.controller.ReferenceController;
-import io.fleetsim.datamodel.DeviceModel;
-import io.fleetsim.datamodel.ProfileLoader;
 import io.fleetsim.fleet.MtpAgents;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
+import io.fleetsim.testing.Await;
+import io.fleetsim.testing.TestModels;
 import io.fleetsim.usp.proto.UspMsg.Get;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.fleetsim.usp.proto.UspMsg.Request;
-import java.time.InstantSource;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,10 +42,7 @@ class MqttControllerIT {
                 null);
         MtpAgents fleet =
             new MtpAgents(
-                new DeviceModel(
-                    ProfileLoader.loadResource("profiles/test-gateway.conf"),
-                    4,
-                    InstantSource.system()),
+                TestModels.gateway(4),
                 new CountingAgentStats(),
                 t,
                 new MqttClient(t, MqttConfig.agents("127.0.0.1", broker.port, v5), 1 << 20),
@@ -54,7 +50,9 @@ class MqttControllerIT {
                 AGENTS,
                 1)) {
       fleet.start();
-      await(() -> controller.provisioned() == AGENTS && controller.boots() == AGENTS);
+      Await.until(
+          () -> controller.provisioned() == AGENTS && controller.boots() == AGENTS,
+          Duration.ofSeconds(60));
       assertThat(controller.connectedAgents()).hasSize(AGENTS);
       assertThat(controller.dropped()).isZero();
       for (int i = 0; i < AGENTS; i++) {
@@ -77,16 +75,6 @@ class MqttControllerIT {
                     .getResultParamsMap())
             .containsEntry("SerialNumber", String.format("FSIM%08d", i));
       }
-    }
-  }
-
-  private static void await(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met in 60 s");
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
     }
   }
 }

@@ -2,15 +2,13 @@ package io.fleetsim.mtp.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetsim.datamodel.DeviceModel;
-import io.fleetsim.datamodel.ProfileLoader;
 import io.fleetsim.fleet.MtpAgent;
 import io.fleetsim.fleet.MtpAgents;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.TestPki;
 import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
-import java.time.InstantSource;
+import io.fleetsim.testing.TestModels;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -29,10 +27,7 @@ class MqttsIT {
         Transports t = Transports.create(2);
         MtpAgents fleet =
             new MtpAgents(
-                new DeviceModel(
-                    ProfileLoader.loadResource("profiles/test-gateway.conf"),
-                    1,
-                    InstantSource.system()),
+                TestModels.gateway(1),
                 new CountingAgentStats(),
                 t,
                 new MqttClient(
