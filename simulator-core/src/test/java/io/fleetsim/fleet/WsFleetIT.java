@@ -10,10 +10,9 @@ import io.fleetsim.datamodel.Schema;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
-import io.fleetsim.usp.proto.UspMsg.Get;
+import io.fleetsim.testing.SerialGet;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
-import io.fleetsim.usp.proto.UspMsg.Request;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -63,25 +62,12 @@ class WsFleetIT {
 
       List<CompletableFuture<Msg>> answers = new ArrayList<>();
       for (MtpAgent a : fleet.agents()) {
-        answers.add(
-            controller.request(
-                a.endpointId(),
-                MsgType.GET,
-                Request.newBuilder()
-                    .setGet(Get.newBuilder().addParamPaths("Device.DeviceInfo.SerialNumber"))
-                    .build()));
+        answers.add(controller.request(a.endpointId(), MsgType.GET, SerialGet.request()));
       }
       CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
       for (int i = 0; i < AGENTS; i++) {
         Msg m = answers.get(i).get();
-        assertThat(
-                m.getBody()
-                    .getResponse()
-                    .getGetResp()
-                    .getReqPathResults(0)
-                    .getResolvedPathResults(0)
-                    .getResultParamsMap())
-            .containsEntry("SerialNumber", String.format("FSIM%08d", i));
+        assertThat(SerialGet.of(m)).isEqualTo(SerialGet.expected(i));
       }
       assertThat(controller.dropped()).isZero();
       assertThat(stats.drops()).isEmpty();

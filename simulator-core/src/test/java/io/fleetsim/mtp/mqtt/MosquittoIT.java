@@ -9,12 +9,11 @@ import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
+import io.fleetsim.testing.SerialGet;
 import io.fleetsim.testing.TestModels;
 import io.fleetsim.usp.message.UspMessages;
-import io.fleetsim.usp.proto.UspMsg.Get;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
-import io.fleetsim.usp.proto.UspMsg.Request;
 import io.fleetsim.usp.proto.UspRecord.Record;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -105,26 +104,14 @@ class MosquittoIT {
         Await.until(() -> answers.size() == AGENTS);
         for (int i = 0; i < AGENTS; i++) {
           Msg m = answers.get(fleet.agents().get(i).endpointId());
-          assertThat(
-                  m.getBody()
-                      .getResponse()
-                      .getGetResp()
-                      .getReqPathResults(0)
-                      .getResolvedPathResults(0)
-                      .getResultParamsMap())
-              .containsEntry("SerialNumber", String.format("FSIM%08d", i));
+          assertThat(SerialGet.of(m)).isEqualTo(SerialGet.expected(i));
         }
       }
     }
   }
 
   private static Msg get() {
-    return UspMessages.request(
-        "mqtt-get",
-        MsgType.GET,
-        Request.newBuilder()
-            .setGet(Get.newBuilder().addParamPaths("Device.DeviceInfo.SerialNumber"))
-            .build());
+    return UspMessages.request("mqtt-get", MsgType.GET, SerialGet.request());
   }
 
   private static MtpListener listener(

@@ -7,11 +7,10 @@ import io.fleetsim.fleet.MtpAgents;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
+import io.fleetsim.testing.SerialGet;
 import io.fleetsim.testing.TestModels;
-import io.fleetsim.usp.proto.UspMsg.Get;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
-import io.fleetsim.usp.proto.UspMsg.Request;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,23 +56,8 @@ class MqttControllerIT {
       assertThat(controller.dropped()).isZero();
       for (int i = 0; i < AGENTS; i++) {
         String eid = fleet.agents().get(i).endpointId();
-        Msg m =
-            controller
-                .request(
-                    eid,
-                    MsgType.GET,
-                    Request.newBuilder()
-                        .setGet(Get.newBuilder().addParamPaths("Device.DeviceInfo.SerialNumber"))
-                        .build())
-                .get(10, TimeUnit.SECONDS);
-        assertThat(
-                m.getBody()
-                    .getResponse()
-                    .getGetResp()
-                    .getReqPathResults(0)
-                    .getResolvedPathResults(0)
-                    .getResultParamsMap())
-            .containsEntry("SerialNumber", String.format("FSIM%08d", i));
+        Msg m = controller.request(eid, MsgType.GET, SerialGet.request()).get(10, TimeUnit.SECONDS);
+        assertThat(SerialGet.of(m)).isEqualTo(SerialGet.expected(i));
       }
     }
   }
