@@ -1,5 +1,6 @@
 package io.fleetsim.controller;
 
+import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.Transports;
@@ -20,10 +21,13 @@ import io.fleetsim.usp.proto.UspMsg.Response;
 import io.fleetsim.usp.proto.UspRecord.Record;
 import io.fleetsim.usp.record.RecordDecodeResult;
 import io.fleetsim.usp.record.UspRecordCodec;
+import io.fleetsim.usp.retry.RetryWait;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -82,17 +86,17 @@ public final class ReferenceController implements AutoCloseable {
     this.provision = provision;
     this.rebootAfterProvisioning = reboot;
     this.address = null;
-    BrokerLink link = new BrokerLink();
-    Channel ch =
-        new MqttClient(transports, broker, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, tls)
-            .connect(endpointId, "", link, transports.group().next(), null)
-            .channel();
-    this.closeTransport = () -> ch.close().syncUninterruptibly();
+    BrokerLink link =
+        new BrokerLink(
+            new MqttClient(transports, broker, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, tls),
+            transports.group().next());
+    link.connect();
+    this.closeTransport = link::close;
     try {
       // agents' MQTTConnectRecords published before our SUBSCRIBE would be lost: wait for SUBACK
       link.up.get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
-      ch.close();
+      link.close();
       throw new IllegalStateException(
           "Controller could not subscribe on the broker "
               + broker.host()
@@ -107,7 +111,9 @@ public final class ReferenceController implements AutoCloseable {
   /**
    * A Controller on an MQTT broker (3.1.1 or 5): one connection subscribed to its topic serves
    * every agent, each answered on its own reply-to topic. Returns once subscribed. It provisions
-   * like the WebSocket one; no reconnect to the broker yet.
+   * like the WebSocket one. When the broker goes away it reconnects with the TR-369 retry wait (1 s
+   * minimum, multiplier 2000, capped at 30 s); agents announce themselves again with their
+   * MQTTConnectRecords.
    *
    * @param tls a client TLS context for mqtts://, or null
    */
@@ -229,10 +235,36 @@ public final class ReferenceController implements AutoCloseable {
   /** Over MQTT one broker connection carries every agent: Records are routed by from_id. */
   private final class BrokerLink implements MtpListener {
     private final Map<String, AgentLink> links = new ConcurrentHashMap<>();
+    private final Connector broker;
+    private final EventLoop loop;
+    private final SplittableRandom random = new SplittableRandom(endpointId.hashCode());
     final CompletableFuture<Void> up = new CompletableFuture<>();
+    private volatile Channel channel;
+    private volatile boolean closed;
+    private int retry;
+
+    BrokerLink(Connector broker, EventLoop loop) {
+      this.broker = broker;
+      this.loop = loop;
+    }
+
+    void connect() {
+      if (!closed) {
+        channel = broker.connect(endpointId, "", this, loop, null).channel();
+      }
+    }
+
+    void close() {
+      closed = true;
+      Channel ch = channel;
+      if (ch != null) {
+        ch.close().syncUninterruptibly();
+      }
+    }
 
     @Override
     public void onConnected(MtpSession s) {
+      retry = 0;
       up.complete(null);
     }
 
@@ -249,8 +281,17 @@ public final class ReferenceController implements AutoCloseable {
 
     @Override
     public void onDisconnected(MtpSession s, String cause) {
+      boolean wasUp = up.isDone() && !up.isCompletedExceptionally();
       up.completeExceptionally(new IllegalStateException(cause));
       links.values().forEach(l -> l.onDisconnected(s, cause));
+      if (wasUp && !closed) {
+        // the same retry wait agents use (R-MQTT.10/33), so a broker restart is not a stampede
+        retry++;
+        loop.schedule(
+            this::connect,
+            RetryWait.cappedDelayMillis(retry, 1, 2000, 30, random),
+            TimeUnit.MILLISECONDS);
+      }
     }
   }
 

@@ -21,23 +21,32 @@ final class Mosquitto implements AutoCloseable {
   }
 
   static Mosquitto start() throws IOException, InterruptedException {
-    return start("");
+    return start(freePort(), "");
+  }
+
+  /** A broker on {@code port}: a restart of an earlier one, as clients see it. */
+  static Mosquitto startOn(int port) throws IOException, InterruptedException {
+    return start(port, "");
   }
 
   /** A broker whose listener speaks only TLS (mqtts://) with the test PKI's server certificate. */
   static Mosquitto startTls(TestPki pki) throws IOException, InterruptedException {
-    return start("certfile " + pki.serverCert() + "\nkeyfile " + pki.serverKey() + "\n");
+    return start(
+        freePort(), "certfile " + pki.serverCert() + "\nkeyfile " + pki.serverKey() + "\n");
   }
 
-  private static Mosquitto start(String listenerOptions) throws IOException, InterruptedException {
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static Mosquitto start(int port, String listenerOptions)
+      throws IOException, InterruptedException {
     Path binary = Path.of("/usr/sbin/mosquitto");
     if (!Files.isExecutable(binary)) {
       throw new IllegalStateException(
           "Mosquitto is not installed: run ./test.sh (apt-get install -y mosquitto)");
-    }
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
     }
     Path dir = Files.createTempDirectory("mosquitto");
     Path conf = dir.resolve("mosquitto.conf");

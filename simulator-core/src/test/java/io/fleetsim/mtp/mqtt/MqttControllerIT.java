@@ -13,6 +13,7 @@ import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -59,6 +60,47 @@ class MqttControllerIT {
         Msg m = controller.request(eid, MsgType.GET, SerialGet.request()).get(10, TimeUnit.SECONDS);
         assertThat(SerialGet.of(m)).isEqualTo(SerialGet.expected(i));
       }
+    }
+  }
+
+  @Test
+  void brokerRestart_controllerAndAgentsReconnect_andTalkAgain() throws Exception {
+    Mosquitto broker = Mosquitto.start();
+    int port = broker.port;
+    try (Transports t = Transports.create(2);
+        ReferenceController controller =
+            ReferenceController.overMqtt(
+                t,
+                MqttConfig.controller("127.0.0.1", port, true, "/usp/controller"),
+                CONTROLLER,
+                true,
+                false,
+                null);
+        MtpAgents fleet =
+            new MtpAgents(
+                TestModels.gateway(4),
+                new CountingAgentStats(),
+                t,
+                new MqttClient(t, MqttConfig.agents("127.0.0.1", port, true), 1 << 20),
+                CONTROLLER,
+                AGENTS,
+                1)) {
+      fleet.start();
+      Await.until(() -> controller.provisioned() == AGENTS, Duration.ofSeconds(60));
+      long before = controller.connectRecords();
+      broker.close();
+      Await.until(() -> controller.connectedAgents().isEmpty());
+      broker = Mosquitto.startOn(port);
+      // every agent announces itself again to the reconnected Controller
+      Await.until(() -> controller.connectRecords() == before + AGENTS, Duration.ofSeconds(60));
+      Msg m =
+          controller
+              .request(fleet.agents().get(7).endpointId(), MsgType.GET, SerialGet.request())
+              .get(10, TimeUnit.SECONDS);
+      assertThat(SerialGet.of(m)).isEqualTo(SerialGet.expected(7));
+      assertThat(controller.provisioned()).isEqualTo(AGENTS); // not provisioned twice
+    } finally {
+      broker.close();
     }
   }
 }
