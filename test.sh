@@ -18,7 +18,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 # The interop folder holds the npm side of the interop tests (usp-js as an independent controller).
-if [ -f interop/package-lock.json ] && [ ! -d interop/node_modules ]; then
+# Install when missing, or when the lockfile changed since the last install (npm keeps a copy of
+# it in node_modules/.package-lock.json).
+if [ -f interop/package-lock.json ] && { [ ! -d interop/node_modules ] ||
+  [ interop/package-lock.json -nt interop/node_modules/.package-lock.json ]; }; then
   echo "test.sh: npm ci in interop/"
   (cd interop && npm ci --no-audit --no-fund)
 fi
