@@ -2,18 +2,15 @@ package io.fleetsim.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigFactory;
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.datamodel.DeviceModel;
-import io.fleetsim.datamodel.ProfileLoader;
-import io.fleetsim.datamodel.Schema;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
+import io.fleetsim.testing.TestModels;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -31,10 +28,8 @@ class ControllerOutageIT {
   @Test
   void outage_everyAgentReconnects_spreadByTheRetryAlgorithm() throws Exception {
     String ws = "profile.objects.\"Device.LocalAgent.Controller.{i}.MTP.{i}.WebSocket.\".params.";
-    Schema schema =
-        ProfileLoader.loadResource(
-            "profiles/test-gateway.conf",
-            ConfigFactory.parseMap(Map.of(ws + "SessionRetryMinimumWaitInterval.default", "1")));
+    DeviceModel model =
+        TestModels.gateway(3, Map.of(ws + "SessionRetryMinimumWaitInterval.default", "1"));
     try (Transports transports = Transports.create(2)) {
       ReferenceController first =
           ReferenceController.start(
@@ -42,7 +37,7 @@ class ControllerOutageIT {
       int port = first.address().getPort();
       try (MtpAgents fleet =
           new MtpAgents(
-              new DeviceModel(schema, 3, InstantSource.system()),
+              model,
               new CountingAgentStats(),
               transports,
               URI.create("ws://127.0.0.1:" + port + "/usp"),

@@ -2,14 +2,12 @@ package io.fleetsim.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigFactory;
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.datamodel.DeviceModel;
-import io.fleetsim.datamodel.ProfileLoader;
-import io.fleetsim.datamodel.Schema;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
+import io.fleetsim.testing.TestModels;
 import io.fleetsim.usp.proto.UspMsg.Add;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
@@ -18,7 +16,6 @@ import io.fleetsim.usp.proto.UspMsg.Request;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,15 +39,14 @@ class NotifRetryOutageIT {
   void notificationsRaisedDuringAnOutage_areDeliveredAfterIt() throws Exception {
     String ws = "profile.objects.\"Device.LocalAgent.Controller.{i}.MTP.{i}.WebSocket.\".params.";
     String ctl = "profile.objects.\"Device.LocalAgent.Controller.{i}.\".params.";
-    Schema schema =
-        ProfileLoader.loadResource(
-            "profiles/test-gateway.conf",
-            ConfigFactory.parseMap(
-                Map.of(
-                    ws + "SessionRetryMinimumWaitInterval.default", "1",
-                    // retries every 1 s (multiplier 1000: the window does not grow)
-                    ctl + "USPNotifRetryMinimumWaitInterval.default", "1",
-                    ctl + "USPNotifRetryIntervalMultiplier.default", "1000")));
+    DeviceModel model =
+        TestModels.gateway(
+            9,
+            Map.of(
+                ws + "SessionRetryMinimumWaitInterval.default", "1",
+                // retries every 1 s (multiplier 1000: the window does not grow)
+                ctl + "USPNotifRetryMinimumWaitInterval.default", "1",
+                ctl + "USPNotifRetryIntervalMultiplier.default", "1000"));
     try (Transports transports = Transports.create(2)) {
       ReferenceController first =
           ReferenceController.passive(
@@ -58,7 +54,7 @@ class NotifRetryOutageIT {
       int port = first.address().getPort();
       try (MtpAgents fleet =
           new MtpAgents(
-              new DeviceModel(schema, 9, InstantSource.system()),
+              model,
               new CountingAgentStats(),
               transports,
               URI.create("ws://127.0.0.1:" + port + "/usp"),

@@ -2,21 +2,18 @@ package io.fleetsim.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigFactory;
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.datamodel.DeviceModel;
-import io.fleetsim.datamodel.ProfileLoader;
-import io.fleetsim.datamodel.Schema;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
 import io.fleetsim.testing.SerialGet;
+import io.fleetsim.testing.TestModels;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +32,7 @@ class WsFleetIT {
 
   @Test
   void thousandAgents_connect_boot_getSubscriptions_andAnswerAGet() throws Exception {
-    Schema schema =
-        ProfileLoader.loadResource(
-            "profiles/test-gateway.conf",
-            ConfigFactory.parseMap(Map.of("profile.agent.reboot-time", "500ms")));
+    DeviceModel model = TestModels.gateway(7, Map.of("profile.agent.reboot-time", "500ms"));
     CountingAgentStats stats = new CountingAgentStats();
     try (Transports transports = Transports.create(2);
         ReferenceController controller =
@@ -46,7 +40,7 @@ class WsFleetIT {
                 transports, new InetSocketAddress("127.0.0.1", 0), "/usp", CONTROLLER, true);
         MtpAgents fleet =
             new MtpAgents(
-                new DeviceModel(schema, 7, InstantSource.system()),
+                model,
                 stats,
                 transports,
                 URI.create("ws://127.0.0.1:" + controller.address().getPort() + "/usp"),

@@ -2,14 +2,11 @@ package io.fleetsim.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.fleetsim.datamodel.DeviceModel;
-import io.fleetsim.datamodel.ProfileLoader;
+import io.fleetsim.testing.TestModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,15 +38,11 @@ public final class UspJs implements AutoCloseable {
    * test-gateway agents that know usp-js as Controller.1 (agents answer known Controllers only).
    */
   public static DeviceModel agentModel() {
-    Config uspJsIsController =
-        ConfigFactory.parseMap(
-            Map.of(
-                "profile.objects.\"Device.LocalAgent.Controller.{i}.\".params.EndpointID.default",
-                CONTROLLER));
-    return new DeviceModel(
-        ProfileLoader.loadResource("profiles/test-gateway.conf", uspJsIsController),
+    return TestModels.gateway(
         1,
-        InstantSource.system());
+        Map.of(
+            "profile.objects.\"Device.LocalAgent.Controller.{i}.\".params.EndpointID.default",
+            CONTROLLER));
   }
 
   /** Starts {@code node script args...} in interop/. */

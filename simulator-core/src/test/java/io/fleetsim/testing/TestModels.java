@@ -1,8 +1,10 @@
 package io.fleetsim.testing;
 
+import com.typesafe.config.ConfigFactory;
 import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.datamodel.ProfileLoader;
 import java.time.InstantSource;
+import java.util.Map;
 
 /** The device models the integration tests run fleets of. */
 public final class TestModels {
@@ -10,7 +12,16 @@ public final class TestModels {
 
   /** The small test-gateway profile on the system clock, fleet seed {@code seed}. */
   public static DeviceModel gateway(long seed) {
+    return gateway(seed, Map.of());
+  }
+
+  /**
+   * As {@link #gateway(long)} with profile overrides (HOCON path → value, as the CLI sets them).
+   */
+  public static DeviceModel gateway(long seed, Map<String, String> overrides) {
     return new DeviceModel(
-        ProfileLoader.loadResource("profiles/test-gateway.conf"), seed, InstantSource.system());
+        ProfileLoader.loadResource("profiles/test-gateway.conf", ConfigFactory.parseMap(overrides)),
+        seed,
+        InstantSource.system());
   }
 }
