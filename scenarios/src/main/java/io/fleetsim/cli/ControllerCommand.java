@@ -1,6 +1,8 @@
 package io.fleetsim.cli;
 
 import io.fleetsim.controller.ReferenceController;
+import io.fleetsim.controller.Workload;
+import io.fleetsim.metrics.LatencyTable;
 import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.mqtt.MqttConfig;
@@ -10,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +86,36 @@ final class ControllerCommand implements Callable<Integer> {
   Path tlsKey;
 
   @Option(
+      names = "--workload-rate",
+      description =
+          "Send Get/Set/Operate to the connected agents at this many requests per second in"
+              + " total (default: none).")
+  double workloadRate;
+
+  @Option(
+      names = "--workload-mix",
+      defaultValue = "8,1,1",
+      description = "Relative weights GET,SET,OPERATE of the workload (default ${DEFAULT-VALUE}).")
+  String workloadMix;
+
+  @Option(
+      names = "--workload-get",
+      description = "A path the workload's Get asks for; repeatable (default Device.DeviceInfo.).")
+  List<String> workloadGet;
+
+  @Option(
+      names = "--workload-set",
+      defaultValue = "Device.DeviceInfo.ProvisioningCode=fleetsim",
+      description = "PARAM=VALUE the workload's Set writes (default ${DEFAULT-VALUE}).")
+  String workloadSet;
+
+  @Option(
+      names = "--workload-operate",
+      defaultValue = "Device.SelfTestDiagnostics()",
+      description = "The command the workload's Operate runs (default ${DEFAULT-VALUE}).")
+  String workloadOperate;
+
+  @Option(
       names = "--duration",
       description = "Stop after this long (e.g. PT30S); default: until stopped.")
   Duration duration;
@@ -120,6 +153,13 @@ final class ControllerCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("fleetsim: " + e.getMessage());
       return 2;
     }
+    Workload.Spec work;
+    try {
+      work = workloadRate > 0 ? workloadSpec() : null;
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("fleetsim: " + e.getMessage());
+      return 2;
+    }
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stop = new CountDownLatch(1);
     try (Transports transports = Transports.create();
@@ -150,6 +190,8 @@ final class ControllerCommand implements Callable<Integer> {
         out.printf("subscribed to %s on %s as %s%n", controllerTopic, broker, id);
       }
       out.flush();
+      Workload workload =
+          work == null ? null : Workload.start(c, work, transports.group().next(), id.hashCode());
       Thread hook = new Thread(stop::countDown, "fleetsim-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
@@ -157,19 +199,54 @@ final class ControllerCommand implements Callable<Integer> {
           Math.min(10_000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)),
           TimeUnit.MILLISECONDS)) {
         out.printf(
-            "agents connected %d, provisioned %d, Boot! %d, notifications %d, dropped %d%n",
-            c.connectedAgents().size(), c.provisioned(), c.boots(), c.notifications(), c.dropped());
+            "agents connected %d, provisioned %d, Boot! %d, notifications %d, dropped %d%s%n",
+            c.connectedAgents().size(),
+            c.provisioned(),
+            c.boots(),
+            c.notifications(),
+            c.dropped(),
+            workload == null
+                ? ""
+                : ", requests sent %d, unanswered %d, no agent %d"
+                    .formatted(workload.sent(), workload.failed(), workload.notSent()));
         out.flush();
         if (System.nanoTime() >= deadline) {
           Runtime.getRuntime().removeShutdownHook(hook);
           break;
         }
       }
+      if (workload != null) {
+        workload.close();
+      }
+      out.print(LatencyTable.of(c.latencies()));
+      out.flush();
     } catch (IllegalStateException e) {
       // no broker there, or it refused us: say so instead of a stack trace
       spec.commandLine().getErr().println("fleetsim: " + e.getMessage());
       return 1;
     }
     return 0;
+  }
+
+  private Workload.Spec workloadSpec() {
+    String[] weights = workloadMix.split(",");
+    int eq = workloadSet.indexOf('=');
+    if (weights.length != 3 || eq <= 0) {
+      throw new IllegalArgumentException(
+          "--workload-mix takes GET,SET,OPERATE weights and --workload-set PARAM=VALUE");
+    }
+    try {
+      return new Workload.Spec(
+          workloadRate,
+          Integer.parseInt(weights[0].trim()),
+          Integer.parseInt(weights[1].trim()),
+          Integer.parseInt(weights[2].trim()),
+          workloadGet == null ? List.of("Device.DeviceInfo.") : workloadGet,
+          workloadSet.substring(0, eq),
+          workloadSet.substring(eq + 1),
+          workloadOperate);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--workload-mix takes integers, got " + workloadMix);
+    }
   }
 }

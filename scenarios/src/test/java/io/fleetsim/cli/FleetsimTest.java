@@ -91,6 +91,52 @@ class FleetsimTest {
   }
 
   @Test
+  void controller_drivesAWorkload_andPrintsLatenciesPerMessageType() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    String target = "ws://127.0.0.1:" + port + "/usp";
+    Thread agents =
+        new Thread(
+            () -> {
+              CommandLine cli = Fleetsim.commandLine();
+              cli.setOut(new PrintWriter(new StringWriter()));
+              cli.execute("agents", "--count", "10", "--target", target, "--duration", "PT4S");
+            });
+    agents.start();
+    int rc =
+        run(
+            "controller",
+            "--listen",
+            "127.0.0.1:" + port,
+            "--duration",
+            "PT3S",
+            "--workload-rate",
+            "50",
+            "--workload-mix",
+            "1,1,0");
+    agents.join();
+
+    assertThat(rc).isZero();
+    assertThat(out.toString())
+        .contains("requests sent")
+        .containsPattern("(?m)^Get\\s+\\d+")
+        .containsPattern("(?m)^Set\\s+\\d+")
+        .containsPattern("(?m)^Add\\s+10\\s") // the provisioning of each agent
+        .doesNotContainPattern("(?m)^Operate");
+  }
+
+  @Test
+  void controller_refusesABadWorkload() {
+    assertThat(run("controller", "--workload-rate", "5", "--workload-mix", "1,x,1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--workload-mix takes integers, got 1,x,1");
+    assertThat(run("controller", "--workload-rate", "5", "--workload-set", "Device.")).isEqualTo(2);
+    assertThat(run("controller", "--workload-rate", "5", "--workload-mix", "0,0,0")).isEqualTo(2);
+    assertThat(err.toString()).contains("workload needs at least one weight > 0");
+  }
+
+  @Test
   void controller_refusesABadBrokerOrMqttVersion() {
     assertThat(run("controller", "--broker", "http://127.0.0.1:1883")).isEqualTo(2);
     assertThat(err.toString()).contains("--broker takes mqtt[s]://HOST:PORT");

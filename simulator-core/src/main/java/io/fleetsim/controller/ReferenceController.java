@@ -1,5 +1,6 @@
 package io.fleetsim.controller;
 
+import io.fleetsim.metrics.Latencies;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
@@ -7,10 +8,10 @@ import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.mqtt.MqttClient;
 import io.fleetsim.mtp.mqtt.MqttConfig;
 import io.fleetsim.mtp.websocket.WsServer;
+import io.fleetsim.usp.message.MessageNames;
 import io.fleetsim.usp.message.MsgDecodeResult;
 import io.fleetsim.usp.message.UspMessageCodec;
 import io.fleetsim.usp.message.UspMessages;
-import io.fleetsim.usp.proto.UspMsg.Add;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.fleetsim.usp.proto.UspMsg.Notify;
@@ -30,19 +31,29 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * The embedded reference USP Controller, small but correct: a WebSocket MTP server (or one client
- * of an MQTT broker) that accepts agents, provisions each on first contact (a Boot! subscription
- * with NotifRetry and Persistent, and ValueChange on SoftwareVersion), answers every Notify sent
- * with send_resp by a NotifyResp with the same msg_id and subscription_id (R-NOT.8/10), and lets
- * callers send any request to an agent and await its response. Never imports the agent package: it
- * only speaks USP on the wire.
+ * of an MQTT broker) that accepts agents, provisions each on first contact (see {@link
+ * Provisioning}), answers every Notify sent with send_resp by a NotifyResp with the same msg_id and
+ * subscription_id (R-NOT.8/10), and lets callers send any request to an agent and await its
+ * response. Each request's round trip is recorded per message type in {@link #latencies()}; a
+ * request unanswered after {@link #REQUEST_TIMEOUT_SECONDS} fails and is counted. Never imports the
+ * agent package: it only speaks USP on the wire.
  */
 public final class ReferenceController implements AutoCloseable {
+  /** How long a request may stay unanswered before its future fails with a TimeoutException. */
+  public static final int REQUEST_TIMEOUT_SECONDS = 30;
+
+  /** A Notify that arrived from an agent, handed to {@link #onNotify} listeners. */
+  public record Notification(String agentId, Notify message) {}
+
   private final String endpointId;
   private final boolean provision;
   private final boolean rebootAfterProvisioning;
@@ -56,6 +67,11 @@ public final class ReferenceController implements AutoCloseable {
   private final LongAdder boots = new LongAdder();
   private final LongAdder notifications = new LongAdder();
   private final LongAdder dropped = new LongAdder();
+  private final LongAdder timeouts = new LongAdder();
+  private final Map<String, LongAdder> errorResponses = new ConcurrentHashMap<>();
+  private final Latencies latencies = new Latencies();
+  private final java.util.List<Consumer<Notification>> notifyListeners =
+      new CopyOnWriteArrayList<>();
 
   private ReferenceController(
       Transports transports,
@@ -204,6 +220,34 @@ public final class ReferenceController implements AutoCloseable {
     return dropped.sum();
   }
 
+  /**
+   * Round trips of this Controller's requests (answered by a Response, not an Error), in
+   * microseconds, named by message type ({@code Get}, {@code Set}, {@code Operate}, {@code Add}, …;
+   * see {@link io.fleetsim.usp.message.MessageNames}).
+   */
+  public Latencies latencies() {
+    return latencies;
+  }
+
+  /** Requests of this type ({@code Get}, …) answered with a USP Error. */
+  public long errorResponses(String type) {
+    LongAdder n = errorResponses.get(type);
+    return n == null ? 0 : n.sum();
+  }
+
+  /** Requests that got no answer within {@link #REQUEST_TIMEOUT_SECONDS}. */
+  public long timeouts() {
+    return timeouts.sum();
+  }
+
+  /**
+   * Calls {@code listener} with every Notify received, on the thread of the agent's connection,
+   * after the NotifyResp went out. Listeners must not block.
+   */
+  public void onNotify(Consumer<Notification> listener) {
+    notifyListeners.add(listener);
+  }
+
   /** Endpoint IDs of the agents with a session now. */
   public java.util.Set<String> connectedAgents() {
     return java.util.Set.copyOf(agents.keySet());
@@ -211,11 +255,21 @@ public final class ReferenceController implements AutoCloseable {
 
   /** Sends a request to an agent; the future completes with its Response or Error Msg. */
   public CompletableFuture<Msg> request(String agentId, MsgType type, Request request) {
+    return request(agentId, type, request, System.nanoTime());
+  }
+
+  /**
+   * Like {@link #request(String, MsgType, Request)}, with the round trip measured from {@code
+   * dueNanos} ({@link System#nanoTime()} when the request should have gone out): a paced workload
+   * that falls behind then shows the wait in its latencies instead of hiding it.
+   */
+  public CompletableFuture<Msg> request(
+      String agentId, MsgType type, Request request, long dueNanos) {
     AgentLink link = agents.get(agentId);
     if (link == null) {
       return CompletableFuture.failedFuture(new IllegalStateException("not connected: " + agentId));
     }
-    return link.send(type, request);
+    return link.send(type, request, dueNanos);
   }
 
   @Override
@@ -357,6 +411,8 @@ public final class ReferenceController implements AutoCloseable {
                           NotifyResp.newBuilder().setSubscriptionId(notify.getSubscriptionId()))
                       .build()));
         }
+        Notification n = new Notification(agentId, notify);
+        notifyListeners.forEach(l -> l.accept(n));
         return;
       }
       CompletableFuture<Msg> f = pending.remove(msg.getHeader().getMsgId());
@@ -367,13 +423,9 @@ public final class ReferenceController implements AutoCloseable {
       }
     }
 
-    /** First contact: subscribe to Boot! and to SoftwareVersion changes, then optionally reboot. */
+    /** First contact: the {@link Provisioning} subscriptions, then optionally a reboot. */
     private void provision() {
-      Add.Builder add = Add.newBuilder().setAllowPartial(false);
-      add.addCreateObjs(subscription("boot", "Event", "Device.Boot!", true));
-      add.addCreateObjs(
-          subscription("sw", "ValueChange", "Device.DeviceInfo.SoftwareVersion", false));
-      send(MsgType.ADD, Request.newBuilder().setAdd(add).build())
+      send(MsgType.ADD, Provisioning.REQUEST, System.nanoTime())
           .thenAccept(
               resp -> {
                 if (resp.getBody().hasResponse()) {
@@ -387,31 +439,14 @@ public final class ReferenceController implements AutoCloseable {
                                     .setCommand("Device.Reboot()")
                                     .setCommandKey("provisioned")
                                     .setSendResp(true))
-                            .build());
+                            .build(),
+                        System.nanoTime());
                   }
                 }
               });
     }
 
-    private Add.CreateObject subscription(String id, String type, String refs, boolean retry) {
-      Add.CreateObject.Builder co =
-          Add.CreateObject.newBuilder().setObjPath("Device.LocalAgent.Subscription.");
-      String[][] settings = {
-        {"ID", id},
-        {"Enable", "true"},
-        {"NotifType", type},
-        {"ReferenceList", refs},
-        {"Persistent", "true"},
-        {"NotifRetry", Boolean.toString(retry)}
-      };
-      for (String[] s : settings) {
-        co.addParamSettings(
-            Add.CreateParamSetting.newBuilder().setParam(s[0]).setValue(s[1]).setRequired(true));
-      }
-      return co.build();
-    }
-
-    CompletableFuture<Msg> send(MsgType type, Request request) {
+    CompletableFuture<Msg> send(MsgType type, Request request, long dueNanos) {
       String msgId = "ctl-" + msgIds.incrementAndGet();
       CompletableFuture<Msg> f = new CompletableFuture<>();
       pending.put(msgId, f);
@@ -422,8 +457,21 @@ public final class ReferenceController implements AutoCloseable {
                   version, agentId, endpointId, UspMessages.request(msgId, type, request)))) {
         pending.remove(msgId);
         f.completeExceptionally(new IllegalStateException("no session to " + agentId));
+        return f;
       }
-      return f;
+      String name = MessageNames.of(type);
+      return f.orTimeout(REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+          .whenComplete(
+              (msg, error) -> {
+                if (msg != null && msg.getBody().hasError()) {
+                  errorResponses.computeIfAbsent(name, k -> new LongAdder()).increment();
+                } else if (msg != null) {
+                  latencies.record(name, System.nanoTime() - dueNanos);
+                } else if (error instanceof TimeoutException) {
+                  pending.remove(msgId);
+                  timeouts.increment();
+                }
+              });
     }
 
     private void reply(Msg msg) {

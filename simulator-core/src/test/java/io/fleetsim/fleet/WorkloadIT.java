@@ -1,0 +1,127 @@
+package io.fleetsim.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetsim.controller.ReferenceController;
+import io.fleetsim.controller.Workload;
+import io.fleetsim.metrics.CountingAgentStats;
+import io.fleetsim.mtp.Transports;
+import io.fleetsim.testing.Await;
+import io.fleetsim.testing.TestModels;
+import io.fleetsim.usp.proto.UspMsg.Get;
+import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
+import io.fleetsim.usp.proto.UspMsg.Msg;
+import io.fleetsim.usp.proto.UspMsg.Request;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The embedded Controller's paced workload against 40 WebSocket agents: Get, Set and Operate go out
+ * at the configured rate, every answer is a Response whose round trip lands in the per-message-type
+ * histogram, the Set really changed the agents, and the async self test completes with
+ * OperationComplete through the provisioned subscription.
+ */
+class WorkloadIT {
+  private static final String CONTROLLER = "self::fleetsim-controller";
+  private static final int AGENTS = 40;
+  private static final double RATE = 400;
+
+  @Test
+  void pacedGetSetOperate_areAnsweredAndMeasuredPerMessageType() throws Exception {
+    CountingAgentStats stats = new CountingAgentStats();
+    try (Transports transports = Transports.create(2);
+        ReferenceController controller =
+            ReferenceController.start(
+                transports, new InetSocketAddress("127.0.0.1", 0), "/usp", CONTROLLER, false);
+        MtpAgents fleet =
+            new MtpAgents(
+                TestModels.gateway(11),
+                stats,
+                transports,
+                URI.create("ws://127.0.0.1:" + controller.address().getPort() + "/usp"),
+                CONTROLLER,
+                AGENTS,
+                1)) {
+      fleet.start();
+      Await.until(() -> controller.provisioned() == AGENTS, Duration.ofSeconds(30));
+      AtomicLong selfTestsDone = new AtomicLong();
+      controller.onNotify(
+          n -> {
+            if (n.message().hasOperComplete()
+                && n.message().getOperComplete().getCommandKey().equals("fleetsim-workload")
+                && n.message().getOperComplete().hasReqOutputArgs()) {
+              selfTestsDone.incrementAndGet();
+            }
+          });
+
+      long start = System.nanoTime();
+      Workload.Spec spec =
+          new Workload.Spec(
+              RATE,
+              6,
+              2,
+              2,
+              List.of("Device.DeviceInfo.SerialNumber", "Device.DeviceInfo.UpTime"),
+              "Device.DeviceInfo.ProvisioningCode",
+              "campaign-42",
+              "Device.SelfTestDiagnostics()");
+      Workload workload = Workload.start(controller, spec, transports.group().next(), 5);
+      Await.until(() -> workload.sent() >= 600, Duration.ofSeconds(30));
+      workload.close();
+      double elapsedSeconds = (System.nanoTime() - start) / 1e9;
+      long sent = workload.sent();
+
+      // open-loop pacing never runs ahead of the schedule, and catches up when it lags
+      assertThat(sent).isLessThanOrEqualTo((long) (RATE * elapsedSeconds) + 1);
+      assertThat(workload.notSent()).isZero();
+      Await.until(
+          () ->
+              controller.latencies().total("Get").getTotalCount()
+                      + controller.latencies().total("Set").getTotalCount()
+                      + controller.latencies().total("Operate").getTotalCount()
+                  == sent,
+          Duration.ofSeconds(30));
+      assertThat(workload.failed()).isZero();
+      for (String type : List.of("Get", "Set", "Operate")) {
+        assertThat(controller.latencies().total(type).getTotalCount()).as(type).isPositive();
+        assertThat(controller.errorResponses(type)).as(type).isZero();
+      }
+      // the seeded mix is about 60/20/20
+      assertThat(controller.latencies().total("Get").getTotalCount())
+          .isBetween((long) (sent * 0.5), (long) (sent * 0.7));
+      assertThat(controller.timeouts()).isZero();
+
+      // the Set reached the agents: read it back from one of them
+      String agent = fleet.agents().get(3).endpointId();
+      Msg read =
+          controller
+              .request(
+                  agent,
+                  MsgType.GET,
+                  Request.newBuilder()
+                      .setGet(Get.newBuilder().addParamPaths("Device.DeviceInfo.ProvisioningCode"))
+                      .build())
+              .get(10, TimeUnit.SECONDS);
+      assertThat(
+              read.getBody()
+                  .getResponse()
+                  .getGetResp()
+                  .getReqPathResults(0)
+                  .getResolvedPathResults(0)
+                  .getResultParamsMap())
+          .containsEntry("ProvisioningCode", "campaign-42");
+
+      // the self tests (2 s in test-gateway) complete with OperationComplete via the "ops"
+      // subscription the Controller created on first contact
+      long operates = controller.latencies().total("Operate").getTotalCount();
+      Await.until(() -> selfTestsDone.get() == operates, Duration.ofSeconds(30));
+      assertThat(stats.drops()).isEmpty();
+      assertThat(controller.dropped()).isZero();
+    }
+  }
+}
