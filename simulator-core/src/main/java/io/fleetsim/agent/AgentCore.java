@@ -298,6 +298,10 @@ public final class AgentCore {
       retryNotify(r.msgId(), out);
     } else if (timer instanceof AgentTimer.CommandDone done) {
       commandDone(done.start(), out);
+    } else if (timer instanceof AgentTimer.TransferDone t) {
+      if (commandAlive(t.start())) {
+        downloadDone(t.start(), t.startMillis(), t.outcome(), out);
+      }
     } else if (timer instanceof AgentTimer.SubscriptionExpiry e) {
       expire(e, out);
     } else if (timer instanceof AgentTimer.Periodic p) {
@@ -631,13 +635,18 @@ public final class AgentCore {
       }
       reboot(BootInfo.of(r.cause(), r.commandKey(), null, List.of()), out);
     } else if (e instanceof Effect.StartCommand s) {
-      long delay = commandDuration(s);
       if (s.command().behavior() == CommandBehavior.FIRMWARE_DOWNLOAD) {
         List<Change> changes = new ArrayList<>(1);
         setBank(s.instances(), "Status", "Downloading", changes);
         afterCommit(changes, out);
+        String url = s.args().get("URL");
+        if (DownloadUrls.isHttp(url) && env.transfers() != FileTransfers.NONE) {
+          fetch(s, url);
+          return;
+        }
       }
-      env.timers().schedule(dm.index(), dm.nowMillis() + delay, new AgentTimer.CommandDone(s));
+      env.timers()
+          .schedule(dm.index(), dm.nowMillis() + commandDuration(s), new AgentTimer.CommandDone(s));
     } else if (e instanceof Effect.CancelRequest c) {
       cancel(c.requestInstance(), out);
     } else if (e instanceof Effect.OnBoardRequest o) {
@@ -645,13 +654,37 @@ public final class AgentCore {
     }
   }
 
+  /**
+   * A real download: the fleet's transfers fetch the URL on their own threads and hand the outcome
+   * back through the timer service, which delivers it on this agent's thread like any timer.
+   */
+  private void fetch(Effect.StartCommand s, String url) {
+    AgentTimers timers = env.timers();
+    int index = dm.index();
+    long startMillis = dm.nowMillis();
+    env.transfers()
+        .download(
+            url,
+            s.args().getOrDefault("CheckSumAlgorithm", ""),
+            outcome ->
+                timers.schedule(index, 0, new AgentTimer.TransferDone(s, startMillis, outcome)));
+  }
+
   private long commandDuration(Effect.StartCommand s) {
     return switch (s.command().behavior()) {
       case SCHEDULE_TIMER -> Long.parseLong(s.args().get("DelaySeconds")) * 1000;
-      case FIRMWARE_DOWNLOAD ->
-          s.command().durationMillis() > 0
-              ? s.command().durationMillis()
-              : dm.schema().settings().downloadMillis();
+      case FIRMWARE_DOWNLOAD -> {
+        String url = s.args().get("URL");
+        long simulated =
+            DownloadUrls.isSimulated(url)
+                ? DownloadUrls.simulatedMillis(url, fileSize(s))
+                : -1; // an unusable simulate:// URL fails at completion
+        yield simulated >= 0
+            ? simulated
+            : s.command().durationMillis() > 0
+                ? s.command().durationMillis()
+                : dm.schema().settings().downloadMillis();
+      }
       case FIRMWARE_ACTIVATE -> Long.parseLong(firstWindow(s.args(), "Start", "0")) * 1000;
       default -> s.command().durationMillis();
     };
@@ -738,14 +771,42 @@ public final class AgentCore {
     }
   }
 
-  private void commandDone(Effect.StartCommand s, Outbox out) {
+  /** Whether the command's Request row is still there: not cancelled, not died with a reboot. */
+  private boolean commandAlive(Effect.StartCommand s) {
     ObjectNode requests = dm.schema().object(OperateHandler.REQUEST_TABLE);
-    int[] req = {s.requestInstance()};
-    if (requests == null || !dm.exists(requests, req) || rebooting) {
+    return requests != null && dm.exists(requests, new int[] {s.requestInstance()}) && !rebooting;
+  }
+
+  private static long fileSize(Effect.StartCommand s) {
+    try {
+      return Long.parseLong(s.args().getOrDefault("FileSize", "0"));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private void commandDone(Effect.StartCommand s, Outbox out) {
+    if (!commandAlive(s)) {
       return; // cancelled, or it died with a reboot
     }
+    ObjectNode requests = dm.schema().object(OperateHandler.REQUEST_TABLE);
+    int[] req = {s.requestInstance()};
     switch (s.command().behavior()) {
-      case FIRMWARE_DOWNLOAD -> downloadDone(s, out);
+      case FIRMWARE_DOWNLOAD -> {
+        String url = s.args().get("URL");
+        long now = dm.nowMillis();
+        FileTransfers.Outcome modelled =
+            DownloadUrls.isSimulated(url) && DownloadUrls.simulatedMillis(url, fileSize(s)) < 0
+                ? FileTransfers.Outcome.failed(
+                    "simulate:// URL needs size (or FileSize) and rate > 0")
+                : new FileTransfers.Outcome(
+                    DownloadUrls.isSimulated(url)
+                        ? DownloadUrls.simulatedBytes(url, fileSize(s))
+                        : fileSize(s),
+                    "",
+                    "");
+        downloadDone(s, now - commandDuration(s), modelled, out);
+      }
       case FIRMWARE_ACTIVATE -> {
         dm.set(requests.param("Status"), req, "Active");
         Completion c = Completion.success(s, Map.of());
@@ -756,16 +817,40 @@ public final class AgentCore {
     }
   }
 
-  private void downloadDone(Effect.StartCommand s, Outbox out) {
+  /**
+   * The end of a Download(): the bank gets the image (Status Available) or DownloadFailed, the
+   * Request completes (cmd_failure 7022 on failure), TransferComplete! reports it with FaultCode 0
+   * or 7022 and a FaultString (TR-181 LocalAgent.TransferComplete!), and AutoActivate reboots into
+   * a good image. A received size differing from FileSize, or a digest differing from CheckSum,
+   * fails the download as a real CPE's validation would.
+   */
+  private void downloadDone(
+      Effect.StartCommand s, long startMillis, FileTransfers.Outcome outcome, Outbox out) {
     String url = s.args().get("URL");
-    String file = url.substring(url.lastIndexOf('/') + 1);
+    String error = validate(s, outcome);
     List<Change> changes = new ArrayList<>(3);
-    setBank(s.instances(), "Name", file.isEmpty() ? url : file, changes);
-    setBank(s.instances(), "Version", FirmwareVersions.fromFileName(file), changes);
-    setBank(s.instances(), "Status", "Available", changes);
+    if (error.isEmpty()) {
+      String file = DownloadUrls.fileName(url);
+      setBank(s.instances(), "Name", file, changes);
+      setBank(s.instances(), "Version", FirmwareVersions.fromFileName(file), changes);
+      setBank(s.instances(), "Status", "Available", changes);
+    } else {
+      setBank(s.instances(), "Status", "DownloadFailed", changes);
+    }
     afterCommit(changes, out);
     long now = dm.nowMillis();
-    complete(Completion.success(s, Map.of()), out);
+    complete(
+        error.isEmpty()
+            ? Completion.success(s, Map.of())
+            : new Completion(
+                s.requestInstance(),
+                s.command(),
+                s.objPath(),
+                s.commandKey(),
+                Map.of(),
+                UspErrorCode.COMMAND_FAILURE,
+                "Download failed: " + error),
+        out);
     Map<String, String> tc = new LinkedHashMap<>();
     tc.put("Command", s.objPath() + s.command().name());
     tc.put("CommandKey", s.commandKey());
@@ -773,17 +858,38 @@ public final class AgentCore {
     tc.put("TransferType", "Download");
     tc.put("Affected", s.objPath().substring(0, s.objPath().length() - 1));
     tc.put("TransferURL", url);
-    tc.put("StartTime", TypedValues.dateTime(now - commandDuration(s)));
+    tc.put("StartTime", TypedValues.dateTime(startMillis));
     tc.put("CompleteTime", TypedValues.dateTime(now));
-    tc.put("FaultCode", "0");
-    tc.put("FaultString", "");
+    tc.put(
+        "FaultCode", error.isEmpty() ? "0" : Integer.toString(UspErrorCode.COMMAND_FAILURE.code()));
+    tc.put("FaultString", error);
     ObjectNode localAgent = dm.schema().object("Device.LocalAgent.");
     if (localAgent != null) {
       publishEvent(localAgent, ROOT, "TransferComplete!", tc, null, out);
     }
-    if (TypedValues.parseBoolean(s.args().getOrDefault("AutoActivate", "false")) == Boolean.TRUE) {
+    if (error.isEmpty()
+        && TypedValues.parseBoolean(s.args().getOrDefault("AutoActivate", "false"))
+            == Boolean.TRUE) {
       reboot(BootInfo.of("RemoteReboot", s.commandKey(), s.instances(), List.of()), out);
     }
+  }
+
+  /** "" when the transfer is good, else why not. */
+  private static String validate(Effect.StartCommand s, FileTransfers.Outcome outcome) {
+    if (!outcome.ok()) {
+      return outcome.error();
+    }
+    long expected = fileSize(s);
+    if (expected > 0 && outcome.bytes() != expected) {
+      return "received " + outcome.bytes() + " bytes, FileSize is " + expected;
+    }
+    String sum = s.args().getOrDefault("CheckSum", "");
+    if (!sum.isEmpty()
+        && !outcome.checksum().isEmpty()
+        && !sum.equalsIgnoreCase(outcome.checksum())) {
+      return s.args().getOrDefault("CheckSumAlgorithm", "") + " checksum mismatch";
+    }
+    return "";
   }
 
   /** Sends OperationComplete for a finished request, then removes its Request row (R-OPR.2). */

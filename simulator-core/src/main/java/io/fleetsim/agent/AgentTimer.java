@@ -9,6 +9,10 @@ public sealed interface AgentTimer {
   /** An async command finished. */
   record CommandDone(Effect.StartCommand start) implements AgentTimer {}
 
+  /** A real file transfer of Download() ended (delivered as soon as it is scheduled). */
+  record TransferDone(Effect.StartCommand start, long startMillis, FileTransfers.Outcome outcome)
+      implements AgentTimer {}
+
   /** A Subscription reached its TimeToLive. */
   record SubscriptionExpiry(int instance, String creationDate) implements AgentTimer {}
 

@@ -185,7 +185,11 @@ final class OperateHandler {
         try {
           URI uri = new URI(args.get("URL"));
           String scheme = uri.getScheme();
-          if (scheme == null || !(scheme.equals("http") || scheme.equals("https"))) {
+          // http and https per TR-181; simulate:// is fleetsim's modelled transfer (DownloadUrls)
+          if (scheme == null
+              || !(scheme.equals("http")
+                  || scheme.equals("https")
+                  || scheme.equals(DownloadUrls.SIMULATE))) {
             return "URL must be http or https";
           }
           if (uri.getUserInfo() != null) {

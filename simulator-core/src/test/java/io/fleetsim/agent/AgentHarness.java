@@ -35,8 +35,13 @@ final class AgentHarness {
   private int nextId;
 
   AgentHarness(Schema schema, int index) {
+    this(schema, index, FileTransfers.NONE);
+  }
+
+  /** An agent whose http(s) downloads go through {@code transfers}. */
+  AgentHarness(Schema schema, int index, FileTransfers transfers) {
     DeviceModel device = new DeviceModel(schema, 42L, clock);
-    this.agent = AgentCore.create(AgentEnvironment.of(device, timers, stats), index);
+    this.agent = AgentCore.create(AgentEnvironment.of(device, timers, stats, transfers), index);
   }
 
   /** Agent 7 of the test profile, connected and booted; nothing captured yet. */

@@ -113,6 +113,7 @@ class Tp469RecordAndFirmwareTest {
                 new io.fleetsim.datamodel.DeviceModel(AgentHarness.TEST_PROFILE, 1, small.clock),
                 small.timers,
                 small.stats,
+                FileTransfers.NONE,
                 64),
             1);
     byte[] big =
