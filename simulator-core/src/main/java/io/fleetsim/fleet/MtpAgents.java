@@ -7,7 +7,9 @@ import io.fleetsim.agent.AgentTimers;
 import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.metrics.AgentStats;
 import io.fleetsim.mtp.Connector;
+import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
+import io.fleetsim.mtp.http.HttpFetch;
 import io.fleetsim.mtp.websocket.WsClient;
 import io.fleetsim.usp.record.UspRecordCodec;
 import io.netty.channel.EventLoop;
@@ -58,7 +60,11 @@ public final class MtpAgents implements AgentTimers, AutoCloseable {
       int count,
       int sourceAddresses) {
     this.transports = transports;
-    AgentEnvironment env = AgentEnvironment.of(device, this, stats);
+    // firmware downloads over http(s) on the same event loops, trusting the JDK's CAs
+    HttpFileTransfers transfers =
+        new HttpFileTransfers(
+            new HttpFetch(transports, Tls.client(null)), HttpFileTransfers.DEFAULT_MAX_IN_FLIGHT);
+    AgentEnvironment env = AgentEnvironment.of(device, this, stats, transfers);
     for (int i = 0; i < count; i++) {
       EventLoop loop = transports.group().next();
       InetSocketAddress local =
