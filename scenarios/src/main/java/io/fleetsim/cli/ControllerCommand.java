@@ -1,5 +1,7 @@
 package io.fleetsim.cli;
 
+import io.fleetsim.controller.FirmwareCampaign;
+import io.fleetsim.controller.FirmwareServer;
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.controller.Workload;
 import io.fleetsim.metrics.LatencyTable;
@@ -18,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fleetsim controller}: the embedded reference Controller on its own. */
@@ -85,35 +88,9 @@ final class ControllerCommand implements Callable<Integer> {
   @Option(names = "--tls-key", description = "PEM (PKCS#8) private key of --tls-cert.")
   Path tlsKey;
 
-  @Option(
-      names = "--workload-rate",
-      description =
-          "Send Get/Set/Operate to the connected agents at this many requests per second in"
-              + " total (default: none).")
-  double workloadRate;
+  @Mixin WorkloadOptions workloadOptions;
 
-  @Option(
-      names = "--workload-mix",
-      defaultValue = "8,1,1",
-      description = "Relative weights GET,SET,OPERATE of the workload (default ${DEFAULT-VALUE}).")
-  String workloadMix;
-
-  @Option(
-      names = "--workload-get",
-      description = "A path the workload's Get asks for; repeatable (default Device.DeviceInfo.).")
-  List<String> workloadGet;
-
-  @Option(
-      names = "--workload-set",
-      defaultValue = "Device.DeviceInfo.ProvisioningCode=fleetsim",
-      description = "PARAM=VALUE the workload's Set writes (default ${DEFAULT-VALUE}).")
-  String workloadSet;
-
-  @Option(
-      names = "--workload-operate",
-      defaultValue = "Device.SelfTestDiagnostics()",
-      description = "The command the workload's Operate runs (default ${DEFAULT-VALUE}).")
-  String workloadOperate;
+  @Mixin FirmwareOptions firmwareOptions;
 
   @Option(
       names = "--duration",
@@ -154,8 +131,12 @@ final class ControllerCommand implements Callable<Integer> {
       return 2;
     }
     Workload.Spec work;
+    FirmwareCampaign.Spec campaignSpec;
+    List<FirmwareServer.Image> images;
     try {
-      work = workloadRate > 0 ? workloadSpec() : null;
+      work = workloadOptions.spec();
+      images = firmwareOptions.images();
+      campaignSpec = firmwareOptions.campaign();
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("fleetsim: " + e.getMessage());
       return 2;
@@ -192,6 +173,28 @@ final class ControllerCommand implements Callable<Integer> {
       out.flush();
       Workload workload =
           work == null ? null : Workload.start(c, work, transports.group().next(), id.hashCode());
+      FirmwareServer firmware = firmwareOptions.server(transports, images);
+      if (firmware != null) {
+        out.printf("firmware %s%n", firmware.simulated() ? "simulated" : "served");
+        images.forEach(i -> out.printf("  %s%n", firmware.url(i.name())));
+      }
+      FirmwareCampaign[] campaign = new FirmwareCampaign[1];
+      if (campaignSpec != null) {
+        transports
+            .group()
+            .next()
+            .schedule(
+                () -> {
+                  List<String> targets = List.copyOf(c.connectedAgents());
+                  out.printf(
+                      "firmware campaign: %s to %d agents%n", campaignSpec.image(), targets.size());
+                  campaign[0] =
+                      FirmwareCampaign.start(
+                          c, firmware, campaignSpec, targets, transports.group().next());
+                },
+                firmwareOptions.campaignAfter.toMillis(),
+                TimeUnit.MILLISECONDS);
+      }
       Thread hook = new Thread(stop::countDown, "fleetsim-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
@@ -205,10 +208,17 @@ final class ControllerCommand implements Callable<Integer> {
             c.boots(),
             c.notifications(),
             c.dropped(),
-            workload == null
-                ? ""
-                : ", requests sent %d, unanswered %d, no agent %d"
-                    .formatted(workload.sent(), workload.failed(), workload.notSent()));
+            (workload == null
+                    ? ""
+                    : ", requests sent %d, unanswered %d, no agent %d"
+                        .formatted(workload.sent(), workload.failed(), workload.notSent()))
+                + (campaign[0] == null
+                    ? ""
+                    : ", firmware upgraded %d/%d, failed %d"
+                        .formatted(
+                            campaign[0].upgraded() + campaign[0].alreadyThere(),
+                            campaign[0].total(),
+                            campaign[0].failed())));
         out.flush();
         if (System.nanoTime() >= deadline) {
           Runtime.getRuntime().removeShutdownHook(hook);
@@ -218,6 +228,22 @@ final class ControllerCommand implements Callable<Integer> {
       if (workload != null) {
         workload.close();
       }
+      if (campaign[0] != null) {
+        campaign[0].close();
+        out.printf(
+            "firmware campaign: %d upgraded, %d already there, %d failed %s, %d unfinished%n",
+            campaign[0].upgraded(),
+            campaign[0].alreadyThere(),
+            campaign[0].failed(),
+            campaign[0].failures(),
+            campaign[0].total()
+                - campaign[0].upgraded()
+                - campaign[0].alreadyThere()
+                - campaign[0].failed());
+      }
+      if (firmware != null) {
+        firmware.close();
+      }
       out.print(LatencyTable.of(c.latencies()));
       out.flush();
     } catch (IllegalStateException e) {
@@ -226,27 +252,5 @@ final class ControllerCommand implements Callable<Integer> {
       return 1;
     }
     return 0;
-  }
-
-  private Workload.Spec workloadSpec() {
-    String[] weights = workloadMix.split(",");
-    int eq = workloadSet.indexOf('=');
-    if (weights.length != 3 || eq <= 0) {
-      throw new IllegalArgumentException(
-          "--workload-mix takes GET,SET,OPERATE weights and --workload-set PARAM=VALUE");
-    }
-    try {
-      return new Workload.Spec(
-          workloadRate,
-          Integer.parseInt(weights[0].trim()),
-          Integer.parseInt(weights[1].trim()),
-          Integer.parseInt(weights[2].trim()),
-          workloadGet == null ? List.of("Device.DeviceInfo.") : workloadGet,
-          workloadSet.substring(0, eq),
-          workloadSet.substring(eq + 1),
-          workloadOperate);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--workload-mix takes integers, got " + workloadMix);
-    }
   }
 }

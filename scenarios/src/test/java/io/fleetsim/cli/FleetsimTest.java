@@ -128,6 +128,67 @@ class FleetsimTest {
   }
 
   @Test
+  void controller_servesFirmware_andRollsItOutToTheConnectedAgents() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    String target = "ws://127.0.0.1:" + port + "/usp";
+    Thread agents =
+        new Thread(
+            () -> {
+              CommandLine cli = Fleetsim.commandLine();
+              cli.setOut(new PrintWriter(new StringWriter()));
+              cli.execute(
+                  "agents",
+                  "--count",
+                  "5",
+                  "--profile",
+                  "test-gateway",
+                  "--target",
+                  target,
+                  "--duration",
+                  "PT11S");
+            });
+    agents.start();
+    int rc =
+        run(
+            "controller",
+            "--listen",
+            "127.0.0.1:" + port,
+            "--firmware",
+            "fsim-3.0.0.bin:200000",
+            "--campaign",
+            "fsim-3.0.0.bin",
+            "--campaign-version",
+            "3.0.0",
+            "--campaign-after",
+            "PT1.5S",
+            "--duration",
+            "PT10S");
+    agents.join();
+
+    assertThat(rc).isZero();
+    assertThat(out.toString())
+        .containsPattern(
+            "firmware served\\s+http://127\\.0\\.0\\.1:\\d+/firmware/fsim-3\\.0\\.0\\.bin")
+        .contains("firmware campaign: fsim-3.0.0.bin to 5 agents")
+        .contains("firmware campaign: 5 upgraded, 0 already there, 0 failed {}, 0 unfinished")
+        .containsPattern("(?m)^firmware-download\\s+5\\s")
+        .containsPattern("(?m)^firmware-activation\\s+5\\s");
+  }
+
+  @Test
+  void controller_refusesABadFirmwareOrCampaign() {
+    assertThat(run("controller", "--firmware", "fsim.bin")).isEqualTo(2);
+    assertThat(err.toString()).contains("--firmware takes NAME:BYTES, got fsim.bin");
+    assertThat(run("controller", "--firmware", "a.bin:1", "--campaign", "b.bin")).isEqualTo(2);
+    assertThat(err.toString()).contains("--campaign b.bin is not a --firmware image");
+    assertThat(run("controller", "--firmware", "a.bin:1", "--firmware-simulate")).isEqualTo(2);
+    assertThat(err.toString()).contains("--firmware-simulate needs --firmware-rate > 0");
+  }
+
+  @Test
   void controller_refusesABadWorkload() {
     assertThat(run("controller", "--workload-rate", "5", "--workload-mix", "1,x,1")).isEqualTo(2);
     assertThat(err.toString()).contains("--workload-mix takes integers, got 1,x,1");
