@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -171,14 +172,25 @@ final class ControllerCommand implements Callable<Integer> {
         out.printf("subscribed to %s on %s as %s%n", controllerTopic, broker, id);
       }
       out.flush();
-      Workload workload =
-          work == null ? null : Workload.start(c, work, transports.group().next(), id.hashCode());
+      AtomicReference<Workload> workloadRef = new AtomicReference<>();
+      if (work != null) {
+        transports
+            .group()
+            .next()
+            .schedule(
+                () -> {
+                  workloadRef.set(
+                      Workload.start(c, work, transports.group().next(), id.hashCode()));
+                },
+                workloadOptions.after.toMillis(),
+                TimeUnit.MILLISECONDS);
+      }
       FirmwareServer firmware = firmwareOptions.server(transports, images);
       if (firmware != null) {
         out.printf("firmware %s%n", firmware.simulated() ? "simulated" : "served");
         images.forEach(i -> out.printf("  %s%n", firmware.url(i.name())));
       }
-      FirmwareCampaign[] campaign = new FirmwareCampaign[1];
+      AtomicReference<FirmwareCampaign> campaignRef = new AtomicReference<>();
       if (campaignSpec != null) {
         transports
             .group()
@@ -188,9 +200,9 @@ final class ControllerCommand implements Callable<Integer> {
                   List<String> targets = List.copyOf(c.connectedAgents());
                   out.printf(
                       "firmware campaign: %s to %d agents%n", campaignSpec.image(), targets.size());
-                  campaign[0] =
+                  campaignRef.set(
                       FirmwareCampaign.start(
-                          c, firmware, campaignSpec, targets, transports.group().next());
+                          c, firmware, campaignSpec, targets, transports.group().next()));
                 },
                 firmwareOptions.campaignAfter.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -201,6 +213,8 @@ final class ControllerCommand implements Callable<Integer> {
       while (!stop.await(
           Math.min(10_000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)),
           TimeUnit.MILLISECONDS)) {
+        Workload workload = workloadRef.get();
+        FirmwareCampaign campaign = campaignRef.get();
         out.printf(
             "agents connected %d, provisioned %d, Boot! %d, notifications %d, dropped %d%s%n",
             c.connectedAgents().size(),
@@ -212,34 +226,35 @@ final class ControllerCommand implements Callable<Integer> {
                     ? ""
                     : ", requests sent %d, unanswered %d, no agent %d"
                         .formatted(workload.sent(), workload.failed(), workload.notSent()))
-                + (campaign[0] == null
+                + (campaign == null
                     ? ""
                     : ", firmware upgraded %d/%d, failed %d"
                         .formatted(
-                            campaign[0].upgraded() + campaign[0].alreadyThere(),
-                            campaign[0].total(),
-                            campaign[0].failed())));
+                            campaign.upgraded() + campaign.alreadyThere(),
+                            campaign.total(),
+                            campaign.failed())));
         out.flush();
         if (System.nanoTime() >= deadline) {
           Runtime.getRuntime().removeShutdownHook(hook);
           break;
         }
       }
+      Workload workload = workloadRef.get();
       if (workload != null) {
         workload.close();
       }
-      if (campaign[0] != null) {
-        campaign[0].close();
+      FirmwareCampaign campaign = campaignRef.get();
+      if (campaign != null) {
+        campaign.close();
         out.printf(
-            "firmware campaign: %d upgraded, %d already there, %d failed %s, %d unfinished%n",
-            campaign[0].upgraded(),
-            campaign[0].alreadyThere(),
-            campaign[0].failed(),
-            campaign[0].failures(),
-            campaign[0].total()
-                - campaign[0].upgraded()
-                - campaign[0].alreadyThere()
-                - campaign[0].failed());
+            "firmware campaign: %d upgraded, %d already there, %d failed %s, %d unfinished"
+                + " (%.1f s)%n",
+            campaign.upgraded(),
+            campaign.alreadyThere(),
+            campaign.failed(),
+            campaign.failures(),
+            campaign.total() - campaign.upgraded() - campaign.alreadyThere() - campaign.failed(),
+            campaign.elapsed().toMillis() / 1000.0);
       }
       if (firmware != null) {
         firmware.close();

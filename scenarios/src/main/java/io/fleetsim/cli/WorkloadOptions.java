@@ -36,6 +36,12 @@ final class WorkloadOptions {
       description = "The command the workload's Operate runs (default ${DEFAULT-VALUE}).")
   String operate;
 
+  @Option(
+      names = "--workload-after",
+      defaultValue = "PT0S",
+      description = "When to start the workload (default ${DEFAULT-VALUE}: at once).")
+  java.time.Duration after;
+
   /** The workload asked for, or null when --workload-rate is not given. */
   Workload.Spec spec() {
     if (rate <= 0) {

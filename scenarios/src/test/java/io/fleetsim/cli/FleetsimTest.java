@@ -173,7 +173,7 @@ class FleetsimTest {
         .containsPattern(
             "firmware served\\s+http://127\\.0\\.0\\.1:\\d+/firmware/fsim-3\\.0\\.0\\.bin")
         .contains("firmware campaign: fsim-3.0.0.bin to 5 agents")
-        .contains("firmware campaign: 5 upgraded, 0 already there, 0 failed {}, 0 unfinished")
+        .contains("firmware campaign: 5 upgraded, 0 already there, 0 failed {}, 0 unfinished (")
         .containsPattern("(?m)^firmware-download\\s+5\\s")
         .containsPattern("(?m)^firmware-activation\\s+5\\s");
   }

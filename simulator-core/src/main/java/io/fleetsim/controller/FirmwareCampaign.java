@@ -97,6 +97,7 @@ public final class FirmwareCampaign implements AutoCloseable {
   private long started;
   private int loggedFailures;
   private volatile boolean closed;
+  private volatile long lastOutcomeNanos;
 
   private FirmwareCampaign(
       ReferenceController controller,
@@ -151,6 +152,12 @@ public final class FirmwareCampaign implements AutoCloseable {
   /** Agents failed in total. */
   public long failed() {
     return failures.values().stream().mapToLong(LongAdder::sum).sum();
+  }
+
+  /** From the start to the last agent's outcome (to now while outcomes are still due). */
+  public Duration elapsed() {
+    long end = done() ? lastOutcomeNanos : System.nanoTime();
+    return Duration.ofNanos(Math.max(0, end - startNanos));
   }
 
   /** True when every agent has an outcome. */
@@ -224,6 +231,7 @@ public final class FirmwareCampaign implements AutoCloseable {
         if (!spec.version().isEmpty()
             && spec.version().equals(values.get("Device.DeviceInfo.SoftwareVersion"))) {
           running.remove(run.agent);
+          lastOutcomeNanos = System.nanoTime();
           alreadyThere.increment();
           return;
         }
@@ -255,6 +263,7 @@ public final class FirmwareCampaign implements AutoCloseable {
             && version.equals(bankVersion)
             && (spec.version().isEmpty() || spec.version().equals(version))) {
           running.remove(run.agent);
+          lastOutcomeNanos = System.nanoTime();
           upgraded.increment();
           controller.latencies().record("firmware-upgrade", System.nanoTime() - run.startNanos);
         } else {
@@ -327,6 +336,7 @@ public final class FirmwareCampaign implements AutoCloseable {
 
   private void fail(Run run, String reason, String detail) {
     running.remove(run.agent);
+    lastOutcomeNanos = System.nanoTime();
     failures.computeIfAbsent(reason, k -> new LongAdder()).increment();
     if (loggedFailures++ < LOGGED_FAILURES) {
       LOG.warn("firmware campaign: {} failed ({}): {}", run.agent, reason, detail);
