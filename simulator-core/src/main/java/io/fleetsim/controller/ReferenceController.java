@@ -289,6 +289,10 @@ public final class ReferenceController implements AutoCloseable {
   /** Over MQTT one broker connection carries every agent: Records are routed by from_id. */
   private final class BrokerLink implements MtpListener {
     private final Map<String, AgentLink> links = new ConcurrentHashMap<>();
+
+    /** Each agent's reply-to topic as last seen: how to reach it over a new broker connection. */
+    private final Map<String, String> topics = new ConcurrentHashMap<>();
+
     private final Connector broker;
     private final EventLoop loop;
     private final SplittableRandom random = new SplittableRandom(endpointId.hashCode());
@@ -319,7 +323,18 @@ public final class ReferenceController implements AutoCloseable {
     @Override
     public void onConnected(MtpSession s) {
       retry = 0;
-      up.complete(null);
+      if (!up.complete(null)) {
+        // a reconnect: agents that stayed on the broker publish nothing new, so reach each at
+        // its last reply-to topic over this connection (a gone agent's requests then time out)
+        topics.forEach(
+            (agent, topic) -> {
+              AgentLink link = links.get(agent);
+              if (link != null) {
+                link.session = s.routeTo(topic);
+                agents.put(agent, link);
+              }
+            });
+      }
     }
 
     @Override
@@ -328,6 +343,11 @@ public final class ReferenceController implements AutoCloseable {
       if (record != null) {
         AgentLink link = links.computeIfAbsent(record.getFromId(), id -> new AgentLink());
         link.session = s.replyRoute(); // the agent's reply-to may change between connections
+        if (record.hasDisconnect()) {
+          topics.remove(record.getFromId()); // it said goodbye: do not bring it back
+        } else if (!link.session.address().isEmpty()) {
+          topics.put(record.getFromId(), link.session.address());
+        }
         link.handle(record);
       }
       return true; // a bad Record from one agent never drops the broker connection of all

@@ -26,4 +26,21 @@ public interface MtpSession {
   default MtpSession replyRoute() {
     return this;
   }
+
+  /**
+   * The peer address this session sends to when it is a route over a shared connection (the MQTT
+   * reply-to topic); "" for a connection with one peer.
+   */
+  default String address() {
+    return "";
+  }
+
+  /**
+   * A view of this connection that sends to {@code address} (an MQTT topic): how a Controller whose
+   * broker connection was replaced reaches the peers it knew on the new one. A connection with one
+   * peer returns itself.
+   */
+  default MtpSession routeTo(String address) {
+    return this;
+  }
 }

@@ -207,7 +207,12 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
 
     @Override
     public MtpSession replyRoute() {
-      return replyTo == null ? this : new TopicRoute(this, replyTo);
+      return replyTo == null ? this : routeTo(replyTo);
+    }
+
+    @Override
+    public MtpSession routeTo(String address) {
+      return new TopicRoute(this, address);
     }
 
     /** Publishes a Record to the peer topic {@code to}, with this side's reply-to. */
@@ -296,6 +301,16 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
     @Override
     public byte[] connectRecord(String toId, String fromId) {
       return connection.connectRecord(toId, fromId);
+    }
+
+    @Override
+    public String address() {
+      return topic;
+    }
+
+    @Override
+    public MtpSession routeTo(String address) {
+      return connection.routeTo(address);
     }
   }
 }

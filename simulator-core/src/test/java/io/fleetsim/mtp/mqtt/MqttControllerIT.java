@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.fleet.MtpAgents;
 import io.fleetsim.metrics.CountingAgentStats;
+import io.fleetsim.mtp.MtpListener;
+import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
 import io.fleetsim.testing.SerialGet;
@@ -101,6 +103,65 @@ class MqttControllerIT {
       assertThat(controller.provisioned()).isEqualTo(AGENTS); // not provisioned twice
     } finally {
       broker.close();
+    }
+  }
+
+  @Test
+  void controllerConnectionTakenOver_itReconnects_andStillReachesAgentsThatStayed()
+      throws Exception {
+    try (Mosquitto broker = Mosquitto.start();
+        Transports t = Transports.create(2);
+        ReferenceController controller =
+            ReferenceController.overMqtt(
+                t,
+                MqttConfig.controller("127.0.0.1", broker.port, true, "/usp/controller"),
+                CONTROLLER,
+                true,
+                false,
+                null);
+        MtpAgents fleet =
+            new MtpAgents(
+                TestModels.gateway(5),
+                new CountingAgentStats(),
+                t,
+                new MqttClient(t, MqttConfig.agents("127.0.0.1", broker.port, true), 1 << 20),
+                CONTROLLER,
+                AGENTS,
+                1)) {
+      fleet.start();
+      Await.until(() -> controller.provisioned() == AGENTS, Duration.ofSeconds(60));
+      long before = controller.connectRecords();
+
+      // a client with the Controller's ClientId makes Mosquitto drop the Controller (session
+      // takeover, MQTT 3.1.4-3); the intruder leaves at once, the agents stay connected
+      MtpListener leaveAtOnce =
+          new MtpListener() {
+            @Override
+            public void onConnected(MtpSession s) {
+              s.close(1000, "done");
+            }
+
+            @Override
+            public boolean onRecord(MtpSession s, byte[] record) {
+              return true;
+            }
+
+            @Override
+            public void onDisconnected(MtpSession s, String cause) {}
+          };
+      new MqttClient(t, MqttConfig.agents("127.0.0.1", broker.port, true), 1 << 20)
+          .connect(CONTROLLER, "", leaveAtOnce, t.group().next(), null);
+      Await.until(() -> controller.connectedAgents().isEmpty());
+
+      // after its retry wait the Controller is back and reaches every agent at its last reply-to
+      // topic, though none of them published anything since
+      Await.until(() -> controller.connectedAgents().size() == AGENTS, Duration.ofSeconds(30));
+      for (int i = 0; i < AGENTS; i++) {
+        String eid = fleet.agents().get(i).endpointId();
+        Msg m = controller.request(eid, MsgType.GET, SerialGet.request()).get(10, TimeUnit.SECONDS);
+        assertThat(SerialGet.of(m)).isEqualTo(SerialGet.expected(i));
+      }
+      assertThat(controller.connectRecords()).isEqualTo(before);
     }
   }
 }
