@@ -92,19 +92,10 @@ class FleetsimTest {
 
   @Test
   void controller_drivesAWorkload_andPrintsLatenciesPerMessageType() throws Exception {
-    int port;
-    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    String target = "ws://127.0.0.1:" + port + "/usp";
+    int port = freePort();
     Thread agents =
-        new Thread(
-            () -> {
-              CommandLine cli = Fleetsim.commandLine();
-              cli.setOut(new PrintWriter(new StringWriter()));
-              cli.execute("agents", "--count", "10", "--target", target, "--duration", "PT4S");
-            });
-    agents.start();
+        agentsInBackground(
+            "--count", "10", "--target", "ws://127.0.0.1:" + port + "/usp", "--duration", "PT4S");
     int rc =
         run(
             "controller",
@@ -129,28 +120,17 @@ class FleetsimTest {
 
   @Test
   void controller_servesFirmware_andRollsItOutToTheConnectedAgents() throws Exception {
-    int port;
-    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    String target = "ws://127.0.0.1:" + port + "/usp";
+    int port = freePort();
     Thread agents =
-        new Thread(
-            () -> {
-              CommandLine cli = Fleetsim.commandLine();
-              cli.setOut(new PrintWriter(new StringWriter()));
-              cli.execute(
-                  "agents",
-                  "--count",
-                  "5",
-                  "--profile",
-                  "test-gateway",
-                  "--target",
-                  target,
-                  "--duration",
-                  "PT11S");
-            });
-    agents.start();
+        agentsInBackground(
+            "--count",
+            "5",
+            "--profile",
+            "test-gateway",
+            "--target",
+            "ws://127.0.0.1:" + port + "/usp",
+            "--duration",
+            "PT11S");
     int rc =
         run(
             "controller",
@@ -220,5 +200,27 @@ class FleetsimTest {
     assertThat(run("profile", "no-such-profile")).isEqualTo(2);
     assertThat(err.toString()).contains("fleetsim: ").contains("no-such-profile");
     assertThat(run("usp", "GET", "not text format {")).isEqualTo(2);
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      return free.getLocalPort();
+    }
+  }
+
+  /** Runs {@code fleetsim agents ARGS} on a thread of its own, output discarded; started. */
+  private static Thread agentsInBackground(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "agents";
+    System.arraycopy(args, 0, all, 1, args.length);
+    Thread t =
+        new Thread(
+            () -> {
+              CommandLine cli = Fleetsim.commandLine();
+              cli.setOut(new PrintWriter(new StringWriter()));
+              cli.execute(all);
+            });
+    t.start();
+    return t;
   }
 }

@@ -38,6 +38,8 @@ public final class FirmwareCampaign implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FirmwareCampaign.class);
   private static final int LOGGED_FAILURES = 20;
   private static final String IMAGES = "Device.DeviceInfo.FirmwareImage.";
+  private static final String SOFTWARE_VERSION = "Device.DeviceInfo.SoftwareVersion";
+  private static final Request READ_BANKS = get(IMAGES + "*.Status", SOFTWARE_VERSION);
 
   /**
    * What to roll out and how fast.
@@ -178,15 +180,7 @@ public final class FirmwareCampaign implements AutoCloseable {
       started++;
       Run run = new Run(waiting.poll());
       running.put(run.agent, run);
-      send(
-          run,
-          MsgType.GET,
-          Request.newBuilder()
-              .setGet(
-                  Get.newBuilder()
-                      .addParamPaths(IMAGES + "*.Status")
-                      .addParamPaths("Device.DeviceInfo.SoftwareVersion"))
-              .build());
+      send(run, MsgType.GET, READ_BANKS);
     }
     if (started < due && waiting.isEmpty()) {
       started = due; // nothing left to pace
@@ -228,8 +222,7 @@ public final class FirmwareCampaign implements AutoCloseable {
     switch (run.step) {
       case READING -> {
         Map<String, String> values = values(msg.getBody().getResponse().getGetResp());
-        if (!spec.version().isEmpty()
-            && spec.version().equals(values.get("Device.DeviceInfo.SoftwareVersion"))) {
+        if (!spec.version().isEmpty() && spec.version().equals(values.get(SOFTWARE_VERSION))) {
           running.remove(run.agent);
           lastOutcomeNanos = System.nanoTime();
           alreadyThere.increment();
@@ -257,7 +250,7 @@ public final class FirmwareCampaign implements AutoCloseable {
       }
       case CONFIRMING -> {
         Map<String, String> values = values(msg.getBody().getResponse().getGetResp());
-        String version = values.get("Device.DeviceInfo.SoftwareVersion");
+        String version = values.get(SOFTWARE_VERSION);
         String bankVersion = values.get(IMAGES + run.bank + ".Version");
         if (version != null
             && version.equals(bankVersion)
@@ -306,16 +299,12 @@ public final class FirmwareCampaign implements AutoCloseable {
         && commandKey.equals(args.get("CommandKey"))) {
       controller.latencies().record("firmware-activation", now - run.stepNanos);
       move(run, Step.CONFIRMING);
-      send(
-          run,
-          MsgType.GET,
-          Request.newBuilder()
-              .setGet(
-                  Get.newBuilder()
-                      .addParamPaths("Device.DeviceInfo.SoftwareVersion")
-                      .addParamPaths(IMAGES + run.bank + ".Version"))
-              .build());
+      send(run, MsgType.GET, get(SOFTWARE_VERSION, IMAGES + run.bank + ".Version"));
     }
+  }
+
+  private static Request get(String... paths) {
+    return Request.newBuilder().setGet(Get.newBuilder().addAllParamPaths(List.of(paths))).build();
   }
 
   private Request operate(String command, Map<String, String> args) {

@@ -9,13 +9,13 @@ import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
+import io.fleetsim.testing.TestFleets;
 import io.fleetsim.testing.TestModels;
 import io.fleetsim.usp.proto.UspMsg.Get;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.fleetsim.usp.proto.UspMsg.Request;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
  * fails every agent cleanly with TransferComplete! FaultCode 7022.
  */
 class FirmwareCampaignIT {
-  private static final String CONTROLLER = "self::fleetsim-controller";
   private static final int AGENTS = 20;
   private static final FirmwareServer.Image IMAGE =
       new FirmwareServer.Image("fsim-2.5.0.bin", 1_000_000);
@@ -109,18 +108,8 @@ class FirmwareCampaignIT {
       throws Exception {
     DeviceModel model = TestModels.gateway(3, Map.of("profile.agent.reboot-time", "300ms"));
     CountingAgentStats stats = new CountingAgentStats();
-    try (ReferenceController controller =
-            ReferenceController.start(
-                transports, new InetSocketAddress("127.0.0.1", 0), "/usp", CONTROLLER, false);
-        MtpAgents fleet =
-            new MtpAgents(
-                model,
-                stats,
-                transports,
-                URI.create("ws://127.0.0.1:" + controller.address().getPort() + "/usp"),
-                CONTROLLER,
-                AGENTS,
-                1)) {
+    try (ReferenceController controller = TestFleets.controller(transports, false);
+        MtpAgents fleet = TestFleets.webSocket(model, stats, transports, controller, AGENTS, 1)) {
       fleet.start();
       Await.until(() -> controller.provisioned() == AGENTS, Duration.ofSeconds(30));
       List<String> agents = fleet.agents().stream().map(MtpAgent::endpointId).toList();

@@ -8,11 +8,10 @@ import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
 import io.fleetsim.testing.SerialGet;
+import io.fleetsim.testing.TestFleets;
 import io.fleetsim.testing.TestModels;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
  * announce the new boot with Boot!, and answer a Get. Bounded in count and time; stops by itself.
  */
 class WsFleetIT {
-  private static final String CONTROLLER = "self::fleetsim-controller";
   private static final int AGENTS = 1_000;
 
   @Test
@@ -35,18 +33,8 @@ class WsFleetIT {
     DeviceModel model = TestModels.gateway(7, Map.of("profile.agent.reboot-time", "500ms"));
     CountingAgentStats stats = new CountingAgentStats();
     try (Transports transports = Transports.create(2);
-        ReferenceController controller =
-            ReferenceController.start(
-                transports, new InetSocketAddress("127.0.0.1", 0), "/usp", CONTROLLER, true);
-        MtpAgents fleet =
-            new MtpAgents(
-                model,
-                stats,
-                transports,
-                URI.create("ws://127.0.0.1:" + controller.address().getPort() + "/usp"),
-                CONTROLLER,
-                AGENTS,
-                4)) {
+        ReferenceController controller = TestFleets.controller(transports, true);
+        MtpAgents fleet = TestFleets.webSocket(model, stats, transports, controller, AGENTS, 4)) {
       fleet.start();
       Await.until(() -> controller.provisioned() == AGENTS, Duration.ofSeconds(60));
       // each agent reboots on the Controller's Operate, reconnects, and announces Boot!

@@ -34,23 +34,8 @@ class MqttControllerIT {
   void controllerOnTheBroker_provisionsAndQueriesAFleet(boolean v5) throws Exception {
     try (Mosquitto broker = Mosquitto.start();
         Transports t = Transports.create(2);
-        ReferenceController controller =
-            ReferenceController.overMqtt(
-                t,
-                MqttConfig.controller("127.0.0.1", broker.port, v5, "/usp/controller"),
-                CONTROLLER,
-                true,
-                true,
-                null);
-        MtpAgents fleet =
-            new MtpAgents(
-                TestModels.gateway(4),
-                new CountingAgentStats(),
-                t,
-                new MqttClient(t, MqttConfig.agents("127.0.0.1", broker.port, v5), 1 << 20),
-                CONTROLLER,
-                AGENTS,
-                1)) {
+        ReferenceController controller = controller(t, broker.port, v5, true);
+        MtpAgents fleet = fleet(t, broker.port, v5, 4)) {
       fleet.start();
       Await.until(
           () -> controller.provisioned() == AGENTS && controller.boots() == AGENTS,
@@ -70,23 +55,8 @@ class MqttControllerIT {
     Mosquitto broker = Mosquitto.start();
     int port = broker.port;
     try (Transports t = Transports.create(2);
-        ReferenceController controller =
-            ReferenceController.overMqtt(
-                t,
-                MqttConfig.controller("127.0.0.1", port, true, "/usp/controller"),
-                CONTROLLER,
-                true,
-                false,
-                null);
-        MtpAgents fleet =
-            new MtpAgents(
-                TestModels.gateway(4),
-                new CountingAgentStats(),
-                t,
-                new MqttClient(t, MqttConfig.agents("127.0.0.1", port, true), 1 << 20),
-                CONTROLLER,
-                AGENTS,
-                1)) {
+        ReferenceController controller = controller(t, port, true, false);
+        MtpAgents fleet = fleet(t, port, true, 4)) {
       fleet.start();
       Await.until(() -> controller.provisioned() == AGENTS, Duration.ofSeconds(60));
       long before = controller.connectRecords();
@@ -111,23 +81,8 @@ class MqttControllerIT {
       throws Exception {
     try (Mosquitto broker = Mosquitto.start();
         Transports t = Transports.create(2);
-        ReferenceController controller =
-            ReferenceController.overMqtt(
-                t,
-                MqttConfig.controller("127.0.0.1", broker.port, true, "/usp/controller"),
-                CONTROLLER,
-                true,
-                false,
-                null);
-        MtpAgents fleet =
-            new MtpAgents(
-                TestModels.gateway(5),
-                new CountingAgentStats(),
-                t,
-                new MqttClient(t, MqttConfig.agents("127.0.0.1", broker.port, true), 1 << 20),
-                CONTROLLER,
-                AGENTS,
-                1)) {
+        ReferenceController controller = controller(t, broker.port, true, false);
+        MtpAgents fleet = fleet(t, broker.port, true, 5)) {
       fleet.start();
       Await.until(() -> controller.provisioned() == AGENTS, Duration.ofSeconds(60));
       long before = controller.connectRecords();
@@ -163,5 +118,27 @@ class MqttControllerIT {
       }
       assertThat(controller.connectRecords()).isEqualTo(before);
     }
+  }
+
+  private static ReferenceController controller(
+      Transports t, int port, boolean v5, boolean rebootAfterProvisioning) {
+    return ReferenceController.overMqtt(
+        t,
+        MqttConfig.controller("127.0.0.1", port, v5, "/usp/controller"),
+        CONTROLLER,
+        true,
+        rebootAfterProvisioning,
+        null);
+  }
+
+  private static MtpAgents fleet(Transports t, int port, boolean v5, long seed) {
+    return new MtpAgents(
+        TestModels.gateway(seed),
+        new CountingAgentStats(),
+        t,
+        new MqttClient(t, MqttConfig.agents("127.0.0.1", port, v5), 1 << 20),
+        CONTROLLER,
+        AGENTS,
+        1);
   }
 }
