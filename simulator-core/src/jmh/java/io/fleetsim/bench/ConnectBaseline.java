@@ -31,6 +31,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ConnectBaseline {
   private static final int IN_FLIGHT = 512;
 
+  /** Does nothing; one instance for every channel. */
+  @io.netty.channel.ChannelHandler.Sharable
+  private static final class Idle extends ChannelInboundHandlerAdapter {}
+
+  private static final Idle IDLE = new Idle();
+
   private ConnectBaseline() {}
 
   public static void main(String[] args) throws Exception {
@@ -76,7 +82,7 @@ public final class ConnectBaseline {
               .group(t.group())
               .channel(t.serverChannel())
               .option(ChannelOption.SO_BACKLOG, 4096)
-              .childHandler(new ChannelInboundHandlerAdapter())
+              .childHandler(IDLE)
               .bind(address)
               .syncUninterruptibly()
               .channel();
@@ -96,11 +102,7 @@ public final class ConnectBaseline {
     AtomicInteger failed = new AtomicInteger();
     WsClient client =
         ws ? new WsClient(t, URI.create("ws://127.0.0.1:" + port + "/usp"), 1 << 16, 0) : null;
-    Bootstrap tcp =
-        new Bootstrap()
-            .group(t.group())
-            .channel(t.socketChannel())
-            .handler(new ChannelInboundHandlerAdapter());
+    Bootstrap tcp = new Bootstrap().group(t.group()).channel(t.socketChannel()).handler(IDLE);
     Runnable[] one = new Runnable[1];
     one[0] =
         () -> {
@@ -146,8 +148,8 @@ public final class ConnectBaseline {
                         f -> {
                           if (f.isSuccess()) {
                             held.add(f.channel());
-                          } else {
-                            failed.incrementAndGet();
+                          } else if (failed.incrementAndGet() == 1) {
+                            f.cause().printStackTrace();
                           }
                           finished.run();
                         });
