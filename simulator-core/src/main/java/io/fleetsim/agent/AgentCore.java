@@ -186,9 +186,11 @@ public final class AgentCore {
       case RESPONSE -> {
         if (msg.getBody().getResponse().hasNotifyResp()) {
           // Delivered when a NotifyResp with the same msg_id arrives (R-NOT.8-10).
-          if (pending == null || pending.remove(msg.getHeader().getMsgId()) == null) {
+          PendingNotify acked = pending == null ? null : pending.remove(msg.getHeader().getMsgId());
+          if (acked == null) {
             return drop(RecordDropReason.UNMATCHED_NOTIFY_RESP, msg.getHeader().getMsgId());
           }
+          env.stats().acknowledged(acked.metric(), System.nanoTime() - acked.sentNanos());
           if (pending.isEmpty()) {
             pending = null;
           }
@@ -494,7 +496,11 @@ public final class AgentCore {
       }
       long now = dm.nowMillis();
       long expiry = expirationSeconds > 0 ? now + expirationSeconds * 1000 : Long.MAX_VALUE;
-      pending.put(msgId, new PendingNotify(controllerId, bytes, recipient, type, 1, expiry));
+      String metric = notify.hasEvent() ? notify.getEvent().getEventName() : type;
+      pending.put(
+          msgId,
+          new PendingNotify(
+              controllerId, bytes, recipient, type, metric, System.nanoTime(), 1, expiry));
       scheduleRetry(msgId, 1, recipient);
     }
   }

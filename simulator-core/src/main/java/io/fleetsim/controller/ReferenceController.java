@@ -23,7 +23,6 @@ import io.fleetsim.usp.proto.UspRecord.Record;
 import io.fleetsim.usp.record.RecordDecodeResult;
 import io.fleetsim.usp.record.UspRecordCodec;
 import io.fleetsim.usp.retry.RetryWait;
-import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
@@ -297,7 +296,7 @@ public final class ReferenceController implements AutoCloseable {
     private final EventLoop loop;
     private final SplittableRandom random = new SplittableRandom(endpointId.hashCode());
     final CompletableFuture<Void> up = new CompletableFuture<>();
-    private volatile Channel channel;
+    private volatile MtpSession session;
     private volatile boolean closed;
     private int retry;
 
@@ -308,20 +307,25 @@ public final class ReferenceController implements AutoCloseable {
 
     void connect() {
       if (!closed) {
-        channel = broker.connect(endpointId, "", this, loop, null).channel();
+        broker.connect(endpointId, "", this, loop, null);
       }
     }
 
     void close() {
       closed = true;
-      Channel ch = channel;
-      if (ch != null) {
-        ch.close().syncUninterruptibly();
+      MtpSession s = session;
+      if (s != null) {
+        s.close(1000, "Controller stopped");
       }
     }
 
     @Override
     public void onConnected(MtpSession s) {
+      if (closed) {
+        s.close(1000, "Controller stopped");
+        return;
+      }
+      session = s;
       retry = 0;
       if (!up.complete(null)) {
         // a reconnect: agents that stayed on the broker publish nothing new, so reach each at

@@ -19,6 +19,12 @@ public interface AgentStats {
   /** A message arrived in a state that cannot take it; counted by reason, never thrown. */
   void unexpected(String reason);
 
+  /**
+   * A Notify sent with NotifRetry got its NotifyResp {@code nanos} after its first attempt; {@code
+   * notification} is the event name ({@code Boot!}) or the notification type.
+   */
+  default void acknowledged(String notification, long nanos) {}
+
   /** Discards everything: for tests and benchmarks that do not look at counters. */
   AgentStats NOOP =
       new AgentStats() {

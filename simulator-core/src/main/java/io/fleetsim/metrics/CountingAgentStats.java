@@ -8,9 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts drops, handled messages and notifications by key with {@link LongAdder}s, and logs the
- * first few occurrences of each drop reason (Gatling caps such logs at 20; Agrona's
- * DistinctErrorLog idea): never one log line per agent per error.
+ * Counts drops, handled messages and notifications by key with {@link LongAdder}s, records Notify
+ * round trips in shared HdrHistogram recorders (one per notification name), and logs the first few
+ * occurrences of each drop reason (Gatling caps such logs at 20; Agrona's DistinctErrorLog idea):
+ * never one log line per agent per error.
  */
 public final class CountingAgentStats implements AgentStats {
   private static final Logger LOG = LoggerFactory.getLogger(CountingAgentStats.class);
@@ -20,6 +21,7 @@ public final class CountingAgentStats implements AgentStats {
   private final ConcurrentHashMap<String, LongAdder> handled = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, LongAdder> notifications = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, LongAdder> unexpected = new ConcurrentHashMap<>();
+  private final Latencies latencies = new Latencies();
 
   @Override
   public void dropped(String reason, String detail) {
@@ -43,6 +45,17 @@ public final class CountingAgentStats implements AgentStats {
   @Override
   public void unexpected(String reason) {
     unexpected.computeIfAbsent(reason, k -> new LongAdder()).increment();
+  }
+
+  /** Records the Notify round trip as {@code Notify <name>} ({@code Notify Boot!}). */
+  @Override
+  public void acknowledged(String notification, long nanos) {
+    latencies.record("Notify " + notification, nanos);
+  }
+
+  /** The agents' latencies: Notify round trips by event name or notification type. */
+  public Latencies latencies() {
+    return latencies;
   }
 
   /** Drops so far, by reason. */

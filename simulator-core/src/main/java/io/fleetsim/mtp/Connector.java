@@ -1,6 +1,5 @@
 package io.fleetsim.mtp;
 
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 
@@ -13,7 +12,7 @@ public interface Connector {
    *
    * @param localAddress the source address to bind, or null for any
    */
-  ChannelFuture connect(
+  void connect(
       String eid,
       String controllerId,
       MtpListener listener,

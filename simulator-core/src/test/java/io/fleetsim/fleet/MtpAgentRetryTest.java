@@ -62,7 +62,7 @@ class MtpAgentRetryTest {
     }
 
     @Override
-    public io.netty.channel.ChannelFuture connect(
+    public void connect(
         String eid,
         String controllerId,
         MtpListener listener,
@@ -74,7 +74,6 @@ class MtpAgentRetryTest {
       } else {
         listener.onDisconnected(null, "connection refused");
       }
-      return clock.newSucceededFuture();
     }
 
     void advance(long millis) {

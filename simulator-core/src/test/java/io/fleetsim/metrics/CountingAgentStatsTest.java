@@ -40,4 +40,16 @@ class CountingAgentStatsTest {
     assertThat(stats.drops()).containsEntry("WRONG_TO_ID", 100L);
     assertThat(stats.unexpected()).containsEntry("GET_WHILE_REBOOTING", 1L);
   }
+
+  @Test
+  void notifyRoundTrips_goToOneHistogramPerNotification() {
+    CountingAgentStats stats = new CountingAgentStats();
+    stats.acknowledged("Boot!", 3_000_000);
+    stats.acknowledged("Boot!", 5_000_000);
+    stats.acknowledged("VALUE_CHANGE", 1_000_000);
+
+    assertThat(stats.latencies().names()).containsExactly("Notify Boot!", "Notify VALUE_CHANGE");
+    assertThat(stats.latencies().total("Notify Boot!").getTotalCount()).isEqualTo(2);
+    assertThat(stats.latencies().total("Notify Boot!").getMaxValue()).isBetween(4_990L, 5_010L);
+  }
 }

@@ -46,7 +46,7 @@ public final class MqttClient implements Connector {
   }
 
   @Override
-  public ChannelFuture connect(
+  public void connect(
       String eid,
       String controllerId,
       MtpListener listener,
@@ -76,6 +76,5 @@ public final class MqttClient implements Connector {
             listener.onDisconnected(handler.session(f.channel()), String.valueOf(done.cause()));
           }
         });
-    return f;
   }
 }

@@ -98,7 +98,7 @@ public final class WsClient implements Connector {
    * @param localAddress the source address to bind, or null for any
    */
   @Override
-  public ChannelFuture connect(
+  public void connect(
       String eid,
       String controllerId,
       MtpListener listener,
@@ -146,6 +146,5 @@ public final class WsClient implements Connector {
             listener.onDisconnected(new WsSession(ch, ""), String.valueOf(done.cause()));
           }
         });
-    return f;
   }
 }
