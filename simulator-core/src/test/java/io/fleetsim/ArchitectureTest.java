@@ -87,6 +87,13 @@ class ArchitectureTest {
                   "io.fleetsim.controller",
                   "io.fleetsim.fleet")),
           Map.entry(
+              "mtp.memory",
+              List.of(
+                  "io.fleetsim.agent",
+                  "io.fleetsim.datamodel",
+                  "io.fleetsim.controller",
+                  "io.fleetsim.fleet")),
+          Map.entry(
               "mtp.http",
               List.of(
                   "io.fleetsim.agent",

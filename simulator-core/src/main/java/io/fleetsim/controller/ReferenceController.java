@@ -5,6 +5,7 @@ import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.Transports;
+import io.fleetsim.mtp.memory.MemoryMtp;
 import io.fleetsim.mtp.mqtt.MqttClient;
 import io.fleetsim.mtp.mqtt.MqttConfig;
 import io.fleetsim.mtp.websocket.WsServer;
@@ -58,6 +59,7 @@ public final class ReferenceController implements AutoCloseable {
   private final boolean rebootAfterProvisioning;
   private final InetSocketAddress address;
   private final Runnable closeTransport;
+  private final MemoryMtp memory;
   private final Map<String, AgentLink> agents = new ConcurrentHashMap<>();
   private final java.util.Set<String> provisionedAgents = ConcurrentHashMap.newKeySet();
   private final AtomicLong msgIds = new AtomicLong();
@@ -88,6 +90,17 @@ public final class ReferenceController implements AutoCloseable {
             transports, listen, path, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, tls, AgentLink::new);
     this.address = server.address();
     this.closeTransport = server::close;
+    this.memory = null;
+  }
+
+  private ReferenceController(
+      Transports transports, String endpointId, boolean provision, boolean reboot) {
+    this.endpointId = endpointId;
+    this.provision = provision;
+    this.rebootAfterProvisioning = reboot;
+    this.address = null;
+    this.memory = new MemoryMtp(AgentLink::new, transports.group());
+    this.closeTransport = memory::down;
   }
 
   private ReferenceController(
@@ -101,6 +114,7 @@ public final class ReferenceController implements AutoCloseable {
     this.provision = provision;
     this.rebootAfterProvisioning = reboot;
     this.address = null;
+    this.memory = null;
     BrokerLink link =
         new BrokerLink(
             new MqttClient(transports, broker, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, tls),
@@ -176,6 +190,26 @@ public final class ReferenceController implements AutoCloseable {
         transports, listen, path, endpointId, provision, rebootAfterProvisioning, tls);
   }
 
+  /**
+   * A Controller reached over the in-memory MTP ({@link #memoryMtp()} is the agents' Connector): no
+   * sockets, every Record still encoded and decoded, on the loops of {@code transports}.
+   */
+  public static ReferenceController inMemory(
+      Transports transports,
+      String endpointId,
+      boolean provision,
+      boolean rebootAfterProvisioning) {
+    return new ReferenceController(transports, endpointId, provision, rebootAfterProvisioning);
+  }
+
+  /** The in-memory MTP agents connect through (and that simulates outages). */
+  public MemoryMtp memoryMtp() {
+    if (memory == null) {
+      throw new IllegalStateException("this Controller is not on the in-memory MTP");
+    }
+    return memory;
+  }
+
   /** A Controller that only accepts connections and answers notifications (no provisioning). */
   public static ReferenceController passive(
       Transports transports, InetSocketAddress listen, String path, String endpointId) {
@@ -185,7 +219,7 @@ public final class ReferenceController implements AutoCloseable {
   /** The WebSocket listener's bound address (the real port when bound to port 0). */
   public InetSocketAddress address() {
     if (address == null) {
-      throw new IllegalStateException("a Controller on a broker has no listen address");
+      throw new IllegalStateException("only a WebSocket Controller has a listen address");
     }
     return address;
   }

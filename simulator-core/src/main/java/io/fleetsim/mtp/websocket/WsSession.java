@@ -2,8 +2,6 @@ package io.fleetsim.mtp.websocket;
 
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.usp.message.UspMessages;
-import io.fleetsim.usp.proto.UspRecord.Record;
-import io.fleetsim.usp.proto.UspRecord.WebSocketConnectRecord;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -46,13 +44,7 @@ final class WsSession implements MtpSession {
 
   @Override
   public byte[] connectRecord(String toId, String fromId) {
-    return Record.newBuilder()
-        .setVersion(UspMessages.RECORD_VERSION)
-        .setToId(toId)
-        .setFromId(fromId)
-        .setWebsocketConnect(WebSocketConnectRecord.getDefaultInstance())
-        .build()
-        .toByteArray();
+    return UspMessages.encodeWebSocketConnect(toId, fromId);
   }
 
   Channel channel() {

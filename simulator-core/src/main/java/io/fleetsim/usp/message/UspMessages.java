@@ -101,6 +101,18 @@ public final class UspMessages {
     return out;
   }
 
+  /** The WebSocketConnectRecord an agent sends first on a WebSocket MTP (R-MTP.6). */
+  public static byte[] encodeWebSocketConnect(String toId, String fromId) {
+    return Record.newBuilder()
+        .setVersion(RECORD_VERSION)
+        .setToId(toId)
+        .setFromId(fromId)
+        .setWebsocketConnect(
+            io.fleetsim.usp.proto.UspRecord.WebSocketConnectRecord.getDefaultInstance())
+        .build()
+        .toByteArray();
+  }
+
   /** A DisconnectRecord (R-MTP.7/9), sent before an MTP is closed on purpose. */
   public static byte[] encodeDisconnect(String toId, String fromId, int reasonCode, String reason) {
     return Record.newBuilder()
