@@ -4,18 +4,13 @@ import io.fleetsim.agent.AgentCore;
 import io.fleetsim.agent.AgentLifecycle;
 import io.fleetsim.agent.AgentTimer;
 import io.fleetsim.agent.Outbox;
-import io.fleetsim.datamodel.AgentDataModel;
-import io.fleetsim.datamodel.ParamNode;
-import io.fleetsim.datamodel.Schema;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.record.RecordDropReason;
-import io.fleetsim.usp.retry.RetryWait;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,9 +22,6 @@ import java.util.concurrent.TimeUnit;
  * success.
  */
 public final class MtpAgent implements MtpListener, Outbox {
-  private static final String CONTROLLER_MTP_WS =
-      "Device.LocalAgent.Controller.{i}.MTP.{i}.WebSocket.";
-
   private final AgentCore core;
   private final Connector client;
   private final EventLoop loop;
@@ -141,28 +133,8 @@ public final class MtpAgent implements MtpListener, Outbox {
       return;
     }
     retry++;
-    long delay =
-        RetryWait.delayMillis(
-            retry,
-            retrySetting("SessionRetryMinimumWaitInterval", 5),
-            retrySetting("SessionRetryIntervalMultiplier", 2000),
-            new SplittableRandom(seed * 31 + core.dataModel().index() * 7919L + retry));
-    loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
-  }
-
-  /** The first Controller MTP's WebSocket retry parameter, or the spec default. */
-  private long retrySetting(String name, long fallback) {
-    AgentDataModel dm = core.dataModel();
-    Schema schema = dm.schema();
-    ParamNode p = schema.param(CONTROLLER_MTP_WS + name);
-    if (p == null || !dm.exists(p.owner(), new int[] {1, 1})) {
-      return fallback;
-    }
-    try {
-      return Long.parseLong(dm.value(p, new int[] {1, 1}));
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
+    loop.schedule(
+        this::connect, SessionRetry.delayMillis(core, retry, seed), TimeUnit.MILLISECONDS);
   }
 
   @Override

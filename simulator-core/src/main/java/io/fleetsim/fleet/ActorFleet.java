@@ -1,0 +1,222 @@
+package io.fleetsim.fleet;
+
+import io.fleetsim.agent.AgentCore;
+import io.fleetsim.agent.AgentEnvironment;
+import io.fleetsim.agent.AgentTimer;
+import io.fleetsim.agent.AgentTimers;
+import io.fleetsim.agent.FileTransfers;
+import io.fleetsim.datamodel.DeviceModel;
+import io.fleetsim.metrics.FleetMetrics;
+import io.fleetsim.mtp.Connector;
+import io.netty.channel.EventLoopGroup;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * A fleet of agent actors in one Pekko actor system. The fleet guardian spawns agents in the
+ * batches the injector asks for (agent indexes in order over the profile groups), forwards
+ * fleet-level ticks, and stops them all. The fleet is also the agents' timer service: a due {@link
+ * AgentTimer} is one entry in Pekko's shared timing wheel that tells the agent {@link
+ * AgentActor.Fire}, never a timer of the agent's own.
+ */
+public final class ActorFleet implements AgentTimers, AutoCloseable {
+
+  /** {@code count} agents of one device model, with agent indexes {@code first..first+count-1}. */
+  public record Group(DeviceModel model, int count) {}
+
+  /** The guardian's protocol. */
+  sealed interface Command {}
+
+  private record Spawn(int count) implements Command {}
+
+  private record TickAll(long nowMillis) implements Command {}
+
+  private enum StopAll implements Command {
+    INSTANCE
+  }
+
+  private final ActorSystem<Command> system;
+  private final List<Group> groups;
+  private final int total;
+  private final AtomicReferenceArray<ActorRef<AgentActor.Command>> refs;
+  private final AtomicInteger spawned = new AtomicInteger();
+  private final FleetMetrics metrics;
+
+  /**
+   * @param connector the MTP the agents connect through (WebSocket, MQTT or in-memory)
+   * @param loops the event loops MTP sessions run on
+   * @param transfers real file transfers for http(s) downloads, or {@link FileTransfers#NONE}
+   */
+  public ActorFleet(
+      String name,
+      List<Group> groups,
+      Connector connector,
+      EventLoopGroup loops,
+      String controllerId,
+      FileTransfers transfers,
+      FleetMetrics metrics,
+      long seed) {
+    this.groups = List.copyOf(groups);
+    this.total = groups.stream().mapToInt(Group::count).sum();
+    this.refs = new AtomicReferenceArray<>(total);
+    this.metrics = metrics;
+    this.system =
+        ActorSystem.create(
+            Behaviors.setup(
+                ctx ->
+                    new Guardian(
+                        ctx,
+                        new AgentRuntime(
+                            connector,
+                            loops,
+                            controllerId,
+                            ctx.getSystem().scheduler(),
+                            ctx.getSystem().executionContext(),
+                            metrics,
+                            seed),
+                        transfers)),
+            name);
+  }
+
+  /** Agents in the fleet when all are spawned. */
+  public int total() {
+    return total;
+  }
+
+  /** Agents spawned (and started) so far. */
+  public int spawned() {
+    return spawned.get();
+  }
+
+  public FleetMetrics metrics() {
+    return metrics;
+  }
+
+  /** Spawns and starts the next {@code count} agents (fewer when the fleet runs out). */
+  public void spawn(int count) {
+    system.tell(new Spawn(count));
+  }
+
+  /** A fleet-level tick at the current time to every agent spawned. */
+  public void tick() {
+    system.tell(new TickAll(InstantSource.system().millis()));
+  }
+
+  @Override
+  public void schedule(int agentIndex, long dueMillis, AgentTimer timer) {
+    ActorRef<AgentActor.Command> ref = refs.get(agentIndex);
+    if (ref == null) {
+      return; // not spawned: nothing of it can be due
+    }
+    long delay = Math.max(0, dueMillis - InstantSource.system().millis());
+    AgentActor.Fire fire = new AgentActor.Fire(timer);
+    if (delay == 0) {
+      ref.tell(fire);
+    } else {
+      system
+          .scheduler()
+          .scheduleOnce(Duration.ofMillis(delay), () -> ref.tell(fire), system.executionContext());
+    }
+  }
+
+  /**
+   * Stops every agent (each sends a DisconnectRecord when online), gives them {@code grace} to do
+   * so, then terminates the actor system.
+   */
+  public void stop(Duration grace) {
+    system.tell(StopAll.INSTANCE);
+    try {
+      TimeUnit.MILLISECONDS.sleep(grace.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    close();
+  }
+
+  @Override
+  public void close() {
+    system.terminate();
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // terminating anyway; nothing to recover
+    }
+  }
+
+  /** The fleet guardian: few instances, so a ReceiveBuilder is fine here. */
+  private final class Guardian extends AbstractBehavior<Command> {
+    private final AgentRuntime runtime;
+    private final List<AgentEnvironment> environments = new ArrayList<>();
+
+    Guardian(ActorContext<Command> ctx, AgentRuntime runtime, FileTransfers transfers) {
+      super(ctx);
+      this.runtime = runtime;
+      for (Group g : groups) {
+        environments.add(
+            AgentEnvironment.of(g.model(), ActorFleet.this, metrics.stats(), transfers));
+      }
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+      return newReceiveBuilder()
+          .onMessage(Spawn.class, this::onSpawn)
+          .onMessage(TickAll.class, this::onTick)
+          .onMessageEquals(StopAll.INSTANCE, this::onStopAll)
+          .build();
+    }
+
+    private Behavior<Command> onSpawn(Spawn s) {
+      int from = spawned.get();
+      int to = Math.min(total, from + s.count());
+      for (int i = from; i < to; i++) {
+        ActorRef<AgentActor.Command> ref =
+            getContext()
+                .spawnAnonymous(AgentActor.create(AgentCore.create(environment(i), i), runtime));
+        refs.set(i, ref);
+        ref.tell(AgentActor.Start.INSTANCE);
+      }
+      spawned.set(to);
+      return this;
+    }
+
+    private Behavior<Command> onTick(TickAll t) {
+      AgentActor.Tick tick = new AgentActor.Tick(t.nowMillis());
+      for (int i = 0, n = spawned.get(); i < n; i++) {
+        refs.get(i).tell(tick);
+      }
+      return this;
+    }
+
+    private Behavior<Command> onStopAll() {
+      for (int i = 0, n = spawned.get(); i < n; i++) {
+        refs.get(i).tell(AgentActor.Stop.INSTANCE);
+      }
+      return this;
+    }
+
+    /** The environment of agent {@code index}: its group's. */
+    private AgentEnvironment environment(int index) {
+      int first = 0;
+      for (int g = 0; g < groups.size(); g++) {
+        first += groups.get(g).count();
+        if (index < first) {
+          return environments.get(g);
+        }
+      }
+      throw new IndexOutOfBoundsException(index);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.fleetsim.metrics;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A fleet's shared metrics: the agents' counters and Notify round trips ({@link
+ * CountingAgentStats}), MTP connect times (latency {@code connect}, from starting a connect to the
+ * session being up) and the number of agents connected now. One per run, never per agent.
+ */
+public final class FleetMetrics {
+  private final CountingAgentStats stats = new CountingAgentStats();
+  private final LongAdder connectedNow = new LongAdder();
+  private final LongAdder connects = new LongAdder();
+
+  /** An agent's session came up {@code nanos} after it started connecting. */
+  public void connected(long nanos) {
+    connectedNow.increment();
+    connects.increment();
+    stats.latencies().record("connect", nanos);
+  }
+
+  /** An agent's session went down. */
+  public void disconnected() {
+    connectedNow.decrement();
+  }
+
+  /** Agents with a session now. */
+  public long connectedNow() {
+    return connectedNow.sum();
+  }
+
+  /** Sessions that came up since the start (first connects and reconnects). */
+  public long connects() {
+    return connects.sum();
+  }
+
+  /** The agents' counters; what agent cores report into. */
+  public CountingAgentStats stats() {
+    return stats;
+  }
+
+  /** Every latency of the fleet, by name ({@code connect}, {@code Notify Boot!}, …). */
+  public Latencies latencies() {
+    return stats.latencies();
+  }
+}
