@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntUnaryOperator;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -33,9 +34,6 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  */
 public final class ActorFleet implements AgentTimers, AutoCloseable {
 
-  /** {@code count} agents of one device model, with agent indexes {@code first..first+count-1}. */
-  public record Group(DeviceModel model, int count) {}
-
   /** The guardian's protocol. */
   sealed interface Command {}
 
@@ -48,28 +46,35 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
   }
 
   private final ActorSystem<Command> system;
-  private final List<Group> groups;
+  private final List<DeviceModel> models;
+  private final IntUnaryOperator modelOf;
   private final int total;
   private final AtomicReferenceArray<ActorRef<AgentActor.Command>> refs;
   private final AtomicInteger spawned = new AtomicInteger();
   private final FleetMetrics metrics;
 
   /**
+   * @param models the device models of the fleet (one per profile of its mix)
+   * @param modelOf which model agent {@code index} runs (an index into {@code models})
+   * @param total agents in the fleet
    * @param connector the MTP the agents connect through (WebSocket, MQTT or in-memory)
    * @param loops the event loops MTP sessions run on
    * @param transfers real file transfers for http(s) downloads, or {@link FileTransfers#NONE}
    */
   public ActorFleet(
       String name,
-      List<Group> groups,
+      List<DeviceModel> models,
+      IntUnaryOperator modelOf,
+      int total,
       Connector connector,
       EventLoopGroup loops,
       String controllerId,
       FileTransfers transfers,
       FleetMetrics metrics,
       long seed) {
-    this.groups = List.copyOf(groups);
-    this.total = groups.stream().mapToInt(Group::count).sum();
+    this.models = List.copyOf(models);
+    this.modelOf = modelOf;
+    this.total = total;
     this.refs = new AtomicReferenceArray<>(total);
     this.metrics = metrics;
     this.system =
@@ -163,9 +168,8 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
     Guardian(ActorContext<Command> ctx, AgentRuntime runtime, FileTransfers transfers) {
       super(ctx);
       this.runtime = runtime;
-      for (Group g : groups) {
-        environments.add(
-            AgentEnvironment.of(g.model(), ActorFleet.this, metrics.stats(), transfers));
+      for (DeviceModel m : models) {
+        environments.add(AgentEnvironment.of(m, ActorFleet.this, metrics.stats(), transfers));
       }
     }
 
@@ -207,16 +211,8 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
       return this;
     }
 
-    /** The environment of agent {@code index}: its group's. */
     private AgentEnvironment environment(int index) {
-      int first = 0;
-      for (int g = 0; g < groups.size(); g++) {
-        first += groups.get(g).count();
-        if (index < first) {
-          return environments.get(g);
-        }
-      }
-      throw new IndexOutOfBoundsException(index);
+      return environments.get(modelOf.applyAsInt(index));
     }
   }
 }

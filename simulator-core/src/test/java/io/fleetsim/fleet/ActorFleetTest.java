@@ -46,7 +46,9 @@ class ActorFleetTest {
       ActorFleet fleet =
           new ActorFleet(
               "fleet-test",
-              List.of(new ActorFleet.Group(model, 300), new ActorFleet.Group(model, 200)),
+              List.of(model, TestModels.gateway(8)),
+              i -> i < 300 ? 0 : 1,
+              500,
               controller.memoryMtp(),
               t.group(),
               TestFleets.CONTROLLER,
