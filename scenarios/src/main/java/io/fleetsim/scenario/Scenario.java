@@ -1,0 +1,89 @@
+package io.fleetsim.scenario;
+
+import io.fleetsim.profiles.FleetMix;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A validated scenario, immutable: where the fleet connects, what it is made of, how agents are
+ * started, what the embedded Controller does, which incidents happen when, what must hold at the
+ * end, and where the results go. Built by {@link ScenarioLoader}.
+ */
+public record Scenario(
+    String name,
+    String source,
+    Duration duration,
+    long seed,
+    Target target,
+    int agents,
+    FleetMix mix,
+    InjectionPlan plan,
+    Behaviour behaviour,
+    List<Incident> incidents,
+    List<Assertion> assertions,
+    Path output) {
+
+  public Scenario {
+    incidents = List.copyOf(incidents);
+    assertions = List.copyOf(assertions);
+  }
+
+  /** Where the agents connect. */
+  public record Target(Kind kind, URI url, String controllerId, boolean mqtt5) {
+    public enum Kind {
+      /** The embedded Controller in this JVM over loopback WebSocket sockets. */
+      EMBEDDED_WEBSOCKET,
+      /** The embedded Controller in this JVM over the in-memory MTP (no sockets). */
+      EMBEDDED_MEMORY,
+      /** An external Controller at a ws:// or wss:// URL. */
+      WEBSOCKET,
+      /** An external broker at an mqtt:// or mqtts:// URL. */
+      MQTT
+    }
+
+    public boolean embedded() {
+      return kind == Kind.EMBEDDED_WEBSOCKET || kind == Kind.EMBEDDED_MEMORY;
+    }
+  }
+
+  /**
+   * What the embedded Controller does besides answering.
+   *
+   * @param workloadRate Get/Set/Operate per second over the fleet (0: none)
+   * @param getWeight relative share of Get in the workload; likewise setWeight, operateWeight
+   * @param rebootAfterProvisioning Operate Device.Reboot() on each agent once subscribed
+   */
+  public record Behaviour(
+      double workloadRate,
+      int getWeight,
+      int setWeight,
+      int operateWeight,
+      boolean rebootAfterProvisioning) {}
+
+  /** Something that happens to the fleet at a time since the start. */
+  public sealed interface Incident {
+    Duration at();
+
+    /** The Controller is unreachable for {@code length}; agents reconnect by the retry wait. */
+    record Outage(Duration at, Duration length) implements Incident {}
+
+    /**
+     * {@code percent} of the connected agents are rebooted by the Controller within {@code within}.
+     */
+    record RebootStorm(Duration at, double percent, Duration within) implements Incident {}
+  }
+
+  /** What must hold at the end of the run. */
+  public sealed interface Assertion {
+    /** The {@code percentile} of latency {@code metric} is below {@code limit}. */
+    record LatencyBelow(String metric, double percentile, Duration limit) implements Assertion {}
+
+    /** At least {@code percent} of the fleet is connected at the end. */
+    record ConnectedAtLeast(double percent) implements Assertion {}
+
+    /** No more than {@code max} inputs were dropped. */
+    record MaxDrops(long max) implements Assertion {}
+  }
+}

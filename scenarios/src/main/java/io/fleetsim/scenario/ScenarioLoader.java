@@ -1,0 +1,451 @@
+package io.fleetsim.scenario;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigValue;
+import io.fleetsim.datamodel.ProfileException;
+import io.fleetsim.profiles.FleetMix;
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and validates a scenario (HOCON) in one place. Every problem fails at once with the file,
+ * line and key ({@code demo.conf:12: scenario.phases[1].over: must be a duration}), and unknown
+ * keys are errors too, so a typo never silently becomes a default. See the README's scenario
+ * reference for the format.
+ */
+public final class ScenarioLoader {
+  private static final String ROOT = "scenario";
+  private static final Set<String> TOP =
+      Set.of(
+          "name",
+          "duration",
+          "seed",
+          "target",
+          "fleet",
+          "phases",
+          "behaviour",
+          "incidents",
+          "assertions",
+          "output");
+
+  private final String source;
+
+  private ScenarioLoader(String source) {
+    this.source = source;
+  }
+
+  /** Loads {@code file} with {@code overrides} (HOCON path → value, e.g. from --set) on top. */
+  public static Scenario load(Path file, Map<String, String> overrides) {
+    File f = file.toFile();
+    if (!f.isFile()) {
+      throw new ScenarioException(file + ": no such scenario file");
+    }
+    Config config;
+    try {
+      config =
+          ConfigFactory.parseMap(overrides, "command line")
+              .withFallback(
+                  ConfigFactory.parseFile(f, ConfigParseOptions.defaults().setAllowMissing(false)))
+              .resolve();
+    } catch (ConfigException e) {
+      throw new ScenarioException(e.getMessage());
+    }
+    return parse(config, file.toString());
+  }
+
+  /** Validates an already parsed scenario; {@code source} names it in errors. */
+  public static Scenario parse(Config config, String source) {
+    return new ScenarioLoader(source).scenario(config);
+  }
+
+  private Scenario scenario(Config root) {
+    if (!root.hasPath(ROOT)) {
+      throw error(root.root(), ROOT, "missing top-level 'scenario' block");
+    }
+    Config c = root.getConfig(ROOT);
+    keys(root.getObject(ROOT), ROOT, TOP);
+    String name = c.hasPath("name") ? string(c, "name") : "scenario";
+    Duration duration = duration(c, "duration", true);
+    long seed = c.hasPath("seed") ? number(c, "seed").longValue() : 1;
+    Scenario.Target target = target(c);
+    int agents = (int) positive(c, "fleet.agents");
+    keys(c.getObject("fleet"), ROOT + ".fleet", Set.of("agents", "mix"));
+    FleetMix mix;
+    try {
+      mix =
+          c.hasPath("fleet.mix")
+              ? FleetMix.parse(c, "fleet.mix")
+              : new FleetMix(List.of(new FleetMix.Entry("home-gateway", 100, null)));
+    } catch (ProfileException e) {
+      throw new ScenarioException(e.getMessage().replace(": fleet.mix", ": scenario.fleet.mix"));
+    }
+    InjectionPlan plan = phases(c, agents);
+    Scenario.Behaviour behaviour = behaviour(c, target);
+    List<Scenario.Incident> incidents = incidents(c, target, duration);
+    List<Scenario.Assertion> assertions = assertions(c);
+    Path output = Path.of(c.hasPath("output") ? string(c, "output") : "target/fleetsim/" + name);
+    return new Scenario(
+        name,
+        source,
+        duration,
+        seed,
+        target,
+        agents,
+        mix,
+        plan,
+        behaviour,
+        incidents,
+        assertions,
+        output);
+  }
+
+  private Scenario.Target target(Config c) {
+    String key = ROOT + ".target";
+    if (!c.hasPath("target")) {
+      return new Scenario.Target(
+          Scenario.Target.Kind.EMBEDDED_MEMORY, null, "self::fleetsim-controller", true);
+    }
+    keys(c.getObject("target"), key, Set.of("controller", "controller-id", "mtp", "mqtt-version"));
+    Config t = c.getConfig("target");
+    String controller = t.hasPath("controller") ? string(t, "controller") : "embedded";
+    String id =
+        t.hasPath("controller-id") ? string(t, "controller-id") : "self::fleetsim-controller";
+    boolean mqtt5 = true;
+    if (t.hasPath("mqtt-version")) {
+      String v = string(t, "mqtt-version");
+      if (!v.equals("5") && !v.equals("3.1.1")) {
+        throw error(t.getValue("mqtt-version"), key + ".mqtt-version", "3.1.1 or 5, not " + v);
+      }
+      mqtt5 = v.equals("5");
+    }
+    if (controller.equals("embedded")) {
+      String mtp = t.hasPath("mtp") ? string(t, "mtp") : "memory";
+      return switch (mtp) {
+        case "memory" -> new Scenario.Target(Scenario.Target.Kind.EMBEDDED_MEMORY, null, id, mqtt5);
+        case "websocket" ->
+            new Scenario.Target(Scenario.Target.Kind.EMBEDDED_WEBSOCKET, null, id, mqtt5);
+        default -> throw error(t.getValue("mtp"), key + ".mtp", "memory or websocket, not " + mtp);
+      };
+    }
+    if (t.hasPath("mtp")) {
+      throw error(t.getValue("mtp"), key + ".mtp", "only for the embedded controller");
+    }
+    URI url;
+    try {
+      url = URI.create(controller);
+    } catch (IllegalArgumentException e) {
+      throw error(t.getValue("controller"), key + ".controller", "not a URL: " + controller);
+    }
+    String scheme = String.valueOf(url.getScheme());
+    if (url.getHost() == null) {
+      throw error(t.getValue("controller"), key + ".controller", "a URL with a host, not " + url);
+    }
+    return switch (scheme) {
+      case "ws", "wss" -> new Scenario.Target(Scenario.Target.Kind.WEBSOCKET, url, id, mqtt5);
+      case "mqtt", "mqtts" -> new Scenario.Target(Scenario.Target.Kind.MQTT, url, id, mqtt5);
+      default ->
+          throw error(
+              t.getValue("controller"),
+              key + ".controller",
+              "embedded, ws[s]://HOST:PORT/PATH or mqtt[s]://HOST:PORT, not " + controller);
+    };
+  }
+
+  private InjectionPlan phases(Config c, int agents) {
+    String key = ROOT + ".phases";
+    if (!c.hasPath("phases")) {
+      return new InjectionPlan(List.of(new InjectionStep.AtOnce(agents)));
+    }
+    List<InjectionStep> steps = new ArrayList<>();
+    List<? extends ConfigObject> list = objects(c, "phases");
+    for (int i = 0; i < list.size(); i++) {
+      ConfigObject o = list.get(i);
+      Config p = o.toConfig();
+      String k = key + "[" + i + "]";
+      if (p.hasPath("ramp")) {
+        keys(o, k, Set.of("ramp", "over"));
+        steps.add(new InjectionStep.Ramp((int) positive(p, "ramp", k), duration(p, "over", k)));
+      } else if (p.hasPath("at-once")) {
+        keys(o, k, Set.of("at-once"));
+        steps.add(new InjectionStep.AtOnce((int) positive(p, "at-once", k)));
+      } else if (p.hasPath("rate")) {
+        keys(o, k, Set.of("rate", "during"));
+        steps.add(
+            new InjectionStep.ConstantRate(positiveDouble(p, "rate", k), duration(p, "during", k)));
+      } else if (p.hasPath("pause")) {
+        keys(o, k, Set.of("pause"));
+        steps.add(new InjectionStep.Pause(duration(p, "pause", k)));
+      } else {
+        throw error(
+            o, k, "a phase is one of { ramp, over }, { at-once }, { rate, during }, { pause }");
+      }
+    }
+    InjectionPlan plan = new InjectionPlan(steps);
+    if (plan.agents() != agents) {
+      throw error(
+          c.getValue("phases"),
+          key,
+          "the phases start " + plan.agents() + " agents but scenario.fleet.agents is " + agents);
+    }
+    return plan;
+  }
+
+  private Scenario.Behaviour behaviour(Config c, Scenario.Target target) {
+    String key = ROOT + ".behaviour";
+    if (!c.hasPath("behaviour")) {
+      return new Scenario.Behaviour(0, 8, 1, 1, false);
+    }
+    keys(c.getObject("behaviour"), key, Set.of("workload", "reboot-after-provisioning"));
+    Config b = c.getConfig("behaviour");
+    double rate = 0;
+    int[] mix = {8, 1, 1};
+    if (b.hasPath("workload")) {
+      if (!target.embedded()) {
+        throw error(
+            b.getValue("workload"),
+            key + ".workload",
+            "only the embedded controller runs a workload");
+      }
+      keys(b.getObject("workload"), key + ".workload", Set.of("rate", "mix"));
+      rate = positiveDouble(b, "workload.rate", key);
+      if (b.hasPath("workload.mix")) {
+        List<Integer> weights;
+        try {
+          weights = b.getIntList("workload.mix");
+        } catch (ConfigException e) {
+          throw error(
+              b.getValue("workload.mix"),
+              key + ".workload.mix",
+              "a list [GET, SET, OPERATE] of weights");
+        }
+        if (weights.size() != 3
+            || weights.stream().anyMatch(w -> w < 0)
+            || weights.stream().mapToInt(Integer::intValue).sum() == 0) {
+          throw error(
+              b.getValue("workload.mix"),
+              key + ".workload.mix",
+              "three weights >= 0, [GET, SET, OPERATE], not all 0");
+        }
+        mix = new int[] {weights.get(0), weights.get(1), weights.get(2)};
+      }
+    }
+    boolean reboot =
+        b.hasPath("reboot-after-provisioning") && bool(b, "reboot-after-provisioning", key);
+    if (reboot && !target.embedded()) {
+      throw error(
+          b.getValue("reboot-after-provisioning"),
+          key + ".reboot-after-provisioning",
+          "only for the embedded controller");
+    }
+    return new Scenario.Behaviour(rate, mix[0], mix[1], mix[2], reboot);
+  }
+
+  private List<Scenario.Incident> incidents(Config c, Scenario.Target target, Duration duration) {
+    List<Scenario.Incident> out = new ArrayList<>();
+    if (!c.hasPath("incidents")) {
+      return out;
+    }
+    List<? extends ConfigObject> list = objects(c, "incidents");
+    for (int i = 0; i < list.size(); i++) {
+      ConfigObject o = list.get(i);
+      Config p = o.toConfig();
+      String k = ROOT + ".incidents[" + i + "]";
+      if (!target.embedded()) {
+        throw error(o, k, "incidents need the embedded controller (target.controller = embedded)");
+      }
+      Duration at = duration(p, "at", k);
+      if (at.compareTo(duration) >= 0) {
+        throw error(p.getValue("at"), k + ".at", "after the end of the run (" + duration + ")");
+      }
+      if (p.hasPath("outage")) {
+        keys(o, k, Set.of("at", "outage"));
+        out.add(new Scenario.Incident.Outage(at, duration(p, "outage", k)));
+      } else if (p.hasPath("reboot-storm")) {
+        keys(o, k, Set.of("at", "reboot-storm", "within"));
+        double percent = positiveDouble(p, "reboot-storm", k);
+        if (percent > 100) {
+          throw error(p.getValue("reboot-storm"), k + ".reboot-storm", "a percentage in (0, 100]");
+        }
+        out.add(new Scenario.Incident.RebootStorm(at, percent, duration(p, "within", k)));
+      } else {
+        throw error(o, k, "an incident is { at, outage } or { at, reboot-storm, within }");
+      }
+    }
+    return out;
+  }
+
+  private List<Scenario.Assertion> assertions(Config c) {
+    List<Scenario.Assertion> out = new ArrayList<>();
+    if (!c.hasPath("assertions")) {
+      return out;
+    }
+    List<? extends ConfigObject> list = objects(c, "assertions");
+    for (int i = 0; i < list.size(); i++) {
+      ConfigObject o = list.get(i);
+      Config p = o.toConfig();
+      String k = ROOT + ".assertions[" + i + "]";
+      if (p.hasPath("latency")) {
+        keys(o, k, Set.of("latency", "percentile", "below"));
+        double pct = positiveDouble(p, "percentile", k);
+        if (pct > 100) {
+          throw error(p.getValue("percentile"), k + ".percentile", "a percentile in (0, 100]");
+        }
+        out.add(
+            new Scenario.Assertion.LatencyBelow(
+                string(p, "latency"), pct, duration(p, "below", k)));
+      } else if (p.hasPath("connected-at-least")) {
+        keys(o, k, Set.of("connected-at-least"));
+        double pct = positiveDouble(p, "connected-at-least", k);
+        if (pct > 100) {
+          throw error(
+              p.getValue("connected-at-least"),
+              k + ".connected-at-least",
+              "a percentage in (0, 100]");
+        }
+        out.add(new Scenario.Assertion.ConnectedAtLeast(pct));
+      } else if (p.hasPath("max-drops")) {
+        keys(o, k, Set.of("max-drops"));
+        long max = number(p, "max-drops").longValue();
+        if (max < 0) {
+          throw error(p.getValue("max-drops"), k + ".max-drops", "must be >= 0");
+        }
+        out.add(new Scenario.Assertion.MaxDrops(max));
+      } else {
+        throw error(
+            o,
+            k,
+            "an assertion is { latency, percentile, below }, { connected-at-least } or { max-drops }");
+      }
+    }
+    return out;
+  }
+
+  // ---- typed reads with file:line:key errors ----------------------------------------------------
+
+  private List<? extends ConfigObject> objects(Config c, String path) {
+    try {
+      return c.getObjectList(path);
+    } catch (ConfigException.WrongType e) {
+      throw error(c.getValue(path), ROOT + "." + path, "must be a list of { … } blocks");
+    }
+  }
+
+  private void keys(ConfigObject o, String key, Set<String> allowed) {
+    for (Map.Entry<String, ConfigValue> e : o.entrySet()) {
+      if (!allowed.contains(e.getKey())) {
+        throw error(
+            e.getValue(),
+            key + "." + e.getKey(),
+            "unknown key; expected one of " + new java.util.TreeSet<>(allowed));
+      }
+    }
+  }
+
+  private String string(Config c, String path) {
+    try {
+      return c.getString(path);
+    } catch (ConfigException.WrongType e) {
+      throw error(c.getValue(path), path, "must be a string");
+    }
+  }
+
+  private Number number(Config c, String path) {
+    try {
+      return c.getNumber(path);
+    } catch (ConfigException.WrongType e) {
+      throw error(c.getValue(path), path, "must be a number");
+    }
+  }
+
+  private boolean bool(Config c, String path, String key) {
+    try {
+      return c.getBoolean(path);
+    } catch (ConfigException.WrongType e) {
+      throw error(c.getValue(path), key + "." + path, "must be true or false");
+    }
+  }
+
+  private long positive(Config c, String path) {
+    return positive(c, path, ROOT);
+  }
+
+  private long positive(Config c, String path, String key) {
+    if (!c.hasPath(path)) {
+      throw error(c.root(), key + "." + path, "missing");
+    }
+    long n;
+    try {
+      n = c.getLong(path);
+    } catch (ConfigException.WrongType e) {
+      throw error(c.getValue(path), key + "." + path, "must be a whole number");
+    }
+    if (n <= 0 || n > Integer.MAX_VALUE) {
+      throw error(c.getValue(path), key + "." + path, "must be > 0");
+    }
+    return n;
+  }
+
+  private double positiveDouble(Config c, String path, String key) {
+    if (!c.hasPath(path)) {
+      throw error(c.root(), key + "." + path, "missing");
+    }
+    double d;
+    try {
+      d = c.getDouble(path);
+    } catch (ConfigException.WrongType e) {
+      throw error(c.getValue(path), key + "." + path, "must be a number");
+    }
+    if (!(d > 0)) {
+      throw error(c.getValue(path), key + "." + path, "must be > 0");
+    }
+    return d;
+  }
+
+  private Duration duration(Config c, String path, boolean required) {
+    return duration(c, path, ROOT, required);
+  }
+
+  private Duration duration(Config c, String path, String key) {
+    return duration(c, path, key, true);
+  }
+
+  private Duration duration(Config c, String path, String key, boolean required) {
+    if (!c.hasPath(path)) {
+      if (required) {
+        throw error(c.root(), key + "." + path, "missing");
+      }
+      return Duration.ZERO;
+    }
+    try {
+      Duration d = c.getDuration(path);
+      if (d.isNegative()) {
+        throw error(c.getValue(path), key + "." + path, "must not be negative");
+      }
+      return d;
+    } catch (ConfigException.BadValue | ConfigException.WrongType e) {
+      throw error(c.getValue(path), key + "." + path, "must be a duration such as 30s or 2m");
+    }
+  }
+
+  private ScenarioException error(ConfigValue at, String key, String problem) {
+    return new ScenarioException(
+        where(at == null ? null : at.origin()) + ": " + key + ": " + problem);
+  }
+
+  private String where(ConfigOrigin origin) {
+    String file = origin == null || origin.filename() == null ? source : origin.filename();
+    int line = origin == null ? -1 : origin.lineNumber();
+    return file + (line > 0 ? ":" + line : "");
+  }
+}

@@ -1,0 +1,201 @@
+package io.fleetsim.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenarioLoaderTest {
+  @TempDir Path dir;
+
+  private static final String FULL =
+      """
+      scenario {
+        name = full
+        duration = 90s
+        seed = 7
+        target { controller = embedded, mtp = websocket }
+        fleet {
+          agents = 1000
+          mix = [
+            { profile = home-gateway, share = 70 }
+            { profile = wifi-extender, share = 20 }
+            { profile = iot-hub, share = 10 }
+          ]
+        }
+        phases = [
+          { at-once = 100 }
+          { ramp = 800, over = 20s }
+          { pause = 5s }
+          { rate = 10, during = 10s }
+        ]
+        behaviour { workload { rate = 50, mix = [6, 2, 2] }, reboot-after-provisioning = true }
+        incidents = [
+          { at = 40s, outage = 5s }
+          { at = 60s, reboot-storm = 20, within = 10s }
+        ]
+        assertions = [
+          { latency = "Notify Boot!", percentile = 99, below = 2s }
+          { connected-at-least = 99.9 }
+          { max-drops = 0 }
+        ]
+        output = "out/full"
+      }
+      """;
+
+  @Test
+  void aFullScenario_isReadIntoValues() throws IOException {
+    Scenario s = ScenarioLoader.load(write("full.conf", FULL), Map.of());
+
+    assertThat(s.name()).isEqualTo("full");
+    assertThat(s.duration()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(s.seed()).isEqualTo(7);
+    assertThat(s.target().kind()).isEqualTo(Scenario.Target.Kind.EMBEDDED_WEBSOCKET);
+    assertThat(s.agents()).isEqualTo(1000);
+    assertThat(s.mix().entries()).hasSize(3);
+    assertThat(s.plan().steps())
+        .containsExactly(
+            new InjectionStep.AtOnce(100),
+            new InjectionStep.Ramp(800, Duration.ofSeconds(20)),
+            new InjectionStep.Pause(Duration.ofSeconds(5)),
+            new InjectionStep.ConstantRate(10, Duration.ofSeconds(10)));
+    assertThat(s.behaviour()).isEqualTo(new Scenario.Behaviour(50, 6, 2, 2, true));
+    assertThat(s.incidents())
+        .containsExactly(
+            new Scenario.Incident.Outage(Duration.ofSeconds(40), Duration.ofSeconds(5)),
+            new Scenario.Incident.RebootStorm(Duration.ofSeconds(60), 20, Duration.ofSeconds(10)));
+    assertThat(s.assertions())
+        .containsExactly(
+            new Scenario.Assertion.LatencyBelow("Notify Boot!", 99, Duration.ofSeconds(2)),
+            new Scenario.Assertion.ConnectedAtLeast(99.9),
+            new Scenario.Assertion.MaxDrops(0));
+    assertThat(s.output()).isEqualTo(Path.of("out/full"));
+  }
+
+  @Test
+  void overridesFromTheCommandLineWin() throws IOException {
+    Scenario s =
+        ScenarioLoader.load(
+            write("full.conf", FULL),
+            Map.of("scenario.duration", "120s", "scenario.target.mtp", "memory"));
+    assertThat(s.duration()).isEqualTo(Duration.ofSeconds(120));
+    assertThat(s.target().kind()).isEqualTo(Scenario.Target.Kind.EMBEDDED_MEMORY);
+  }
+
+  @Test
+  void aMinimalScenario_startsAllHomeGatewaysAtOnceOnTheInMemoryMtp() throws IOException {
+    Scenario s =
+        ScenarioLoader.load(
+            write("min.conf", "scenario { duration = 5s, fleet.agents = 10 }"), Map.of());
+    assertThat(s.target().kind()).isEqualTo(Scenario.Target.Kind.EMBEDDED_MEMORY);
+    assertThat(s.plan().steps()).containsExactly(new InjectionStep.AtOnce(10));
+    assertThat(s.mix().entries().get(0).profile()).isEqualTo("home-gateway");
+  }
+
+  @Test
+  void errorsNameFileLineAndKey() throws IOException {
+    assertError(
+        """
+        scenario {
+          duration = 5s
+          fleet { agents = 10, agnets = 3 }
+        }
+        """,
+        "bad.conf:3: scenario.fleet.agnets: unknown key");
+    assertError(
+        """
+        scenario {
+          duration = 5s
+          fleet.agents = 10
+          phases = [
+            { ramp = 5, over = soon }
+          ]
+        }
+        """,
+        "bad.conf:5: scenario.phases[0].over: must be a duration");
+    assertError(
+        """
+        scenario {
+          duration = 5s
+          fleet.agents = 10
+          phases = [ { ramp = 5, over = 2s } ]
+        }
+        """,
+        "bad.conf:4: scenario.phases: the phases start 5 agents but scenario.fleet.agents is 10");
+    assertError(
+        """
+        scenario {
+          duration = 5s
+          fleet.agents = 10
+          target { controller = "coap://127.0.0.1:5683" }
+        }
+        """,
+        "bad.conf:4: scenario.target.controller: embedded, ws[s]://HOST:PORT/PATH or mqtt[s]://");
+    assertError(
+        """
+        scenario {
+          duration = 5s
+          fleet.agents = 10
+          target { controller = "ws://127.0.0.1:8080/usp" }
+          incidents = [ { at = 1s, outage = 1s } ]
+        }
+        """,
+        "bad.conf:5: scenario.incidents[0]: incidents need the embedded controller");
+    assertError(
+        """
+        scenario {
+          duration = 5s
+          fleet {
+            agents = 10
+            mix = [ { profile = home-gateway, share = 60 } ]
+          }
+        }
+        """,
+        "bad.conf:5: scenario.fleet.mix: shares must add up to 100");
+    assertError(
+        """
+        scenario {
+          fleet.agents = 10
+        }
+        """,
+        "scenario.duration: missing");
+    assertError(
+        """
+        scenario {
+          duration = 5s
+          fleet.agents = 10
+          incidents = [ { at = 9s, outage = 1s } ]
+        }
+        """,
+        "bad.conf:4: scenario.incidents[0].at: after the end of the run");
+    assertError(
+        "scenario { duration = 5s, fleet.agents = 10, assertions = [ { p99 = 1 } ] }",
+        "bad.conf:1: scenario.assertions[0]: an assertion is");
+  }
+
+  @Test
+  void aMissingFileIsSaidSo() {
+    assertThatThrownBy(() -> ScenarioLoader.load(dir.resolve("nope.conf"), Map.of()))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageEndingWith("nope.conf: no such scenario file");
+  }
+
+  private void assertError(String text, String expected) throws IOException {
+    Path f = write("bad.conf", text);
+    assertThatThrownBy(() -> ScenarioLoader.load(f, Map.of()))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining(expected.replace("bad.conf", f.toString()));
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path f = dir.resolve(name);
+    Files.writeString(f, text);
+    return f;
+  }
+}
