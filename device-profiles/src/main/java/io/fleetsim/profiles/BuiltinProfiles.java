@@ -28,15 +28,24 @@ public final class BuiltinProfiles {
    * profile.firmware.version}, and with it SoftwareVersion and the active FirmwareImage.
    */
   public static Schema load(String nameOrFile, String firmware) {
-    Config overrides =
-        firmware == null
-            ? ConfigFactory.empty()
-            : ConfigFactory.parseMap(
-                Map.of("profile.firmware.version", firmware), "firmware override");
+    return load(nameOrFile, firmware, Map.of());
+  }
+
+  /**
+   * As {@link #load(String, String)} with more overrides: HOCON paths below {@code profile.} (for
+   * example {@code agent.reboot-time} → {@code 5s}), as a scenario sets them for its fleet.
+   */
+  public static Schema load(String nameOrFile, String firmware, Map<String, String> overrides) {
+    Map<String, String> all = new java.util.HashMap<>();
+    overrides.forEach((k, v) -> all.put("profile." + k, v));
+    if (firmware != null) {
+      all.put("profile.firmware.version", firmware);
+    }
+    Config config = ConfigFactory.parseMap(all, "profile overrides");
     File f = new File(nameOrFile);
     if (f.isFile()) {
-      return ProfileLoader.load(f, overrides);
+      return ProfileLoader.load(f, config);
     }
-    return ProfileLoader.loadResource("profiles/" + nameOrFile + ".conf", overrides);
+    return ProfileLoader.loadResource("profiles/" + nameOrFile + ".conf", config);
   }
 }

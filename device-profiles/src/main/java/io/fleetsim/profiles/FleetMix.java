@@ -86,9 +86,17 @@ public record FleetMix(List<Entry> entries) {
 
   /** Compiles each entry's schema once (profile plus firmware pin); index as {@link #entryOf}. */
   public List<Schema> schemas() {
+    return schemas(java.util.Map.of());
+  }
+
+  /**
+   * As {@link #schemas()} with profile overrides applied to every entry (paths below {@code
+   * profile.}, e.g. {@code agent.reboot-time}).
+   */
+  public List<Schema> schemas(java.util.Map<String, String> overrides) {
     List<Schema> out = new ArrayList<>(entries.size());
     for (Entry e : entries) {
-      out.add(BuiltinProfiles.load(e.profile(), e.firmware()));
+      out.add(BuiltinProfiles.load(e.profile(), e.firmware(), overrides));
     }
     return out;
   }

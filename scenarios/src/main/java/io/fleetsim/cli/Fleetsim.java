@@ -29,9 +29,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * The fleetsim command line. Today it inspects profiles and lets one in-process agent answer USP
- * requests; the fleet commands (run, validate, controller, agents) come with the transports and the
- * Pekko fleet.
+ * The fleetsim command line: run and validate scenarios, run agents or the embedded Controller on
+ * their own, inspect profiles, and let one in-process agent answer USP requests.
  */
 @Command(
     name = "fleetsim",
@@ -42,6 +41,8 @@ import picocli.CommandLine.Spec;
       Fleetsim.ProfileCommand.class,
       Fleetsim.GetCommand.class,
       Fleetsim.UspCommand.class,
+      RunCommand.class,
+      ValidateCommand.class,
       AgentsCommand.class,
       ControllerCommand.class
     })

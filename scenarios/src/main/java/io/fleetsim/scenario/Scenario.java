@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A validated scenario, immutable: where the fleet connects, what it is made of, how agents are
@@ -19,6 +20,7 @@ public record Scenario(
     Target target,
     int agents,
     FleetMix mix,
+    Map<String, String> profileOverrides,
     InjectionPlan plan,
     Behaviour behaviour,
     List<Incident> incidents,
@@ -28,6 +30,43 @@ public record Scenario(
   public Scenario {
     incidents = List.copyOf(incidents);
     assertions = List.copyOf(assertions);
+    profileOverrides = Map.copyOf(profileOverrides);
+  }
+
+  /** The same scenario writing to {@code dir}. */
+  public Scenario withOutput(Path dir) {
+    return new Scenario(
+        name,
+        source,
+        duration,
+        seed,
+        target,
+        agents,
+        mix,
+        profileOverrides,
+        plan,
+        behaviour,
+        incidents,
+        assertions,
+        dir);
+  }
+
+  /** The same scenario with {@code n} agents, every phase scaled in proportion. */
+  public Scenario withAgents(int n) {
+    return new Scenario(
+        name,
+        source,
+        duration,
+        seed,
+        target,
+        n,
+        mix,
+        profileOverrides,
+        plan.scaledTo(n),
+        behaviour,
+        incidents,
+        assertions,
+        output);
   }
 
   /** Where the agents connect. */

@@ -80,7 +80,13 @@ public final class ScenarioLoader {
     long seed = c.hasPath("seed") ? number(c, "seed").longValue() : 1;
     Scenario.Target target = target(c);
     int agents = (int) positive(c, "fleet.agents");
-    keys(c.getObject("fleet"), ROOT + ".fleet", Set.of("agents", "mix"));
+    keys(c.getObject("fleet"), ROOT + ".fleet", Set.of("agents", "mix", "profile"));
+    Map<String, String> profileOverrides = new java.util.TreeMap<>();
+    if (c.hasPath("fleet.profile")) {
+      c.getConfig("fleet.profile")
+          .entrySet()
+          .forEach(e -> profileOverrides.put(e.getKey(), String.valueOf(e.getValue().unwrapped())));
+    }
     FleetMix mix;
     try {
       mix =
@@ -103,6 +109,7 @@ public final class ScenarioLoader {
         target,
         agents,
         mix,
+        profileOverrides,
         plan,
         behaviour,
         incidents,

@@ -1,5 +1,7 @@
 package io.fleetsim.fleet;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import io.fleetsim.agent.AgentCore;
 import io.fleetsim.agent.AgentEnvironment;
 import io.fleetsim.agent.AgentTimer;
@@ -44,6 +46,16 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
   private enum StopAll implements Command {
     INSTANCE
   }
+
+  /**
+   * Stopped agents still get the Disconnected of their last session: dead letters by design, not
+   * worth a log line each; Pekko's own INFO lines (coordinated shutdown) are noise in a run.
+   */
+  private static final Config QUIET =
+      ConfigFactory.parseString(
+          "pekko.log-dead-letters = off\n"
+              + "pekko.log-dead-letters-during-shutdown = off\n"
+              + "pekko.loglevel = WARNING");
 
   private final ActorSystem<Command> system;
   private final List<DeviceModel> models;
@@ -92,7 +104,8 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
                             metrics,
                             seed),
                         transfers)),
-            name);
+            name,
+            QUIET.withFallback(ConfigFactory.load()));
   }
 
   /** Agents in the fleet when all are spawned. */

@@ -147,6 +147,9 @@ public final class AgentActor implements MtpListener, Outbox {
             c.session().close(1000, "rebooting"); // a connect that raced the reboot
             return Behaviors.same();
           }
+          if (msg instanceof Disconnected) {
+            return Behaviors.same(); // the session the reboot closed
+          }
           return common(msg, "rebooting");
         });
   }

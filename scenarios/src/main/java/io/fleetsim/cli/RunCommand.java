@@ -1,0 +1,115 @@
+package io.fleetsim.cli;
+
+import io.fleetsim.scenario.RunReport;
+import io.fleetsim.scenario.Scenario;
+import io.fleetsim.scenario.ScenarioLoader;
+import io.fleetsim.scenario.ScenarioRunner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code fleetsim run SCENARIO}: the main job. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description =
+        "Runs a scenario: the fleet against its controller, incidents, then summary.json, a"
+            + " latency log (.hlog) and the report in the output folder. Exit 1 when an assertion"
+            + " fails, 2 when the scenario is invalid.")
+final class RunCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", description = "The scenario file (HOCON).")
+  Path scenario;
+
+  @Option(names = "--output", description = "Output folder (default: the scenario's output).")
+  Path output;
+
+  @Option(names = "--agents", description = "Override fleet.agents (the phases scale with it).")
+  Integer agents;
+
+  @Option(names = "--duration", description = "Override the duration (e.g. PT30S or 30s).")
+  String duration;
+
+  @Option(
+      names = "--target",
+      description = "Override target.controller: embedded, ws[s]://… or mqtt[s]://….")
+  String target;
+
+  @Option(
+      names = "--set",
+      description = "Override any scenario key, e.g. --set scenario.seed=3; repeatable.")
+  List<String> sets;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Scenario s;
+    try {
+      s = load(scenario, overrides());
+    } catch (io.fleetsim.scenario.ScenarioException | IllegalArgumentException e) {
+      err.println("fleetsim: " + e.getMessage());
+      return 2;
+    }
+    if (output != null) {
+      s = s.withOutput(output);
+    }
+    out.printf(
+        "fleetsim run %s: %d agents, %s, target %s, output %s%n",
+        s.name(), s.agents(), s.duration(), s.target().kind(), s.output());
+    out.flush();
+    ScenarioRunner runner = new ScenarioRunner(s, out);
+    RunReport report;
+    try {
+      report = runner.run();
+    } catch (io.fleetsim.scenario.ScenarioException e) {
+      err.println("fleetsim: " + e.getMessage());
+      return 2;
+    }
+    out.print(report.table());
+    out.printf("%nwrote %s%n", s.output().toAbsolutePath());
+    out.flush();
+    return report.passed() ? 0 : 1;
+  }
+
+  private Map<String, String> overrides() {
+    Map<String, String> o = new LinkedHashMap<>();
+    if (duration != null) {
+      o.put(
+          "scenario.duration",
+          duration.startsWith("PT") ? Duration.parse(duration).toMillis() + "ms" : duration);
+    }
+    if (target != null) {
+      o.put("scenario.target.controller", target);
+    }
+    for (String set : sets == null ? List.<String>of() : sets) {
+      int eq = set.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("--set takes KEY=VALUE, got " + set);
+      }
+      o.put(set.substring(0, eq), set.substring(eq + 1));
+    }
+    return o;
+  }
+
+  /** Loads the scenario; --agents rescales it (fleet size and each phase in proportion). */
+  private Scenario load(Path file, Map<String, String> o) {
+    Scenario s = ScenarioLoader.load(file, o);
+    if (agents == null || agents == s.agents()) {
+      return s;
+    }
+    if (agents <= 0) {
+      throw new IllegalArgumentException("--agents must be > 0");
+    }
+    return s.withAgents(agents);
+  }
+}

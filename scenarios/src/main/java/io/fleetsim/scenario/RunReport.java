@@ -1,0 +1,223 @@
+package io.fleetsim.scenario;
+
+import io.fleetsim.metrics.Latencies;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The end of a run as values: what the fleet and the Controller measured, and each assertion with
+ * its actual value and verdict. Renders {@code summary.json} and the console table.
+ */
+public record RunReport(
+    Scenario scenario,
+    double seconds,
+    int spawned,
+    long connectedAtEnd,
+    long connects,
+    Map<String, Histogram> latencies,
+    Map<String, Long> drops,
+    Map<String, Long> notifications,
+    Map<String, Long> handled,
+    Map<String, Long> unexpected,
+    List<Verdict> verdicts,
+    boolean interrupted) {
+
+  /** One assertion's outcome. */
+  public record Verdict(String assertion, String actual, boolean passed) {}
+
+  /** Checks every assertion of the scenario against the measured values. */
+  static List<Verdict> judge(
+      Scenario s, Map<String, Histogram> latencies, long connectedAtEnd, Map<String, Long> drops) {
+    List<Verdict> out = new ArrayList<>();
+    for (Scenario.Assertion a : s.assertions()) {
+      if (a instanceof Scenario.Assertion.LatencyBelow l) {
+        Histogram h = latencies.get(l.metric());
+        String what =
+            String.format(
+                Locale.ROOT,
+                "p%s %s < %d ms",
+                fmt(l.percentile()),
+                l.metric(),
+                l.limit().toMillis());
+        if (h == null || h.getTotalCount() == 0) {
+          out.add(new Verdict(what, "no values recorded", false));
+        } else {
+          double ms = h.getValueAtPercentile(l.percentile()) / 1000.0;
+          out.add(
+              new Verdict(
+                  what, String.format(Locale.ROOT, "%.3f ms", ms), ms < l.limit().toMillis()));
+        }
+      } else if (a instanceof Scenario.Assertion.ConnectedAtLeast c) {
+        double pct = s.agents() == 0 ? 0 : 100.0 * connectedAtEnd / s.agents();
+        out.add(
+            new Verdict(
+                "connected >= " + fmt(c.percent()) + " %",
+                String.format(Locale.ROOT, "%.2f %% (%d of %d)", pct, connectedAtEnd, s.agents()),
+                pct >= c.percent()));
+      } else if (a instanceof Scenario.Assertion.MaxDrops m) {
+        long total = drops.values().stream().mapToLong(Long::longValue).sum();
+        out.add(new Verdict("drops <= " + m.max(), total + " " + drops, total <= m.max()));
+      }
+    }
+    return out;
+  }
+
+  /** Histograms of every name in {@code l} (totals), with {@code prefix} before each name. */
+  static void collect(Latencies l, String prefix, Map<String, Histogram> into) {
+    for (String name : l.names()) {
+      into.put(prefix + name, l.total(name));
+    }
+  }
+
+  public boolean passed() {
+    return verdicts.stream().allMatch(Verdict::passed);
+  }
+
+  /** The console table: latencies, then counters, then the assertions. */
+  public String table() {
+    StringBuilder b = new StringBuilder();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%n%s: %d agents, %.1f s%s, %d connected at the end, %d connects%n%n",
+            scenario.name(),
+            spawned,
+            seconds,
+            interrupted ? " (interrupted)" : "",
+            connectedAtEnd,
+            connects));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%-34s %9s %10s %10s %10s %10s %10s%n",
+            "latency (ms)",
+            "count",
+            "p50",
+            "p90",
+            "p99",
+            "p99.9",
+            "max"));
+    latencies.forEach(
+        (name, h) ->
+            b.append(
+                String.format(
+                    Locale.ROOT,
+                    "%-34s %9d %10.3f %10.3f %10.3f %10.3f %10.3f%n",
+                    name,
+                    h.getTotalCount(),
+                    h.getValueAtPercentile(50) / 1000.0,
+                    h.getValueAtPercentile(90) / 1000.0,
+                    h.getValueAtPercentile(99) / 1000.0,
+                    h.getValueAtPercentile(99.9) / 1000.0,
+                    h.getMaxValue() / 1000.0)));
+    b.append("\nrequests handled ").append(handled).append('\n');
+    b.append("notifications sent ").append(notifications).append('\n');
+    b.append("drops ").append(drops).append('\n');
+    b.append("wrong-state messages ").append(unexpected).append('\n');
+    if (!verdicts.isEmpty()) {
+      b.append('\n');
+      for (Verdict v : verdicts) {
+        b.append(v.passed() ? "PASS " : "FAIL ")
+            .append(v.assertion())
+            .append(": ")
+            .append(v.actual())
+            .append('\n');
+      }
+    }
+    return b.toString();
+  }
+
+  /** summary.json: everything above as JSON (latencies in milliseconds). */
+  public String json() {
+    StringBuilder b = new StringBuilder("{\n");
+    field(b, "scenario", scenario.name()).append(",\n");
+    field(b, "source", scenario.source()).append(",\n");
+    b.append(String.format(Locale.ROOT, "  \"seconds\": %.3f,%n", seconds));
+    b.append("  \"interrupted\": ").append(interrupted).append(",\n");
+    b.append("  \"agents\": ").append(scenario.agents()).append(",\n");
+    b.append("  \"spawned\": ").append(spawned).append(",\n");
+    b.append("  \"connectedAtEnd\": ").append(connectedAtEnd).append(",\n");
+    b.append("  \"connects\": ").append(connects).append(",\n");
+    b.append("  \"latenciesMs\": {");
+    String sep = "\n";
+    for (Map.Entry<String, Histogram> e : latencies.entrySet()) {
+      Histogram h = e.getValue();
+      b.append(sep)
+          .append("    ")
+          .append(quote(e.getKey()))
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  ": {\"count\": %d, \"p50\": %.3f, \"p90\": %.3f, \"p99\": %.3f, \"p999\": %.3f,"
+                      + " \"max\": %.3f}",
+                  h.getTotalCount(),
+                  h.getValueAtPercentile(50) / 1000.0,
+                  h.getValueAtPercentile(90) / 1000.0,
+                  h.getValueAtPercentile(99) / 1000.0,
+                  h.getValueAtPercentile(99.9) / 1000.0,
+                  h.getMaxValue() / 1000.0));
+      sep = ",\n";
+    }
+    b.append("\n  },\n");
+    counters(b, "handled", handled).append(",\n");
+    counters(b, "notifications", notifications).append(",\n");
+    counters(b, "drops", drops).append(",\n");
+    counters(b, "unexpected", unexpected).append(",\n");
+    b.append("  \"assertions\": [");
+    sep = "\n";
+    for (Verdict v : verdicts) {
+      b.append(sep)
+          .append("    {\"assertion\": ")
+          .append(quote(v.assertion()))
+          .append(", \"actual\": ")
+          .append(quote(v.actual()))
+          .append(", \"passed\": ")
+          .append(v.passed())
+          .append('}');
+      sep = ",\n";
+    }
+    b.append(verdicts.isEmpty() ? "],\n" : "\n  ],\n");
+    b.append("  \"passed\": ").append(passed()).append("\n}\n");
+    return b.toString();
+  }
+
+  private static StringBuilder counters(StringBuilder b, String name, Map<String, Long> values) {
+    b.append("  ").append(quote(name)).append(": {");
+    String sep = "";
+    for (Map.Entry<String, Long> e : values.entrySet()) {
+      b.append(sep).append(quote(e.getKey())).append(": ").append(e.getValue());
+      sep = ", ";
+    }
+    return b.append('}');
+  }
+
+  private static StringBuilder field(StringBuilder b, String name, String value) {
+    return b.append("  ").append(quote(name)).append(": ").append(quote(value));
+  }
+
+  static String quote(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+}

@@ -1,0 +1,335 @@
+package io.fleetsim.scenario;
+
+import io.fleetsim.controller.ReferenceController;
+import io.fleetsim.controller.Workload;
+import io.fleetsim.datamodel.DeviceModel;
+import io.fleetsim.datamodel.Schema;
+import io.fleetsim.fleet.ActorFleet;
+import io.fleetsim.fleet.FileLimits;
+import io.fleetsim.fleet.HttpFileTransfers;
+import io.fleetsim.metrics.FleetMetrics;
+import io.fleetsim.metrics.Latencies;
+import io.fleetsim.mtp.Connector;
+import io.fleetsim.mtp.Tls;
+import io.fleetsim.mtp.Transports;
+import io.fleetsim.mtp.http.HttpFetch;
+import io.fleetsim.mtp.mqtt.MqttClient;
+import io.fleetsim.mtp.mqtt.MqttConfig;
+import io.fleetsim.mtp.websocket.WsClient;
+import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
+import io.fleetsim.usp.proto.UspMsg.Operate;
+import io.fleetsim.usp.proto.UspMsg.Request;
+import io.fleetsim.usp.record.UspRecordCodec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * Runs a scenario: the embedded Controller (or the target's connector), the Pekko fleet started by
+ * the injection plan, the Controller's workload, the incidents at their times; a progress line
+ * every second and an interval histogram log; at the end {@code summary.json}, the console table
+ * and the assertions' verdicts. A stop request (Ctrl-C) ends the run early and still reports.
+ */
+public final class ScenarioRunner {
+  /** How often the injector starts what is due. */
+  static final long INJECT_EVERY_MILLIS = 100;
+
+  private final Scenario scenario;
+  private final PrintWriter out;
+  private final CountDownLatch stop = new CountDownLatch(1);
+
+  public ScenarioRunner(Scenario scenario, PrintWriter out) {
+    this.scenario = scenario;
+    this.out = out;
+  }
+
+  /** Ends the run early; it still writes its report. */
+  public void stop() {
+    stop.countDown();
+  }
+
+  /** Runs to the end (or {@link #stop()}) and returns the report, also written to the output. */
+  public RunReport run() throws IOException, InterruptedException {
+    Scenario s = scenario;
+    if (s.target().kind() != Scenario.Target.Kind.EMBEDDED_MEMORY) {
+      // each agent holds one socket; with the embedded Controller its end is in this JVM too
+      String limit = FileLimits.check(s.target().embedded() ? 2L * s.agents() : s.agents());
+      if (limit != null) {
+        throw new ScenarioException(s.source() + ": " + limit);
+      }
+    }
+    Files.createDirectories(s.output());
+    List<DeviceModel> models = new ArrayList<>();
+    for (Schema schema : s.mix().schemas(s.profileOverrides())) {
+      models.add(new DeviceModel(schema, s.seed(), InstantSource.system()));
+    }
+    FleetMetrics metrics = new FleetMetrics();
+    try (Transports transports = Transports.create();
+        PrintStream hlogFile = new PrintStream(s.output().resolve("latencies.hlog").toFile())) {
+      ReferenceController controller = controller(transports);
+      Connector connector = connector(transports, controller);
+      ActorFleet fleet =
+          new ActorFleet(
+              "fleetsim",
+              models,
+              s.mix()::entryOf,
+              s.agents(),
+              connector,
+              transports.group(),
+              s.target().controllerId(),
+              new HttpFileTransfers(
+                  new HttpFetch(transports, Tls.client(null)),
+                  HttpFileTransfers.DEFAULT_MAX_IN_FLIGHT),
+              metrics,
+              s.seed());
+      HistogramLogWriter hlog = new HistogramLogWriter(hlogFile);
+      long startMillis = System.currentTimeMillis();
+      hlog.outputComment("fleetsim scenario " + s.name() + " from " + s.source());
+      hlog.outputLogFormatVersion();
+      hlog.outputStartTime(startMillis);
+      hlog.setBaseTime(startMillis);
+      hlog.outputLegend();
+      long startNanos = System.nanoTime();
+      List<ScheduledFuture<?>> tasks = new ArrayList<>();
+      int[] requested = {0};
+      tasks.add(
+          transports
+              .group()
+              .scheduleAtFixedRate(
+                  () -> {
+                    int due = s.plan().dueAt((System.nanoTime() - startNanos) / 1_000_000);
+                    if (due > requested[0]) {
+                      fleet.spawn(due - requested[0]);
+                      requested[0] = due;
+                    }
+                  },
+                  0,
+                  INJECT_EVERY_MILLIS,
+                  TimeUnit.MILLISECONDS));
+      tasks.add(transports.group().scheduleAtFixedRate(fleet::tick, 1, 1, TimeUnit.SECONDS));
+      Workload workload = workload(controller, transports);
+      for (Scenario.Incident incident : s.incidents()) {
+        tasks.add(
+            transports
+                .group()
+                .schedule(
+                    () -> incident(incident, controller, transports),
+                    incident.at().toMillis(),
+                    TimeUnit.MILLISECONDS));
+      }
+
+      Thread hook = new Thread(this::stop, "fleetsim-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      boolean interrupted = false;
+      Progress progress = new Progress(metrics, fleet, controller);
+      long endNanos = startNanos + s.duration().toNanos();
+      long lastInterval = startMillis;
+      while (System.nanoTime() < endNanos) {
+        long wait = Math.min(1000, (endNanos - System.nanoTime()) / 1_000_000);
+        if (stop.await(Math.max(1, wait), TimeUnit.MILLISECONDS)) {
+          interrupted = true;
+          break;
+        }
+        long now = System.currentTimeMillis();
+        writeIntervals(hlog, metrics.latencies(), "", lastInterval, now);
+        if (controller != null) {
+          writeIntervals(hlog, controller.latencies(), "controller ", lastInterval, now);
+        }
+        lastInterval = now;
+        out.println(progress.line((System.nanoTime() - startNanos) / 1e9));
+        out.flush();
+      }
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is exiting (Ctrl-C): finish the report anyway
+      }
+      tasks.forEach(t -> t.cancel(false));
+      if (workload != null) {
+        workload.close();
+      }
+      double seconds = (System.nanoTime() - startNanos) / 1e9;
+      long connectedAtEnd = metrics.connectedNow();
+      long now = System.currentTimeMillis();
+      writeIntervals(hlog, metrics.latencies(), "", lastInterval, now);
+      Map<String, Histogram> latencies = new TreeMap<>();
+      RunReport.collect(metrics.latencies(), "", latencies);
+      if (controller != null) {
+        writeIntervals(hlog, controller.latencies(), "controller ", lastInterval, now);
+        RunReport.collect(controller.latencies(), "controller ", latencies);
+      }
+      fleet.stop(java.time.Duration.ofMillis(Math.min(2000, 200 + fleet.spawned() / 50)));
+      if (controller != null) {
+        controller.close();
+      }
+      RunReport report =
+          new RunReport(
+              s,
+              seconds,
+              fleet.spawned(),
+              connectedAtEnd,
+              metrics.connects(),
+              latencies,
+              metrics.stats().drops(),
+              metrics.stats().notifications(),
+              metrics.stats().handled(),
+              metrics.stats().unexpected(),
+              RunReport.judge(s, latencies, connectedAtEnd, metrics.stats().drops()),
+              interrupted);
+      Files.writeString(s.output().resolve("summary.json"), report.json());
+      Files.writeString(s.output().resolve("report.txt"), report.table());
+      return report;
+    }
+  }
+
+  private ReferenceController controller(Transports t) {
+    Scenario.Target target = scenario.target();
+    boolean reboot = scenario.behaviour().rebootAfterProvisioning();
+    return switch (target.kind()) {
+      case EMBEDDED_MEMORY -> ReferenceController.inMemory(t, target.controllerId(), true, reboot);
+      case EMBEDDED_WEBSOCKET ->
+          ReferenceController.start(
+              t, new InetSocketAddress("127.0.0.1", 0), "/usp", target.controllerId(), reboot);
+      default -> null;
+    };
+  }
+
+  private Connector connector(Transports t, ReferenceController controller) {
+    Scenario.Target target = scenario.target();
+    int max = UspRecordCodec.DEFAULT_MAX_RECORD_BYTES;
+    return switch (target.kind()) {
+      case EMBEDDED_MEMORY -> controller.memoryMtp();
+      case EMBEDDED_WEBSOCKET ->
+          new WsClient(
+              t, URI.create("ws://127.0.0.1:" + controller.address().getPort() + "/usp"), max, 60);
+      case WEBSOCKET -> new WsClient(t, target.url(), max, 60); // wss: the JDK's CAs
+      case MQTT -> {
+        boolean tls = target.url().getScheme().equals("mqtts");
+        int port = target.url().getPort() > 0 ? target.url().getPort() : tls ? 8883 : 1883;
+        yield new MqttClient(
+            t,
+            MqttConfig.agents(target.url().getHost(), port, target.mqtt5()),
+            max,
+            tls ? Tls.client(null) : null);
+      }
+    };
+  }
+
+  private Workload workload(ReferenceController controller, Transports t) {
+    Scenario.Behaviour b = scenario.behaviour();
+    if (controller == null || b.workloadRate() <= 0) {
+      return null;
+    }
+    Workload.Spec d = Workload.Spec.defaults(b.workloadRate());
+    return Workload.start(
+        controller,
+        new Workload.Spec(
+            b.workloadRate(),
+            b.getWeight(),
+            b.setWeight(),
+            b.operateWeight(),
+            d.getPaths(),
+            d.setParam(),
+            d.setValue(),
+            d.operateCommand()),
+        t.group().next(),
+        scenario.seed());
+  }
+
+  private void incident(Scenario.Incident incident, ReferenceController c, Transports t) {
+    if (incident instanceof Scenario.Incident.Outage o) {
+      out.printf(Locale.ROOT, "incident: outage for %s%n", o.length());
+      c.memoryMtp().down();
+      t.group().schedule(() -> c.memoryMtp().up(), o.length().toMillis(), TimeUnit.MILLISECONDS);
+    } else if (incident instanceof Scenario.Incident.RebootStorm r) {
+      List<String> agents = new ArrayList<>(c.connectedAgents());
+      Collections.sort(agents);
+      Collections.shuffle(agents, new java.util.Random(scenario.seed()));
+      int n = (int) Math.round(agents.size() * r.percent() / 100.0);
+      out.printf(Locale.ROOT, "incident: reboot storm of %d agents within %s%n", n, r.within());
+      SplittableRandom random = new SplittableRandom(scenario.seed());
+      Request reboot =
+          Request.newBuilder()
+              .setOperate(
+                  Operate.newBuilder()
+                      .setCommand("Device.Reboot()")
+                      .setCommandKey("fleetsim-reboot-storm")
+                      .setSendResp(true))
+              .build();
+      long window = Math.max(1, r.within().toMillis());
+      for (String agent : agents.subList(0, n)) {
+        t.group()
+            .schedule(
+                () -> c.request(agent, MsgType.OPERATE, reboot),
+                random.nextLong(window),
+                TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  private static void writeIntervals(
+      HistogramLogWriter hlog, Latencies l, String prefix, long fromMillis, long toMillis) {
+    for (String name : l.names()) {
+      Histogram h = l.interval(name);
+      if (h.getTotalCount() > 0) {
+        h.setStartTimeStamp(fromMillis);
+        h.setEndTimeStamp(toMillis);
+        h.setTag((prefix + name).replace(' ', '_').replace(',', '_'));
+        hlog.outputIntervalHistogram(h);
+      }
+    }
+  }
+
+  /** The one-line live progress display. */
+  private static final class Progress {
+    private final FleetMetrics metrics;
+    private final ActorFleet fleet;
+    private final ReferenceController controller;
+    private long lastMessages;
+
+    Progress(FleetMetrics metrics, ActorFleet fleet, ReferenceController controller) {
+      this.metrics = metrics;
+      this.fleet = fleet;
+      this.controller = controller;
+    }
+
+    String line(double seconds) {
+      long messages = sum(metrics.stats().handled()) + sum(metrics.stats().notifications());
+      long rate = messages - lastMessages;
+      lastMessages = messages;
+      Histogram boot = metrics.latencies().total("Notify Boot!");
+      return String.format(
+          Locale.ROOT,
+          "t=%5.1fs agents %d/%d connected %d msgs/s %d Boot! p50 %.1f ms p99 %.1f ms drops %d%s",
+          seconds,
+          fleet.spawned(),
+          fleet.total(),
+          metrics.connectedNow(),
+          rate,
+          boot.getValueAtPercentile(50) / 1000.0,
+          boot.getValueAtPercentile(99) / 1000.0,
+          sum(metrics.stats().drops()),
+          controller == null ? "" : " controller Boot! " + controller.boots());
+    }
+
+    private static long sum(Map<String, Long> m) {
+      return m.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+}
