@@ -1,0 +1,152 @@
+package io.fleetsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code fleetsim run} and {@code validate} end to end on the in-memory MTP: a small mixed fleet
+ * ramps up, is provisioned and rebooted by the embedded Controller, goes through an outage and a
+ * reboot storm, and the run writes summary.json, the .hlog and the report; exit codes say whether
+ * the assertions held (0), failed (1) or the scenario is invalid (2).
+ */
+class RunCommandTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private static final String SCENARIO =
+      """
+      scenario {
+        name = small
+        duration = 14s
+        seed = 3
+        target { controller = embedded, mtp = memory }
+        fleet {
+          agents = 300
+          mix = [
+            { profile = home-gateway, share = 70 }
+            { profile = wifi-extender, share = 20 }
+            { profile = iot-hub, share = 10 }
+          ]
+          profile {
+            agent.reboot-time = 300ms
+            objects { "Device.LocalAgent.Controller.{i}.MTP.{i}.WebSocket." {
+              params.SessionRetryMinimumWaitInterval.default = 1
+            } }
+          }
+        }
+        phases = [ { at-once = 100 }, { ramp = 200, over = 2s } ]
+        behaviour { reboot-after-provisioning = true, workload { rate = 100 } }
+        incidents = [
+          { at = 4s, outage = 1s }
+          { at = 9s, reboot-storm = 50, within = 1s }
+        ]
+        assertions = [
+          { latency = "Notify Boot!", percentile = 99, below = 5s }
+          { connected-at-least = 100 }
+          { max-drops = 0 }
+        ]
+      }
+      """;
+
+  @Test
+  void run_writesTheReport_andExitsZeroWhenTheAssertionsHold() throws IOException {
+    Path scenario = write("small.conf", SCENARIO);
+    Path output = dir.resolve("out");
+
+    int rc = run("run", scenario.toString(), "--output", output.toString());
+
+    assertThat(rc).as(out + "\n" + err).isZero();
+    String summary = Files.readString(output.resolve("summary.json"));
+    assertThat(summary)
+        .contains("\"scenario\": \"small\"")
+        .contains("\"spawned\": 300")
+        .contains("\"connectedAtEnd\": 300")
+        .contains("\"Notify Boot!\": {\"count\": ")
+        .contains("\"controller Get\": {\"count\": ")
+        .contains("\"passed\": true");
+    // 300 Boot! after provisioning, ~150 more after the reboot storm
+    long boots =
+        Long.parseLong(summary.replaceAll("(?s).*\"Notify Boot!\": \\{\"count\": (\\d+),.*", "$1"));
+    assertThat(boots).isBetween(440L, 460L);
+    // 300 first connects, 300 after the provisioning reboot, 300 after the outage, ~150 storm
+    long connects = Long.parseLong(summary.replaceAll("(?s).*\"connects\": (\\d+),.*", "$1"));
+    assertThat(connects).isBetween(1040L, 1060L);
+    String hlog = Files.readString(output.resolve("latencies.hlog"));
+    assertThat(hlog)
+        .contains("#[StartTime: ")
+        .contains("Tag=connect,")
+        .contains("Tag=Notify_Boot!,");
+    assertThat(Files.readString(output.resolve("report.txt"))).contains("PASS connected >= 100 %");
+    assertThat(out.toString())
+        .contains("incident: outage for PT1S")
+        .contains("incident: reboot storm of 150 agents within PT1S")
+        .containsPattern("t=\\s*\\d+\\.\\ds agents 300/300 connected 300");
+  }
+
+  @Test
+  void run_exitsOneWhenAnAssertionFails() throws IOException {
+    Path scenario =
+        write(
+            "strict.conf",
+            """
+            scenario {
+              duration = 2s
+              fleet.agents = 20
+              assertions = [ { latency = connect, percentile = 50, below = 0ms } ]
+            }
+            """);
+    int rc = run("run", scenario.toString(), "--output", dir.resolve("strict").toString());
+    assertThat(rc).isEqualTo(1);
+    assertThat(out.toString()).contains("FAIL p50 connect < 0 ms");
+  }
+
+  @Test
+  void run_andValidate_exitTwoOnAnInvalidScenario_namingFileLineAndKey() throws IOException {
+    Path scenario = write("bad.conf", "scenario {\n  duration = 2s\n  fleet.agents = -3\n}\n");
+    assertThat(run("run", scenario.toString())).isEqualTo(2);
+    assertThat(run("validate", scenario.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains(scenario + ":3: scenario.fleet.agents: must be > 0");
+  }
+
+  @Test
+  void validate_saysWhatWouldRun() throws IOException {
+    Path scenario = write("small.conf", SCENARIO);
+    assertThat(run("validate", scenario.toString())).isZero();
+    assertThat(out.toString())
+        .contains("valid. small: 300 agents (home-gateway 70%, wifi-extender 20%, iot-hub 10%)")
+        .contains("EMBEDDED_MEMORY")
+        .contains("2 incidents, 3 assertions");
+  }
+
+  @Test
+  void theShippedExamplesAreValid() throws IOException {
+    // Surefire runs in the module folder: scenarios/examples
+    try (var files = Files.list(Path.of("examples"))) {
+      for (Path example : files.filter(f -> f.toString().endsWith(".conf")).toList()) {
+        assertThat(run("validate", example.toString())).as(example + ": " + err).isZero();
+      }
+    }
+  }
+
+  private int run(String... args) {
+    CommandLine cli = Fleetsim.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path f = dir.resolve(name);
+    Files.writeString(f, text);
+    return f;
+  }
+}
