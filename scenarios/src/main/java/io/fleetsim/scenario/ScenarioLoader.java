@@ -80,7 +80,14 @@ public final class ScenarioLoader {
     long seed = c.hasPath("seed") ? number(c, "seed").longValue() : 1;
     Scenario.Target target = target(c);
     int agents = (int) positive(c, "fleet.agents");
-    keys(c.getObject("fleet"), ROOT + ".fleet", Set.of("agents", "mix", "profile"));
+    keys(c.getObject("fleet"), ROOT + ".fleet", Set.of("agents", "mix", "profile", "provisioned"));
+    boolean provisioned = c.hasPath("fleet.provisioned") && bool(c, "fleet.provisioned", ROOT);
+    if (provisioned && !target.embedded()) {
+      throw error(
+          c.getValue("fleet.provisioned"),
+          ROOT + ".fleet.provisioned",
+          "only with the embedded controller, whose subscriptions it pre-creates");
+    }
     Map<String, String> profileOverrides = new java.util.TreeMap<>();
     if (c.hasPath("fleet.profile")) {
       c.getConfig("fleet.profile")
@@ -110,6 +117,7 @@ public final class ScenarioLoader {
         agents,
         mix,
         profileOverrides,
+        provisioned,
         plan,
         behaviour,
         incidents,

@@ -1,5 +1,6 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.controller.Provisioning;
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.controller.Workload;
 import io.fleetsim.datamodel.DeviceModel;
@@ -98,6 +99,9 @@ public final class ScenarioRunner {
                   HttpFileTransfers.DEFAULT_MAX_IN_FLIGHT),
               metrics,
               s.seed());
+      if (s.provisioned()) {
+        fleet.preProvision(Provisioning.REQUEST);
+      }
       HistogramLogWriter hlog = new HistogramLogWriter(hlogFile);
       long startMillis = System.currentTimeMillis();
       hlog.outputComment("fleetsim scenario " + s.name() + " from " + s.source());
@@ -202,10 +206,17 @@ public final class ScenarioRunner {
     Scenario.Target target = scenario.target();
     boolean reboot = scenario.behaviour().rebootAfterProvisioning();
     return switch (target.kind()) {
-      case EMBEDDED_MEMORY -> ReferenceController.inMemory(t, target.controllerId(), true, reboot);
+      case EMBEDDED_MEMORY ->
+          ReferenceController.inMemory(t, target.controllerId(), !scenario.provisioned(), reboot);
       case EMBEDDED_WEBSOCKET ->
-          ReferenceController.start(
-              t, new InetSocketAddress("127.0.0.1", 0), "/usp", target.controllerId(), reboot);
+          ReferenceController.listen(
+              t,
+              new InetSocketAddress("127.0.0.1", 0),
+              "/usp",
+              target.controllerId(),
+              !scenario.provisioned(),
+              reboot,
+              null);
       default -> null;
     };
   }

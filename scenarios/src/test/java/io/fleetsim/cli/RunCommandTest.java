@@ -93,6 +93,28 @@ class RunCommandTest {
   }
 
   @Test
+  void bootStormExample_scaledDown_everyPreProvisionedAgentAnnouncesBoot() throws IOException {
+    Path output = dir.resolve("storm");
+    int rc =
+        run(
+            "run",
+            "examples/boot-storm.conf",
+            "--agents",
+            "500",
+            "--duration",
+            "4s",
+            "--output",
+            output.toString());
+
+    assertThat(rc).as(out + "\n" + err).isZero();
+    String summary = Files.readString(output.resolve("summary.json"));
+    assertThat(summary)
+        .contains("\"spawned\": 500")
+        .contains("\"Notify Boot!\": {\"count\": 500,")
+        .doesNotContain("controller Add"); // a deployed fleet is not provisioned again
+  }
+
+  @Test
   void run_exitsOneWhenAnAssertionFails() throws IOException {
     Path scenario =
         write(

@@ -11,7 +11,7 @@ import io.fleetsim.usp.proto.UspMsg.Request;
  * every async command (filtered by the object path {@code Device.}, R-NOT.0c). All are Persistent:
  * TR-181 removes non-persistent subscriptions on reboot, and a Controller wants Boot! after one.
  */
-final class Provisioning {
+public final class Provisioning {
   /** The ID of the Boot! subscription; Notify subscription_id values name the one that fired. */
   static final String BOOT = "boot";
 
@@ -21,7 +21,7 @@ final class Provisioning {
   static final String OPERATIONS = "ops";
 
   /** One Add of all subscriptions, atomic (allow_partial=false, R-ADD.2). */
-  static final Request REQUEST =
+  public static final Request REQUEST =
       Request.newBuilder()
           .setAdd(
               Add.newBuilder()

@@ -10,6 +10,9 @@ import io.fleetsim.agent.FileTransfers;
 import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.mtp.Connector;
+import io.fleetsim.usp.message.UspMessages;
+import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
+import io.fleetsim.usp.proto.UspMsg.Request;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -64,6 +67,7 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
   private final AtomicReferenceArray<ActorRef<AgentActor.Command>> refs;
   private final AtomicInteger spawned = new AtomicInteger();
   private final FleetMetrics metrics;
+  private volatile Request preProvisioning;
 
   /**
    * @param models the device models of the fleet (one per profile of its mix)
@@ -120,6 +124,16 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
 
   public FleetMetrics metrics() {
     return metrics;
+  }
+
+  /**
+   * Agents spawned from now on start already provisioned: {@code add} (the Controller's
+   * first-contact Add) is applied to each before it connects, as if persisted from an earlier
+   * session, so it announces Boot! to that Controller at its first connect (a boot storm of a
+   * deployed fleet rather than first contact).
+   */
+  public void preProvision(Request add) {
+    this.preProvisioning = add;
   }
 
   /** Spawns and starts the next {@code count} agents (fewer when the fleet runs out). */
@@ -198,15 +212,30 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
     private Behavior<Command> onSpawn(Spawn s) {
       int from = spawned.get();
       int to = Math.min(total, from + s.count());
+      Request add = preProvisioning;
       for (int i = from; i < to; i++) {
+        AgentCore core = AgentCore.create(environment(i), i);
+        if (add != null) {
+          preProvision(core, add);
+        }
         ActorRef<AgentActor.Command> ref =
-            getContext()
-                .spawnAnonymous(AgentActor.create(AgentCore.create(environment(i), i), runtime));
+            getContext().spawnAnonymous(AgentActor.create(core, runtime));
         refs.set(i, ref);
         ref.tell(AgentActor.Start.INSTANCE);
       }
       spawned.set(to);
       return this;
+    }
+
+    /** The Controller's Add, delivered to the agent as if it had come over an earlier session. */
+    private void preProvision(AgentCore core, Request add) {
+      byte[] record =
+          UspMessages.encodeRecord(
+              UspMessages.RECORD_VERSION,
+              core.endpointId(),
+              runtime.controllerId(),
+              UspMessages.request("pre-provision", MsgType.ADD, add));
+      core.onRecord(record, (controller, bytes) -> true); // the AddResp goes nowhere
     }
 
     private Behavior<Command> onTick(TickAll t) {
