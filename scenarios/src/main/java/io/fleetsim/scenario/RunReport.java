@@ -23,6 +23,7 @@ public record RunReport(
     Map<String, Long> handled,
     Map<String, Long> unexpected,
     List<Verdict> verdicts,
+    List<Milestones> milestones,
     boolean interrupted) {
 
   /** One assertion's outcome. */
@@ -113,6 +114,12 @@ public record RunReport(
                     h.getValueAtPercentile(99) / 1000.0,
                     h.getValueAtPercentile(99.9) / 1000.0,
                     h.getMaxValue() / 1000.0)));
+    if (!milestones.isEmpty()) {
+      b.append('\n');
+      for (Milestones m : milestones) {
+        b.append(m.what()).append(": ").append(seconds(m.reached())).append('\n');
+      }
+    }
     b.append("\nrequests handled ").append(handled).append('\n');
     b.append("notifications sent ").append(notifications).append('\n');
     b.append("drops ").append(drops).append('\n');
@@ -162,6 +169,21 @@ public record RunReport(
       sep = ",\n";
     }
     b.append("\n  },\n");
+    b.append("  \"milestonesSeconds\": {");
+    String msep = "\n";
+    for (Milestones m : milestones) {
+      b.append(msep).append("    ").append(quote(m.what())).append(": {");
+      String isep = "";
+      for (Map.Entry<String, Double> e : m.reached().entrySet()) {
+        b.append(isep)
+            .append(quote(e.getKey()))
+            .append(String.format(Locale.ROOT, ": %.1f", e.getValue()));
+        isep = ", ";
+      }
+      b.append('}');
+      msep = ",\n";
+    }
+    b.append(milestones.isEmpty() ? "},\n" : "\n  },\n");
     counters(b, "handled", handled).append(",\n");
     counters(b, "notifications", notifications).append(",\n");
     counters(b, "drops", drops).append(",\n");
@@ -215,6 +237,19 @@ public record RunReport(
       }
     }
     return b.append('"').toString();
+  }
+
+  private static String seconds(Map<String, Double> reached) {
+    if (reached.isEmpty()) {
+      return "50 % not reached";
+    }
+    StringBuilder b = new StringBuilder();
+    reached.forEach(
+        (pct, sec) ->
+            b.append(b.length() == 0 ? "" : ", ")
+                .append(pct)
+                .append(String.format(Locale.ROOT, " after %.1f s", sec)));
+    return b.toString();
   }
 
   private static String fmt(double d) {

@@ -54,6 +54,14 @@ public final class ScenarioRunner {
   private final Scenario scenario;
   private final PrintWriter out;
   private final CountDownLatch stop = new CountDownLatch(1);
+  private final List<Milestones> milestones = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Outage> outages = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** How often the connected and booted counts are sampled for the milestones. */
+  static final long SAMPLE_EVERY_MILLIS = 100;
+
+  /** An outage that ended at {@code endNanos}: how the fleet comes back from then. */
+  private record Outage(long endNanos, Milestones curve) {}
 
   public ScenarioRunner(Scenario scenario, PrintWriter out) {
     this.scenario = scenario;
@@ -127,13 +135,33 @@ public final class ScenarioRunner {
                   INJECT_EVERY_MILLIS,
                   TimeUnit.MILLISECONDS));
       tasks.add(transports.group().scheduleAtFixedRate(fleet::tick, 1, 1, TimeUnit.SECONDS));
+      Milestones connectedCurve = new Milestones("connected", s.agents());
+      Milestones bootCurve = new Milestones("Boot! acknowledged", s.agents());
+      milestones.add(connectedCurve);
+      milestones.add(bootCurve);
+      tasks.add(
+          transports
+              .group()
+              .scheduleAtFixedRate(
+                  () -> {
+                    long millis = (System.nanoTime() - startNanos) / 1_000_000;
+                    connectedCurve.observe(millis, metrics.connectedNow());
+                    bootCurve.observe(millis, metrics.stats().acknowledged("Boot!"));
+                    for (Outage o : outages) {
+                      o.curve.observe(
+                          (System.nanoTime() - o.endNanos) / 1_000_000, metrics.connectedNow());
+                    }
+                  },
+                  0,
+                  SAMPLE_EVERY_MILLIS,
+                  TimeUnit.MILLISECONDS));
       Workload workload = workload(controller, transports);
       for (Scenario.Incident incident : s.incidents()) {
         tasks.add(
             transports
                 .group()
                 .schedule(
-                    () -> incident(incident, controller, transports),
+                    () -> incident(incident, controller, transports, metrics),
                     incident.at().toMillis(),
                     TimeUnit.MILLISECONDS));
       }
@@ -195,6 +223,7 @@ public final class ScenarioRunner {
               metrics.stats().handled(),
               metrics.stats().unexpected(),
               RunReport.judge(s, latencies, connectedAtEnd, metrics.stats().drops()),
+              List.copyOf(milestones),
               interrupted);
       Files.writeString(s.output().resolve("summary.json"), report.json());
       Files.writeString(s.output().resolve("report.txt"), report.table());
@@ -263,11 +292,24 @@ public final class ScenarioRunner {
         scenario.seed());
   }
 
-  private void incident(Scenario.Incident incident, ReferenceController c, Transports t) {
+  private void incident(
+      Scenario.Incident incident, ReferenceController c, Transports t, FleetMetrics metrics) {
     if (incident instanceof Scenario.Incident.Outage o) {
       out.printf(Locale.ROOT, "incident: outage for %s%n", o.length());
+      long connectedBefore = metrics.connectedNow();
       c.memoryMtp().down();
-      t.group().schedule(() -> c.memoryMtp().up(), o.length().toMillis(), TimeUnit.MILLISECONDS);
+      t.group()
+          .schedule(
+              () -> {
+                c.memoryMtp().up();
+                Milestones curve =
+                    new Milestones(
+                        "back after the outage at " + o.at().toSeconds() + " s", connectedBefore);
+                milestones.add(curve);
+                outages.add(new Outage(System.nanoTime(), curve));
+              },
+              o.length().toMillis(),
+              TimeUnit.MILLISECONDS);
     } else if (incident instanceof Scenario.Incident.RebootStorm r) {
       List<String> agents = new ArrayList<>(c.connectedAgents());
       Collections.sort(agents);

@@ -80,6 +80,12 @@ class RunCommandTest {
     // 300 first connects, 300 after the provisioning reboot, 300 after the outage, ~150 storm
     long connects = Long.parseLong(summary.replaceAll("(?s).*\"connects\": (\\d+),.*", "$1"));
     assertThat(connects).isBetween(1040L, 1060L);
+    // the reconnect curve: when 50/90/99/100 % of the fleet was connected, booted, and back
+    assertThat(summary)
+        .containsPattern(
+            "\"connected\": \\{\"50%\": [\\d.]+, \"90%\": [\\d.]+, \"99%\": [\\d.]+,"
+                + " \"100%\": [\\d.]+\\}")
+        .containsPattern("\"back after the outage at 4 s\": \\{\"50%\": [\\d.]+, .*\"100%\": ");
     String hlog = Files.readString(output.resolve("latencies.hlog"));
     assertThat(hlog)
         .contains("#[StartTime: ")

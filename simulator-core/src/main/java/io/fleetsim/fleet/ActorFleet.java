@@ -12,6 +12,7 @@ import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
+import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.fleetsim.usp.proto.UspMsg.Request;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntUnaryOperator;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -67,7 +69,7 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
   private final AtomicReferenceArray<ActorRef<AgentActor.Command>> refs;
   private final AtomicInteger spawned = new AtomicInteger();
   private final FleetMetrics metrics;
-  private volatile Request preProvisioning;
+  private final AtomicReference<Msg> preProvisioning = new AtomicReference<>();
 
   /**
    * @param models the device models of the fleet (one per profile of its mix)
@@ -106,7 +108,8 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
                             ctx.getSystem().scheduler(),
                             ctx.getSystem().executionContext(),
                             metrics,
-                            seed),
+                            seed,
+                            preProvisioning),
                         transfers)),
             name,
             QUIET.withFallback(ConfigFactory.load()));
@@ -133,12 +136,17 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
    * deployed fleet rather than first contact).
    */
   public void preProvision(Request add) {
-    this.preProvisioning = add;
+    preProvisioning.set(UspMessages.request("pre-provision", MsgType.ADD, add));
   }
+
+  /** Agents spawned per guardian message: a big batch is split so other work interleaves. */
+  static final int SPAWN_CHUNK = 1_000;
 
   /** Spawns and starts the next {@code count} agents (fewer when the fleet runs out). */
   public void spawn(int count) {
-    system.tell(new Spawn(count));
+    for (int left = count; left > 0; left -= SPAWN_CHUNK) {
+      system.tell(new Spawn(Math.min(SPAWN_CHUNK, left)));
+    }
   }
 
   /** A fleet-level tick at the current time to every agent spawned. */
@@ -212,30 +220,15 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
     private Behavior<Command> onSpawn(Spawn s) {
       int from = spawned.get();
       int to = Math.min(total, from + s.count());
-      Request add = preProvisioning;
       for (int i = from; i < to; i++) {
-        AgentCore core = AgentCore.create(environment(i), i);
-        if (add != null) {
-          preProvision(core, add);
-        }
         ActorRef<AgentActor.Command> ref =
-            getContext().spawnAnonymous(AgentActor.create(core, runtime));
+            getContext()
+                .spawnAnonymous(AgentActor.create(AgentCore.create(environment(i), i), runtime));
         refs.set(i, ref);
         ref.tell(AgentActor.Start.INSTANCE);
+        spawned.set(i + 1);
       }
-      spawned.set(to);
       return this;
-    }
-
-    /** The Controller's Add, delivered to the agent as if it had come over an earlier session. */
-    private void preProvision(AgentCore core, Request add) {
-      byte[] record =
-          UspMessages.encodeRecord(
-              UspMessages.RECORD_VERSION,
-              core.endpointId(),
-              runtime.controllerId(),
-              UspMessages.request("pre-provision", MsgType.ADD, add));
-      core.onRecord(record, (controller, bytes) -> true); // the AddResp goes nowhere
     }
 
     private Behavior<Command> onTick(TickAll t) {

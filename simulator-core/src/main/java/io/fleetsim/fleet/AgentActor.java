@@ -81,7 +81,15 @@ public final class AgentActor implements MtpListener, Outbox {
   private Behavior<Command> offline() {
     return Behaviors.receiveMessage(
         msg -> {
-          if (msg == Start.INSTANCE || msg == Retry.INSTANCE) {
+          if (msg == Start.INSTANCE) {
+            byte[] add = runtime.preProvisioning(core.endpointId());
+            if (add != null) {
+              // a deployed device: its subscriptions persisted from an earlier session
+              core.onRecord(add, (controller, bytes) -> true);
+            }
+            return connecting();
+          }
+          if (msg == Retry.INSTANCE) {
             return connecting();
           }
           return common(msg, "offline");

@@ -2,9 +2,12 @@ package io.fleetsim.fleet;
 
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.mtp.Connector;
+import io.fleetsim.usp.message.UspMessages;
+import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.typed.Scheduler;
 import scala.concurrent.ExecutionContext;
 
@@ -21,6 +24,7 @@ public final class AgentRuntime {
   private final ExecutionContext executor;
   private final FleetMetrics metrics;
   private final long seed;
+  private final AtomicReference<Msg> preProvisioning;
 
   AgentRuntime(
       Connector connector,
@@ -29,7 +33,9 @@ public final class AgentRuntime {
       Scheduler scheduler,
       ExecutionContext executor,
       FleetMetrics metrics,
-      long seed) {
+      long seed,
+      AtomicReference<Msg> preProvisioning) {
+    this.preProvisioning = preProvisioning;
     this.connector = connector;
     this.loops = loops;
     this.controllerId = controllerId;
@@ -58,6 +64,17 @@ public final class AgentRuntime {
 
   long seed() {
     return seed;
+  }
+
+  /**
+   * The Controller's Add as a Record to agent {@code eid}, to apply before its first connect, or
+   * null when the fleet is not pre-provisioned.
+   */
+  byte[] preProvisioning(String eid) {
+    Msg add = preProvisioning.get();
+    return add == null
+        ? null
+        : UspMessages.encodeRecord(UspMessages.RECORD_VERSION, eid, controllerId, add);
   }
 
   /**

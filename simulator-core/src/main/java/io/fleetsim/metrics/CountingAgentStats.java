@@ -22,6 +22,7 @@ public final class CountingAgentStats implements AgentStats {
   private final ConcurrentHashMap<String, LongAdder> notifications = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, LongAdder> unexpected = new ConcurrentHashMap<>();
   private final Latencies latencies = new Latencies();
+  private final ConcurrentHashMap<String, LongAdder> acknowledged = new ConcurrentHashMap<>();
 
   @Override
   public void dropped(String reason, String detail) {
@@ -51,6 +52,13 @@ public final class CountingAgentStats implements AgentStats {
   @Override
   public void acknowledged(String notification, long nanos) {
     latencies.record("Notify " + notification, nanos);
+    acknowledged.computeIfAbsent(notification, k -> new LongAdder()).increment();
+  }
+
+  /** Notifications acknowledged by a NotifyResp so far, by event name or type. */
+  public long acknowledged(String notification) {
+    LongAdder n = acknowledged.get(notification);
+    return n == null ? 0 : n.sum();
   }
 
   /** The agents' latencies: Notify round trips by event name or notification type. */
