@@ -8,6 +8,7 @@ import io.fleetsim.fleet.FileLimits;
 import io.fleetsim.fleet.MtpAgent;
 import io.fleetsim.fleet.MtpAgents;
 import io.fleetsim.metrics.CountingAgentStats;
+import io.fleetsim.metrics.HeapAfterGc;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;

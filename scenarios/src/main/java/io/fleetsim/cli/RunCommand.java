@@ -45,6 +45,11 @@ final class RunCommand implements Callable<Integer> {
   String target;
 
   @Option(
+      names = "--measure-heap",
+      description = "Report the heap after GC per agent at the end (a few seconds of full GCs).")
+  boolean measureHeap;
+
+  @Option(
       names = "--set",
       description = "Override any scenario key, e.g. --set scenario.seed=3; repeatable.")
   List<String> sets;
@@ -67,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
         "fleetsim run %s: %d agents, %s, target %s, output %s%n",
         s.name(), s.agents(), s.duration(), s.target().kind(), s.output());
     out.flush();
-    ScenarioRunner runner = new ScenarioRunner(s, out);
+    ScenarioRunner runner = new ScenarioRunner(s, out, measureHeap);
     RunReport report;
     try {
       report = runner.run();

@@ -24,6 +24,7 @@ public record RunReport(
     Map<String, Long> unexpected,
     List<Verdict> verdicts,
     List<Milestones> milestones,
+    long heapBytesPerAgent,
     boolean interrupted) {
 
   /** One assertion's outcome. */
@@ -90,6 +91,9 @@ public record RunReport(
             interrupted ? " (interrupted)" : "",
             connectedAtEnd,
             connects));
+    if (heapBytesPerAgent >= 0) {
+      b.append("heap after GC per agent: ").append(heapBytesPerAgent).append(" B\n\n");
+    }
     b.append(
         String.format(
             Locale.ROOT,
@@ -148,6 +152,7 @@ public record RunReport(
     b.append("  \"spawned\": ").append(spawned).append(",\n");
     b.append("  \"connectedAtEnd\": ").append(connectedAtEnd).append(",\n");
     b.append("  \"connects\": ").append(connects).append(",\n");
+    b.append("  \"heapBytesPerAgent\": ").append(heapBytesPerAgent).append(",\n");
     b.append("  \"latenciesMs\": {");
     String sep = "\n";
     for (Map.Entry<String, Histogram> e : latencies.entrySet()) {

@@ -9,6 +9,7 @@ import io.fleetsim.fleet.ActorFleet;
 import io.fleetsim.fleet.FileLimits;
 import io.fleetsim.fleet.HttpFileTransfers;
 import io.fleetsim.metrics.FleetMetrics;
+import io.fleetsim.metrics.HeapAfterGc;
 import io.fleetsim.metrics.Latencies;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.Tls;
@@ -63,9 +64,16 @@ public final class ScenarioRunner {
   /** An outage that ended at {@code endNanos}: how the fleet comes back from then. */
   private record Outage(long endNanos, Milestones curve) {}
 
-  public ScenarioRunner(Scenario scenario, PrintWriter out) {
+  private final boolean measureHeap;
+
+  /**
+   * @param measureHeap also measure the heap after GC before the run and at its end, for the
+   *     bytes-per-agent figure (costs a few seconds of full collections)
+   */
+  public ScenarioRunner(Scenario scenario, PrintWriter out, boolean measureHeap) {
     this.scenario = scenario;
     this.out = out;
+    this.measureHeap = measureHeap;
   }
 
   /** Ends the run early; it still writes its report. */
@@ -89,6 +97,7 @@ public final class ScenarioRunner {
       models.add(new DeviceModel(schema, s.seed(), InstantSource.system()));
     }
     FleetMetrics metrics = new FleetMetrics();
+    long heapBefore = measureHeap ? HeapAfterGc.used() : 0;
     try (Transports transports = Transports.create();
         PrintStream hlogFile = new PrintStream(s.output().resolve("latencies.hlog").toFile())) {
       ReferenceController controller = controller(transports);
@@ -198,6 +207,10 @@ public final class ScenarioRunner {
       }
       double seconds = (System.nanoTime() - startNanos) / 1e9;
       long connectedAtEnd = metrics.connectedNow();
+      long heapPerAgent =
+          measureHeap && fleet.spawned() > 0
+              ? (HeapAfterGc.used() - heapBefore) / fleet.spawned()
+              : -1;
       long now = System.currentTimeMillis();
       writeIntervals(hlog, metrics.latencies(), "", lastInterval, now);
       Map<String, Histogram> latencies = new TreeMap<>();
@@ -224,6 +237,7 @@ public final class ScenarioRunner {
               metrics.stats().unexpected(),
               RunReport.judge(s, latencies, connectedAtEnd, metrics.stats().drops()),
               List.copyOf(milestones),
+              heapPerAgent,
               interrupted);
       Files.writeString(s.output().resolve("summary.json"), report.json());
       Files.writeString(s.output().resolve("report.txt"), report.table());

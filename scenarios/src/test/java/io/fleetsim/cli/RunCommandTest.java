@@ -110,10 +110,14 @@ class RunCommandTest {
             "--duration",
             "4s",
             "--output",
-            output.toString());
+            output.toString(),
+            "--measure-heap");
 
     assertThat(rc).as(out + "\n" + err).isZero();
     String summary = Files.readString(output.resolve("summary.json"));
+    long heap =
+        Long.parseLong(summary.replaceAll("(?s).*\"heapBytesPerAgent\": (-?\\d+),.*", "$1"));
+    assertThat(heap).isPositive();
     assertThat(summary)
         .contains("\"spawned\": 500")
         .contains("\"Notify Boot!\": {\"count\": 500,")

@@ -1,12 +1,13 @@
-package io.fleetsim.cli;
+package io.fleetsim.metrics;
 
 import java.lang.management.ManagementFactory;
 
 /** Heap in use after forced full collections: the measure behind every bytes-per-agent figure. */
-final class HeapAfterGc {
+public final class HeapAfterGc {
   private HeapAfterGc() {}
 
-  static long used() {
+  /** Bytes of heap in use after four full collections 100 ms apart. */
+  public static long used() {
     for (int i = 0; i < 4; i++) {
       System.gc();
       try {
