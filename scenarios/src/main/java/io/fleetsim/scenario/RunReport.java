@@ -24,8 +24,13 @@ public record RunReport(
     Map<String, Long> unexpected,
     List<Verdict> verdicts,
     List<Milestones> milestones,
+    List<Rollout> rollouts,
     long heapBytesPerAgent,
     boolean interrupted) {
+
+  /** How a firmware rollout ended: agents in it, upgraded, already there, failed by reason. */
+  public record Rollout(
+      int agents, long upgraded, long alreadyThere, Map<String, Long> failed, double seconds) {}
 
   /** One assertion's outcome. */
   public record Verdict(String assertion, String actual, boolean passed) {}
@@ -124,6 +129,17 @@ public record RunReport(
         b.append(m.what()).append(": ").append(seconds(m.reached())).append('\n');
       }
     }
+    for (Rollout r : rollouts) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "firmware rollout: %d agents, %d upgraded, %d already there, failed %s, after %.1f s%n",
+              r.agents(),
+              r.upgraded(),
+              r.alreadyThere(),
+              r.failed(),
+              r.seconds()));
+    }
     b.append("\nrequests handled ").append(handled).append('\n');
     b.append("notifications sent ").append(notifications).append('\n');
     b.append("drops ").append(drops).append('\n');
@@ -189,6 +205,28 @@ public record RunReport(
       msep = ",\n";
     }
     b.append(milestones.isEmpty() ? "},\n" : "\n  },\n");
+    b.append("  \"firmwareRollouts\": [");
+    String rsep = "\n";
+    for (Rollout r : rollouts) {
+      b.append(rsep)
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "    {\"agents\": %d, \"upgraded\": %d, \"alreadyThere\": %d, \"seconds\": %.1f,",
+                  r.agents(),
+                  r.upgraded(),
+                  r.alreadyThere(),
+                  r.seconds()));
+      b.append(" \"failed\": {");
+      String fsep = "";
+      for (Map.Entry<String, Long> e : r.failed().entrySet()) {
+        b.append(fsep).append(quote(e.getKey())).append(": ").append(e.getValue());
+        fsep = ", ";
+      }
+      b.append("}}");
+      rsep = ",\n";
+    }
+    b.append(rollouts.isEmpty() ? "],\n" : "\n  ],\n");
     counters(b, "handled", handled).append(",\n");
     counters(b, "notifications", notifications).append(",\n");
     counters(b, "drops", drops).append(",\n");

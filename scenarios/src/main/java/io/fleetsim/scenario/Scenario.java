@@ -115,6 +115,24 @@ public record Scenario(
      * {@code percent} of the connected agents are rebooted by the Controller within {@code within}.
      */
     record RebootStorm(Duration at, double percent, Duration within) implements Incident {}
+
+    /**
+     * The embedded Controller rolls firmware {@code image} ({@code size} bytes, served at {@code
+     * rate} bytes/s per download, over HTTP with the embedded WebSocket controller and modelled
+     * with the in-memory MTP) out to {@code percent} of the connected agents, starting {@code
+     * agentsPerSecond} with at most {@code inFlight} at once; {@code failures} percent of the
+     * downloads fail.
+     */
+    record FirmwareRollout(
+        Duration at,
+        double percent,
+        String image,
+        long size,
+        long rate,
+        double failures,
+        double agentsPerSecond,
+        int inFlight)
+        implements Incident {}
   }
 
   /** What must hold at the end of the run. */

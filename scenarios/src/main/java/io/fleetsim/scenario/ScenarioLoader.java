@@ -285,6 +285,9 @@ public final class ScenarioLoader {
       }
       if (p.hasPath("outage")) {
         keys(o, k, Set.of("at", "outage"));
+        if (target.kind() != Scenario.Target.Kind.EMBEDDED_MEMORY) {
+          throw error(o, k, "an outage needs the in-memory MTP (target.mtp = memory) for now");
+        }
         out.add(new Scenario.Incident.Outage(at, duration(p, "outage", k)));
       } else if (p.hasPath("reboot-storm")) {
         keys(o, k, Set.of("at", "reboot-storm", "within"));
@@ -293,8 +296,51 @@ public final class ScenarioLoader {
           throw error(p.getValue("reboot-storm"), k + ".reboot-storm", "a percentage in (0, 100]");
         }
         out.add(new Scenario.Incident.RebootStorm(at, percent, duration(p, "within", k)));
+      } else if (p.hasPath("firmware-rollout")) {
+        keys(
+            o,
+            k,
+            Set.of(
+                "at",
+                "firmware-rollout",
+                "image",
+                "size",
+                "rate",
+                "failures",
+                "agents-per-second",
+                "in-flight"));
+        double percent = positiveDouble(p, "firmware-rollout", k);
+        if (percent > 100) {
+          throw error(
+              p.getValue("firmware-rollout"), k + ".firmware-rollout", "a percentage in (0, 100]");
+        }
+        if (!p.hasPath("image")) {
+          throw error(o, k + ".image", "missing (a file name such as fsim-2.0.0.bin)");
+        }
+        String image = string(p, "image");
+        if (image.isEmpty() || image.contains("/") || image.contains("?")) {
+          throw error(p.getValue("image"), k + ".image", "a file name such as fsim-2.0.0.bin");
+        }
+        double failures = p.hasPath("failures") ? number(p, "failures").doubleValue() : 0;
+        if (failures < 0 || failures > 100) {
+          throw error(p.getValue("failures"), k + ".failures", "a percentage in [0, 100]");
+        }
+        out.add(
+            new Scenario.Incident.FirmwareRollout(
+                at,
+                percent,
+                image,
+                bytes(p, "size", k),
+                bytes(p, "rate", k),
+                failures,
+                p.hasPath("agents-per-second") ? positiveDouble(p, "agents-per-second", k) : 100,
+                p.hasPath("in-flight") ? (int) positive(p, "in-flight", k) : 1_000));
       } else {
-        throw error(o, k, "an incident is { at, outage } or { at, reboot-storm, within }");
+        throw error(
+            o,
+            k,
+            "an incident is { at, outage }, { at, reboot-storm, within } or { at, firmware-rollout,"
+                + " image, size, rate, … }");
       }
     }
     return out;
@@ -406,6 +452,23 @@ public final class ScenarioLoader {
       throw error(c.getValue(path), key + "." + path, "must be a whole number");
     }
     if (n <= 0 || n > Integer.MAX_VALUE) {
+      throw error(c.getValue(path), key + "." + path, "must be > 0");
+    }
+    return n;
+  }
+
+  /** A byte count &gt; 0: a number or a HOCON size such as {@code 8MB} or {@code 2MiB}. */
+  private long bytes(Config c, String path, String key) {
+    if (!c.hasPath(path)) {
+      throw error(c.root(), key + "." + path, "missing");
+    }
+    long n;
+    try {
+      n = c.getBytes(path);
+    } catch (ConfigException.BadValue | ConfigException.WrongType e) {
+      throw error(c.getValue(path), key + "." + path, "must be a size such as 8000000 or 8MB");
+    }
+    if (n <= 0) {
       throw error(c.getValue(path), key + "." + path, "must be > 0");
     }
     return n;

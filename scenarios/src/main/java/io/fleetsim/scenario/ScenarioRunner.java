@@ -1,5 +1,7 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.controller.FirmwareCampaign;
+import io.fleetsim.controller.FirmwareServer;
 import io.fleetsim.controller.Provisioning;
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.controller.Workload;
@@ -60,6 +62,11 @@ public final class ScenarioRunner {
 
   /** How often the connected and booted counts are sampled for the milestones. */
   static final long SAMPLE_EVERY_MILLIS = 100;
+
+  private final List<FirmwareCampaign> campaigns =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<FirmwareServer> firmwareServers =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** An outage that ended at {@code endNanos}: how the fleet comes back from then. */
   private record Outage(long endNanos, Milestones curve) {}
@@ -202,6 +209,18 @@ public final class ScenarioRunner {
         // the JVM is exiting (Ctrl-C): finish the report anyway
       }
       tasks.forEach(t -> t.cancel(false));
+      List<RunReport.Rollout> rollouts = new ArrayList<>();
+      for (FirmwareCampaign campaign : campaigns) {
+        campaign.close();
+        rollouts.add(
+            new RunReport.Rollout(
+                campaign.total(),
+                campaign.upgraded(),
+                campaign.alreadyThere(),
+                campaign.failures(),
+                campaign.elapsed().toMillis() / 1000.0));
+      }
+      firmwareServers.forEach(FirmwareServer::close);
       if (workload != null) {
         workload.close();
       }
@@ -237,6 +256,7 @@ public final class ScenarioRunner {
               metrics.stats().unexpected(),
               RunReport.judge(s, latencies, connectedAtEnd, metrics.stats().drops()),
               List.copyOf(milestones),
+              rollouts,
               heapPerAgent,
               interrupted);
       Files.writeString(s.output().resolve("summary.json"), report.json());
@@ -324,6 +344,8 @@ public final class ScenarioRunner {
               },
               o.length().toMillis(),
               TimeUnit.MILLISECONDS);
+    } else if (incident instanceof Scenario.Incident.FirmwareRollout f) {
+      rollout(f, c, t);
     } else if (incident instanceof Scenario.Incident.RebootStorm r) {
       List<String> agents = new ArrayList<>(c.connectedAgents());
       Collections.sort(agents);
@@ -348,6 +370,38 @@ public final class ScenarioRunner {
                 TimeUnit.MILLISECONDS);
       }
     }
+  }
+
+  /**
+   * A firmware campaign by the embedded Controller: served over HTTP to WebSocket agents, modelled
+   * (simulate://) on the in-memory MTP, to a seeded share of the agents connected now.
+   */
+  private void rollout(Scenario.Incident.FirmwareRollout f, ReferenceController c, Transports t) {
+    List<FirmwareServer.Image> images = List.of(new FirmwareServer.Image(f.image(), f.size()));
+    FirmwareServer server =
+        scenario.target().kind() == Scenario.Target.Kind.EMBEDDED_MEMORY
+            ? FirmwareServer.simulate(images, f.rate())
+            : FirmwareServer.serve(t, new InetSocketAddress("127.0.0.1", 0), images, f.rate());
+    server.failPercent(f.failures());
+    firmwareServers.add(server);
+    List<String> agents = new ArrayList<>(c.connectedAgents());
+    Collections.sort(agents);
+    Collections.shuffle(agents, new java.util.Random(scenario.seed() + 1));
+    List<String> chosen = agents.subList(0, (int) Math.round(agents.size() * f.percent() / 100.0));
+    out.printf(
+        Locale.ROOT,
+        "incident: firmware rollout of %s to %d agents (%.1f %% of downloads fail)%n",
+        f.image(),
+        chosen.size(),
+        f.failures());
+    campaigns.add(
+        FirmwareCampaign.start(
+            c,
+            server,
+            new FirmwareCampaign.Spec(
+                f.image(), "", f.agentsPerSecond(), f.inFlight(), java.time.Duration.ofMinutes(5)),
+            chosen,
+            t.group().next()));
   }
 
   private static void writeIntervals(

@@ -125,6 +125,41 @@ class RunCommandTest {
   }
 
   @Test
+  void firmwareRolloutIncident_upgradesTheShare_andReportsTheFailures() throws IOException {
+    Path scenario =
+        write(
+            "rollout.conf",
+            """
+            scenario {
+              duration = 9s
+              fleet { agents = 200, provisioned = true, profile { agent.reboot-time = 300ms } }
+              incidents = [
+                { at = 1s, firmware-rollout = 50, image = "fsim-9.1.0.bin", size = 200kB,
+                  rate = 1MB, failures = 20, agents-per-second = 500 }
+              ]
+            }
+            """);
+    Path output = dir.resolve("rollout");
+
+    assertThat(run("run", scenario.toString(), "--output", output.toString()))
+        .as(out + "\n" + err)
+        .isZero();
+
+    String summary = Files.readString(output.resolve("summary.json"));
+    long upgraded = Long.parseLong(summary.replaceAll("(?s).*\"upgraded\": (\\d+),.*", "$1"));
+    long failed = Long.parseLong(summary.replaceAll("(?s).*\"download failed\": (\\d+)}.*", "$1"));
+    assertThat(summary).contains("\"firmwareRollouts\": [\n    {\"agents\": 100,");
+    assertThat(upgraded + failed).isEqualTo(100);
+    assertThat(failed).isBetween(8L, 35L); // 20 % of 100 seeded draws
+    assertThat(summary)
+        .contains("\"controller firmware-download\": {\"count\": " + upgraded + ",")
+        .contains("\"controller firmware-upgrade\": {\"count\": " + upgraded + ",");
+    assertThat(out.toString())
+        .contains(
+            "incident: firmware rollout of fsim-9.1.0.bin to 100 agents (20.0 % of downloads fail)");
+  }
+
+  @Test
   void run_exitsOneWhenAnAssertionFails() throws IOException {
     Path scenario =
         write(

@@ -20,7 +20,7 @@ class ScenarioLoaderTest {
         name = full
         duration = 90s
         seed = 7
-        target { controller = embedded, mtp = websocket }
+        target { controller = embedded, mtp = memory }
         fleet {
           agents = 1000
           mix = [
@@ -56,7 +56,7 @@ class ScenarioLoaderTest {
     assertThat(s.name()).isEqualTo("full");
     assertThat(s.duration()).isEqualTo(Duration.ofSeconds(90));
     assertThat(s.seed()).isEqualTo(7);
-    assertThat(s.target().kind()).isEqualTo(Scenario.Target.Kind.EMBEDDED_WEBSOCKET);
+    assertThat(s.target().kind()).isEqualTo(Scenario.Target.Kind.EMBEDDED_MEMORY);
     assertThat(s.agents()).isEqualTo(1000);
     assertThat(s.mix().entries()).hasSize(3);
     assertThat(s.plan().steps())
@@ -82,10 +82,9 @@ class ScenarioLoaderTest {
   void overridesFromTheCommandLineWin() throws IOException {
     Scenario s =
         ScenarioLoader.load(
-            write("full.conf", FULL),
-            Map.of("scenario.duration", "120s", "scenario.target.mtp", "memory"));
+            write("full.conf", FULL), Map.of("scenario.duration", "120s", "scenario.seed", "11"));
     assertThat(s.duration()).isEqualTo(Duration.ofSeconds(120));
-    assertThat(s.target().kind()).isEqualTo(Scenario.Target.Kind.EMBEDDED_MEMORY);
+    assertThat(s.seed()).isEqualTo(11);
   }
 
   @Test

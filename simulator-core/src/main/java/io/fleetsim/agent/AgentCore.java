@@ -801,16 +801,21 @@ public final class AgentCore {
       case FIRMWARE_DOWNLOAD -> {
         String url = s.args().get("URL");
         long now = dm.nowMillis();
+        boolean simulated = DownloadUrls.isSimulated(url);
         FileTransfers.Outcome modelled =
-            DownloadUrls.isSimulated(url) && DownloadUrls.simulatedMillis(url, fileSize(s)) < 0
+            simulated && DownloadUrls.simulatedMillis(url, fileSize(s)) < 0
                 ? FileTransfers.Outcome.failed(
                     "simulate:// URL needs size (or FileSize) and rate > 0")
-                : new FileTransfers.Outcome(
-                    DownloadUrls.isSimulated(url)
-                        ? DownloadUrls.simulatedBytes(url, fileSize(s))
-                        : fileSize(s),
-                    "",
-                    "");
+                : simulated
+                        && DownloadUrls.simulatedFailure(
+                            url, dm.device().seed() * 31 + dm.index() * 7919L + s.requestInstance())
+                    ? FileTransfers.Outcome.failed("simulated transfer failure")
+                    : new FileTransfers.Outcome(
+                        DownloadUrls.isSimulated(url)
+                            ? DownloadUrls.simulatedBytes(url, fileSize(s))
+                            : fileSize(s),
+                        "",
+                        "");
         downloadDone(s, now - commandDuration(s), modelled, out);
       }
       case FIRMWARE_ACTIVATE -> {

@@ -36,6 +36,15 @@ final class DownloadUrls {
     return size > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE / rate : size * 1000 / rate;
   }
 
+  /**
+   * Whether a simulate:// transfer fails: the URL's {@code fail} percent against a draw seeded by
+   * the agent and the request, so the same run fails the same agents.
+   */
+  static boolean simulatedFailure(String url, long seed) {
+    double percent = queryDouble(url, "fail");
+    return percent > 0 && new java.util.SplittableRandom(seed).nextDouble() * 100 < percent;
+  }
+
   /** The simulated size in bytes: the URL's {@code size}, else {@code fileSize}. */
   static long simulatedBytes(String url, long fileSize) {
     return query(url, "size", fileSize);
@@ -54,6 +63,22 @@ final class DownloadUrls {
     }
     String file = path.substring(path.lastIndexOf('/') + 1);
     return file.isEmpty() ? url : file;
+  }
+
+  private static double queryDouble(String url, String key) {
+    int q = url.indexOf('?');
+    if (q >= 0) {
+      for (String pair : url.substring(q + 1).split("&")) {
+        if (pair.startsWith(key + "=")) {
+          try {
+            return Double.parseDouble(pair.substring(key.length() + 1));
+          } catch (NumberFormatException e) {
+            return 0;
+          }
+        }
+      }
+    }
+    return 0;
   }
 
   private static long query(String url, String key, long fallback) {

@@ -75,6 +75,10 @@ public final class FirmwareServer implements AutoCloseable {
   private final String base;
   private final LongAdder downloads = new LongAdder();
   private final LongAdder notFound = new LongAdder();
+  private final LongAdder failed = new LongAdder();
+  private final java.util.concurrent.atomic.AtomicLong requests =
+      new java.util.concurrent.atomic.AtomicLong();
+  private volatile double failPercent;
 
   private FirmwareServer(
       Transports transports, InetSocketAddress listen, List<Image> list, long bytesPerSecond) {
@@ -130,6 +134,23 @@ public final class FirmwareServer implements AutoCloseable {
     return new FirmwareServer(null, null, images, bytesPerSecond);
   }
 
+  /**
+   * Fails this share of downloads from now on, the way a flaky CDN or a bad image does: served
+   * downloads answer HTTP 503 for a deterministic share of requests, and simulate:// URLs carry
+   * {@code fail=PERCENT} so each agent fails by its own seeded draw.
+   */
+  public void failPercent(double percent) {
+    if (!(percent >= 0 && percent <= 100)) {
+      throw new IllegalArgumentException("failure share must be 0..100 %, not " + percent);
+    }
+    this.failPercent = percent;
+  }
+
+  /** Served downloads answered 503 by {@link #failPercent}. */
+  public long failed() {
+    return failed.sum();
+  }
+
   /** True when nothing listens and URLs are simulate:// ones. */
   public boolean simulated() {
     return channel == null;
@@ -139,7 +160,13 @@ public final class FirmwareServer implements AutoCloseable {
   public String url(String name) {
     Image i = image(name);
     return simulated()
-        ? base + name + "?size=" + i.size() + "&rate=" + bytesPerSecond
+        ? base
+            + name
+            + "?size="
+            + i.size()
+            + "&rate="
+            + bytesPerSecond
+            + (failPercent > 0 ? "&fail=" + failPercent : "")
         : base + name;
   }
 
@@ -172,6 +199,15 @@ public final class FirmwareServer implements AutoCloseable {
     if (channel != null) {
       channel.close().syncUninterruptibly();
     }
+  }
+
+  /** A uniform draw in [0, 1) from a request number (SplitMix64): repeatable run to run. */
+  private static double draw(long n) {
+    long z = n * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z ^= z >>> 31;
+    return (z >>> 11) * 0x1.0p-53;
   }
 
   /** The image's repeating block: seeded by its name, so two images differ byte for byte. */
@@ -287,6 +323,9 @@ public final class FirmwareServer implements AutoCloseable {
       } else if (image == null) {
         notFound.increment();
         error(ctx, HttpResponseStatus.NOT_FOUND);
+      } else if (failPercent > 0 && draw(requests.getAndIncrement()) * 100 < failPercent) {
+        failed.increment();
+        error(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE);
       } else {
         downloads.increment();
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);

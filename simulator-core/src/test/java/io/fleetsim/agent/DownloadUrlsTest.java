@@ -40,4 +40,19 @@ class DownloadUrlsTest {
     assertThat(DownloadUrls.fileName("http://127.0.0.1:8081/fw/b-3.1.bin")).isEqualTo("b-3.1.bin");
     assertThat(DownloadUrls.fileName("not a url")).isEqualTo("not a url");
   }
+
+  @Test
+  void simulatedFailures_followTheShare_andRepeatPerSeed() {
+    String url = "simulate://fleetsim/firmware/a-1.0.bin?size=10&rate=10&fail=30";
+    int failed = 0;
+    for (long seed = 0; seed < 2_000; seed++) {
+      if (DownloadUrls.simulatedFailure(url, seed)) {
+        failed++;
+      }
+      assertThat(DownloadUrls.simulatedFailure(url, seed))
+          .isEqualTo(DownloadUrls.simulatedFailure(url, seed));
+    }
+    assertThat(failed).isBetween(520, 680); // 30 % of 2,000, within 4.9 sigma
+    assertThat(DownloadUrls.simulatedFailure("simulate://x/a.bin?size=1&rate=1", 7)).isFalse();
+  }
 }

@@ -118,6 +118,15 @@ class FirmwareDownloadTest {
   }
 
   @Test
+  void simulatedUrlWithFail100_alwaysFails_afterTheTransferTime() {
+    download("simulate://fleetsim/firmware/fsim-4.0.0.bin?size=1000&rate=1000&fail=100", Map.of());
+    h.advance(999);
+    assertThat(h.notifications()).isEmpty();
+    h.advance(1);
+    assertFailed("simulated transfer failure");
+  }
+
+  @Test
   void simulatedUrlWithoutRate_fails() {
     download("simulate://fleetsim/firmware/fsim-4.0.0.bin?size=3000000", Map.of());
     h.advance(AgentHarness.TEST_PROFILE.settings().downloadMillis());

@@ -116,6 +116,29 @@ class FirmwareServerIT {
   }
 
   @Test
+  void aFailureShare_answers503ToThatShareOfDownloads() throws Exception {
+    try (FirmwareServer server = serve(0)) {
+      server.failPercent(100);
+      HttpFetch.Result r = fetch(server.url(SMALL.name()), "");
+      assertThat(r.status()).isEqualTo(503);
+      assertThat(r.error()).isEqualTo("HTTP 503 Service Unavailable");
+
+      server.failPercent(30);
+      int failed = 0;
+      for (int i = 0; i < 100; i++) {
+        failed += fetch(server.url(SMALL.name()), "").status() == 503 ? 1 : 0;
+      }
+      assertThat(failed).isBetween(15, 45);
+      assertThat(server.failed()).isEqualTo(1 + failed);
+    }
+    try (FirmwareServer sim = FirmwareServer.simulate(List.of(BIG), 1_000)) {
+      sim.failPercent(5);
+      assertThat(sim.url(BIG.name())).endsWith("&rate=1000&fail=5.0");
+      assertThatThrownBy(() -> sim.failPercent(101)).hasMessageContaining("0..100");
+    }
+  }
+
+  @Test
   void simulateModeHandsOutSizeAndRate_withoutASocket() {
     try (FirmwareServer sim = FirmwareServer.simulate(List.of(BIG), 500_000)) {
       assertThat(sim.simulated()).isTrue();

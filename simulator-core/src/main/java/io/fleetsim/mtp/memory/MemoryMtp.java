@@ -117,17 +117,19 @@ public final class MemoryMtp implements Connector {
         if (closed.get()) {
           return false;
         }
+        // Like bytes written to a socket before it closes, a Record sent before close() still
+        // arrives: each loop runs its tasks in order, so it comes before onDisconnected.
         if (agentEnd) {
           controllerLoop.execute(
               () -> {
-                if (!closed.get() && !controller.onRecord(controllerSession, record)) {
+                if (!controller.onRecord(controllerSession, record)) {
                   Pair.this.close("undecodable Record (close 1003)");
                 }
               });
         } else {
           agentLoop.execute(
               () -> {
-                if (!closed.get() && !agent.onRecord(agentSession, record)) {
+                if (!agent.onRecord(agentSession, record)) {
                   Pair.this.close("undecodable Record (close 1003)");
                 }
               });
