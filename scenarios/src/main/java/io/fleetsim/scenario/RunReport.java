@@ -25,6 +25,7 @@ public record RunReport(
     List<Verdict> verdicts,
     List<Milestones> milestones,
     List<Rollout> rollouts,
+    long controllerDropped,
     long heapBytesPerAgent,
     boolean interrupted) {
 
@@ -143,6 +144,9 @@ public record RunReport(
     b.append("\nrequests handled ").append(handled).append('\n');
     b.append("notifications sent ").append(notifications).append('\n');
     b.append("drops ").append(drops).append('\n');
+    if (controllerDropped >= 0) {
+      b.append("Records the embedded controller dropped ").append(controllerDropped).append('\n');
+    }
     b.append("wrong-state messages ").append(unexpected).append('\n');
     if (!verdicts.isEmpty()) {
       b.append('\n');
@@ -230,6 +234,7 @@ public record RunReport(
     counters(b, "handled", handled).append(",\n");
     counters(b, "notifications", notifications).append(",\n");
     counters(b, "drops", drops).append(",\n");
+    b.append("  \"controllerDropped\": ").append(controllerDropped).append(",\n");
     counters(b, "unexpected", unexpected).append(",\n");
     b.append("  \"assertions\": [");
     sep = "\n";

@@ -133,6 +133,20 @@ public record Scenario(
         double agentsPerSecond,
         int inFlight)
         implements Incident {}
+
+    /**
+     * From {@code at} until {@code until}, every {@code every} a fresh seeded {@code percent} of
+     * the connected agents lose their link without a DisconnectRecord and reconnect by the retry
+     * wait.
+     */
+    record Flapping(Duration at, double percent, Duration every, Duration until)
+        implements Incident {}
+
+    /**
+     * {@code agents} agents each send {@code garbage} undecodable Records and flood {@code flood}
+     * unsolicited Notify messages.
+     */
+    record Misbehaving(Duration at, int agents, int garbage, int flood) implements Incident {}
   }
 
   /** What must hold at the end of the run. */

@@ -276,8 +276,10 @@ public final class ScenarioLoader {
       ConfigObject o = list.get(i);
       Config p = o.toConfig();
       String k = ROOT + ".incidents[" + i + "]";
-      if (!target.embedded()) {
-        throw error(o, k, "incidents need the embedded controller (target.controller = embedded)");
+      boolean fleetSide = p.hasPath("flapping") || p.hasPath("misbehaving-agents");
+      if (!fleetSide && !target.embedded()) {
+        throw error(
+            o, k, "this incident needs the embedded controller (target.controller = embedded)");
       }
       Duration at = duration(p, "at", k);
       if (at.compareTo(duration) >= 0) {
@@ -335,12 +337,38 @@ public final class ScenarioLoader {
                 failures,
                 p.hasPath("agents-per-second") ? positiveDouble(p, "agents-per-second", k) : 100,
                 p.hasPath("in-flight") ? (int) positive(p, "in-flight", k) : 1_000));
+      } else if (p.hasPath("flapping")) {
+        keys(o, k, Set.of("at", "flapping", "every", "until"));
+        double percent = positiveDouble(p, "flapping", k);
+        if (percent > 100) {
+          throw error(p.getValue("flapping"), k + ".flapping", "a percentage in (0, 100]");
+        }
+        Duration every = duration(p, "every", k);
+        if (every.isZero()) {
+          throw error(p.getValue("every"), k + ".every", "must be > 0");
+        }
+        Duration until = p.hasPath("until") ? duration(p, "until", k) : duration;
+        if (until.compareTo(at) <= 0) {
+          throw error(p.getValue("until"), k + ".until", "must be after at");
+        }
+        out.add(new Scenario.Incident.Flapping(at, percent, every, until));
+      } else if (p.hasPath("misbehaving-agents")) {
+        keys(o, k, Set.of("at", "misbehaving-agents", "garbage", "flood"));
+        int garbage = p.hasPath("garbage") ? (int) nonNegative(p, "garbage", k) : 0;
+        int flood = p.hasPath("flood") ? (int) nonNegative(p, "flood", k) : 0;
+        if (garbage + flood == 0) {
+          throw error(o, k, "a misbehaving agent sends garbage or a flood (or both)");
+        }
+        out.add(
+            new Scenario.Incident.Misbehaving(
+                at, (int) positive(p, "misbehaving-agents", k), garbage, flood));
       } else {
         throw error(
             o,
             k,
-            "an incident is { at, outage }, { at, reboot-storm, within } or { at, firmware-rollout,"
-                + " image, size, rate, … }");
+            "an incident is { at, outage }, { at, reboot-storm, within }, { at, firmware-rollout,"
+                + " image, size, rate, … }, { at, flapping, every, until } or { at,"
+                + " misbehaving-agents, garbage, flood }");
       }
     }
     return out;
@@ -453,6 +481,19 @@ public final class ScenarioLoader {
     }
     if (n <= 0 || n > Integer.MAX_VALUE) {
       throw error(c.getValue(path), key + "." + path, "must be > 0");
+    }
+    return n;
+  }
+
+  private long nonNegative(Config c, String path, String key) {
+    long n;
+    try {
+      n = c.getLong(path);
+    } catch (ConfigException.WrongType e) {
+      throw error(c.getValue(path), key + "." + path, "must be a whole number");
+    }
+    if (n < 0 || n > 1_000_000) {
+      throw error(c.getValue(path), key + "." + path, "must be in 0..1000000");
     }
     return n;
   }

@@ -8,6 +8,7 @@ import io.fleetsim.controller.Workload;
 import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.fleet.ActorFleet;
+import io.fleetsim.fleet.AgentActor;
 import io.fleetsim.fleet.FileLimits;
 import io.fleetsim.fleet.HttpFileTransfers;
 import io.fleetsim.metrics.FleetMetrics;
@@ -177,7 +178,7 @@ public final class ScenarioRunner {
             transports
                 .group()
                 .schedule(
-                    () -> incident(incident, controller, transports, metrics),
+                    () -> incident(incident, controller, transports, metrics, fleet),
                     incident.at().toMillis(),
                     TimeUnit.MILLISECONDS));
       }
@@ -257,6 +258,7 @@ public final class ScenarioRunner {
               RunReport.judge(s, latencies, connectedAtEnd, metrics.stats().drops()),
               List.copyOf(milestones),
               rollouts,
+              controller == null ? -1 : controller.dropped(),
               heapPerAgent,
               interrupted);
       Files.writeString(s.output().resolve("summary.json"), report.json());
@@ -327,7 +329,11 @@ public final class ScenarioRunner {
   }
 
   private void incident(
-      Scenario.Incident incident, ReferenceController c, Transports t, FleetMetrics metrics) {
+      Scenario.Incident incident,
+      ReferenceController c,
+      Transports t,
+      FleetMetrics metrics,
+      ActorFleet fleet) {
     if (incident instanceof Scenario.Incident.Outage o) {
       out.printf(Locale.ROOT, "incident: outage for %s%n", o.length());
       long connectedBefore = metrics.connectedNow();
@@ -344,6 +350,21 @@ public final class ScenarioRunner {
               },
               o.length().toMillis(),
               TimeUnit.MILLISECONDS);
+    } else if (incident instanceof Scenario.Incident.Flapping f) {
+      flap(f, fleet, t, new SplittableRandom(scenario.seed() + 2), f.at());
+    } else if (incident instanceof Scenario.Incident.Misbehaving m) {
+      SplittableRandom random = new SplittableRandom(scenario.seed() + 3);
+      out.printf(
+          Locale.ROOT,
+          "incident: %d misbehaving agents (%d garbage Records, %d Notify each)%n",
+          m.agents(),
+          m.garbage(),
+          m.flood());
+      for (int i = 0; i < m.agents(); i++) {
+        fleet.tell(
+            random.nextInt(Math.max(1, fleet.spawned())),
+            new AgentActor.Misbehave(m.garbage(), m.flood()));
+      }
     } else if (incident instanceof Scenario.Incident.FirmwareRollout f) {
       rollout(f, c, t);
     } else if (incident instanceof Scenario.Incident.RebootStorm r) {
@@ -369,6 +390,26 @@ public final class ScenarioRunner {
                 random.nextLong(window),
                 TimeUnit.MILLISECONDS);
       }
+    }
+  }
+
+  /** One round of flapping, then the next one {@code every} later while before {@code until}. */
+  private void flap(
+      Scenario.Incident.Flapping f,
+      ActorFleet fleet,
+      Transports t,
+      SplittableRandom random,
+      java.time.Duration now) {
+    int n = (int) Math.round(fleet.spawned() * f.percent() / 100.0);
+    out.printf(Locale.ROOT, "incident: %d agents lose their link%n", n);
+    for (int i = 0; i < n; i++) {
+      fleet.tell(random.nextInt(Math.max(1, fleet.spawned())), AgentActor.Drop.INSTANCE);
+    }
+    java.time.Duration next = now.plus(f.every());
+    if (next.compareTo(f.until()) < 0) {
+      t.group()
+          .schedule(
+              () -> flap(f, fleet, t, random, next), f.every().toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 

@@ -160,6 +160,45 @@ class RunCommandTest {
   }
 
   @Test
+  void flappingAndMisbehavingAgents_areSurvived_andOthersUnaffected() throws IOException {
+    Path scenario =
+        write(
+            "flap.conf",
+            """
+            scenario {
+              duration = 9s
+              fleet {
+                agents = 200
+                provisioned = true
+                profile.objects { "Device.LocalAgent.Controller.{i}.MTP.{i}.WebSocket." {
+                  params.SessionRetryMinimumWaitInterval.default = 1
+                } }
+              }
+              incidents = [
+                { at = 1s, flapping = 10, every = 1s, until = 3500ms }
+                { at = 2s, misbehaving-agents = 2, garbage = 5, flood = 50 }
+              ]
+              assertions = [ { connected-at-least = 100 }, { max-drops = 0 } ]
+            }
+            """);
+    Path output = dir.resolve("flap");
+
+    assertThat(run("run", scenario.toString(), "--output", output.toString()))
+        .as(out + "\n" + err)
+        .isZero();
+
+    assertThat(out.toString().split("incident: 20 agents lose their link", -1)).hasSize(4);
+    assertThat(out.toString())
+        .contains("incident: 2 misbehaving agents (5 garbage Records, 50 Notify each)");
+    String summary = Files.readString(output.resolve("summary.json"));
+    long connects = Long.parseLong(summary.replaceAll("(?s).*\"connects\": (\\d+),.*", "$1"));
+    assertThat(connects).isGreaterThan(240); // 200 first connects, then the flapped ones again
+    long dropped =
+        Long.parseLong(summary.replaceAll("(?s).*\"controllerDropped\": (\\d+),.*", "$1"));
+    assertThat(dropped).isBetween(5L, 10L); // the garbage, counted and dropped by the Controller
+  }
+
+  @Test
   void run_exitsOneWhenAnAssertionFails() throws IOException {
     Path scenario =
         write(

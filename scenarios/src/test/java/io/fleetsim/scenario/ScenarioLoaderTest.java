@@ -145,7 +145,7 @@ class ScenarioLoaderTest {
           incidents = [ { at = 1s, outage = 1s } ]
         }
         """,
-        "bad.conf:5: scenario.incidents[0]: incidents need the embedded controller");
+        "bad.conf:5: scenario.incidents[0]: this incident needs the embedded controller");
     assertError(
         """
         scenario {

@@ -149,6 +149,14 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
     }
   }
 
+  /** Tells agent {@code index} {@code command} (ignored when it is not spawned). */
+  public void tell(int index, AgentActor.Command command) {
+    ActorRef<AgentActor.Command> ref = index >= 0 && index < total ? refs.get(index) : null;
+    if (ref != null) {
+      ref.tell(command);
+    }
+  }
+
   /** A fleet-level tick at the current time to every agent spawned. */
   public void tick() {
     system.tell(new TickAll(InstantSource.system().millis()));

@@ -7,8 +7,12 @@ import io.fleetsim.agent.Outbox;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.usp.message.UspMessages;
+import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
+import io.fleetsim.usp.proto.UspMsg.Notify;
+import io.fleetsim.usp.proto.UspMsg.Request;
 import io.fleetsim.usp.record.RecordDropReason;
 import java.time.Duration;
+import java.util.SplittableRandom;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -36,6 +40,18 @@ public final class AgentActor implements MtpListener, Outbox {
   public enum Stop implements Command {
     INSTANCE
   }
+
+  /** The link breaks without a DisconnectRecord (a flapping line); the agent retries as usual. */
+  public enum Drop implements Command {
+    INSTANCE
+  }
+
+  /**
+   * Misbehave while online: send {@code garbage} undecodable Records, then {@code flood} Notify
+   * messages (ValueChange, no response asked) as fast as the MTP takes them. A correct Controller
+   * drops the garbage (closing a WebSocket with 1003, R-WS.16) and other agents are unaffected.
+   */
+  public record Misbehave(int garbage, int flood) implements Command {}
 
   /** A fleet-level tick: host churn and other time-driven changes since the last one. */
   public record Tick(long nowMillis) implements Command {}
@@ -131,6 +147,15 @@ public final class AgentActor implements MtpListener, Outbox {
             dropSession();
             return waitToRetry();
           }
+          if (msg == Drop.INSTANCE) {
+            session.close(1006, "link dropped");
+            dropSession();
+            return waitToRetry();
+          }
+          if (msg instanceof Misbehave m) {
+            misbehave(m);
+            return Behaviors.same();
+          }
           if (msg == Stop.INSTANCE) {
             session.send(
                 UspMessages.encodeDisconnect(
@@ -186,6 +211,9 @@ public final class AgentActor implements MtpListener, Outbox {
     if (msg == Stop.INSTANCE) {
       return Behaviors.stopped();
     }
+    if (msg == Drop.INSTANCE || msg instanceof Misbehave) {
+      return Behaviors.same(); // no link to drop or to abuse in this state
+    }
     if (msg instanceof Connected c) {
       c.session().close(1000, "not expecting a session"); // e.g. after Stop or during backoff
     }
@@ -205,6 +233,35 @@ public final class AgentActor implements MtpListener, Outbox {
       return connecting();
     }
     return Behaviors.same();
+  }
+
+  private void misbehave(Misbehave m) {
+    SplittableRandom random = new SplittableRandom(runtime.seed() ^ core.dataModel().index());
+    for (int i = 0; i < m.garbage() && session != null; i++) {
+      byte[] junk = new byte[16 + random.nextInt(48)];
+      random.nextBytes(junk);
+      session.send(junk);
+    }
+    for (int i = 0; i < m.flood() && session != null; i++) {
+      session.send(
+          UspMessages.encodeRecord(
+              UspMessages.RECORD_VERSION,
+              runtime.controllerId(),
+              core.endpointId(),
+              UspMessages.request(
+                  "flood-" + i,
+                  MsgType.NOTIFY,
+                  Request.newBuilder()
+                      .setNotify(
+                          Notify.newBuilder()
+                              .setSubscriptionId("flood")
+                              .setSendResp(false)
+                              .setValueChange(
+                                  Notify.ValueChange.newBuilder()
+                                      .setParamPath("Device.DeviceInfo.UpTime")
+                                      .setParamValue(Integer.toString(i))))
+                      .build())));
+    }
   }
 
   private void dropSession() {
