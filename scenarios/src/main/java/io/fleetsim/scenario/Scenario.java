@@ -147,6 +147,9 @@ public record Scenario(
      * unsolicited Notify messages.
      */
     record Misbehaving(Duration at, int agents, int garbage, int flood) implements Incident {}
+
+    /** Replays {@code timeline} starting at {@code at}. */
+    record Replay(Duration at, Timeline timeline) implements Incident {}
   }
 
   /** What must hold at the end of the run. */

@@ -276,7 +276,8 @@ public final class ScenarioLoader {
       ConfigObject o = list.get(i);
       Config p = o.toConfig();
       String k = ROOT + ".incidents[" + i + "]";
-      boolean fleetSide = p.hasPath("flapping") || p.hasPath("misbehaving-agents");
+      boolean fleetSide =
+          p.hasPath("flapping") || p.hasPath("misbehaving-agents") || p.hasPath("replay");
       if (!fleetSide && !target.embedded()) {
         throw error(
             o, k, "this incident needs the embedded controller (target.controller = embedded)");
@@ -352,6 +353,14 @@ public final class ScenarioLoader {
           throw error(p.getValue("until"), k + ".until", "must be after at");
         }
         out.add(new Scenario.Incident.Flapping(at, percent, every, until));
+      } else if (p.hasPath("replay")) {
+        keys(o, k, Set.of("at", "replay"));
+        Path file = Path.of(string(p, "replay"));
+        if (!file.isAbsolute()) {
+          Path dir = Path.of(source).toAbsolutePath().getParent();
+          file = dir == null ? file : dir.resolve(file);
+        }
+        out.add(new Scenario.Incident.Replay(at, Timeline.load(file)));
       } else if (p.hasPath("misbehaving-agents")) {
         keys(o, k, Set.of("at", "misbehaving-agents", "garbage", "flood"));
         int garbage = p.hasPath("garbage") ? (int) nonNegative(p, "garbage", k) : 0;
@@ -367,8 +376,8 @@ public final class ScenarioLoader {
             o,
             k,
             "an incident is { at, outage }, { at, reboot-storm, within }, { at, firmware-rollout,"
-                + " image, size, rate, … }, { at, flapping, every, until } or { at,"
-                + " misbehaving-agents, garbage, flood }");
+                + " image, size, rate, … }, { at, flapping, every, until }, { at,"
+                + " misbehaving-agents, garbage, flood } or { at, replay = FILE.csv }");
       }
     }
     return out;

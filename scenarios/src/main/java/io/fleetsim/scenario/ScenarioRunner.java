@@ -365,6 +365,15 @@ public final class ScenarioRunner {
             random.nextInt(Math.max(1, fleet.spawned())),
             new AgentActor.Misbehave(m.garbage(), m.flood()));
       }
+    } else if (incident instanceof Scenario.Incident.Replay r) {
+      out.printf(
+          Locale.ROOT,
+          "incident: replaying %d events of %s%n",
+          r.timeline().entries().size(),
+          r.timeline().file().getFileName());
+      for (Timeline.Entry e : r.timeline().entries()) {
+        t.group().schedule(() -> replay(e, fleet), e.offset().toMillis(), TimeUnit.MILLISECONDS);
+      }
     } else if (incident instanceof Scenario.Incident.FirmwareRollout f) {
       rollout(f, c, t);
     } else if (incident instanceof Scenario.Incident.RebootStorm r) {
@@ -390,6 +399,25 @@ public final class ScenarioRunner {
                 random.nextLong(window),
                 TimeUnit.MILLISECONDS);
       }
+    }
+  }
+
+  private void replay(Timeline.Entry e, ActorFleet fleet) {
+    AgentActor.Command command =
+        switch (e.event()) {
+          case DROP -> AgentActor.Drop.INSTANCE;
+          case REBOOT -> AgentActor.PowerCycle.INSTANCE;
+          case GARBAGE -> new AgentActor.Misbehave(1, 0);
+        };
+    int[] agents = e.select(fleet.spawned(), scenario.seed());
+    out.printf(
+        Locale.ROOT,
+        "replay: %s %s (%d agents)%n",
+        e.event().name().toLowerCase(Locale.ROOT),
+        e.agents(),
+        agents.length);
+    for (int i : agents) {
+      fleet.tell(i, command);
     }
   }
 

@@ -199,6 +199,47 @@ class RunCommandTest {
   }
 
   @Test
+  void replayedTimeline_dropsPowerCyclesAndGarbage_reachTheRightAgents() throws IOException {
+    write("timeline.csv", "# s,agents,event\n0,0-49,drop\n1,10%,reboot\n1,150,garbage\n");
+    Path scenario =
+        write(
+            "replay.conf",
+            """
+            scenario {
+              duration = 8s
+              fleet {
+                agents = 200
+                provisioned = true
+                profile {
+                  agent.reboot-time = 300ms
+                  objects { "Device.LocalAgent.Controller.{i}.MTP.{i}.WebSocket." {
+                    params.SessionRetryMinimumWaitInterval.default = 1
+                  } }
+                }
+              }
+              incidents = [ { at = 1s, replay = "timeline.csv" } ]
+              assertions = [ { connected-at-least = 100 }, { max-drops = 0 } ]
+            }
+            """);
+    Path output = dir.resolve("replay");
+
+    assertThat(run("run", scenario.toString(), "--output", output.toString()))
+        .as(out + "\n" + err)
+        .isZero();
+
+    assertThat(out.toString())
+        .contains("incident: replaying 3 events of timeline.csv")
+        .contains("replay: drop 0-49 (50 agents)")
+        .contains("replay: reboot 10% (20 agents)")
+        .contains("replay: garbage 150 (1 agents)");
+    String summary = Files.readString(output.resolve("summary.json"));
+    // every agent's first Boot!, then the 20 power-cycled ones again with Cause LocalReboot
+    assertThat(summary)
+        .contains("\"Notify Boot!\": {\"count\": 220,")
+        .contains("\"controllerDropped\": 1,");
+  }
+
+  @Test
   void run_exitsOneWhenAnAssertionFails() throws IOException {
     Path scenario =
         write(

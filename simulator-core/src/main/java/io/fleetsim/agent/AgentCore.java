@@ -293,6 +293,16 @@ public final class AgentCore {
   }
 
   /** Handles a due timer. */
+  /**
+   * The device reboots on its own (a power cycle, a crash, a watchdog): the MTP goes down, and the
+   * next boot announces Boot! with Cause LocalReboot. Ignored while already rebooting.
+   */
+  public void localReboot(Outbox out) {
+    if (!rebooting) {
+      reboot(BootInfo.of("LocalReboot", "", null, List.of()), out);
+    }
+  }
+
   public void onTimer(AgentTimer timer, Outbox out) {
     if (timer instanceof AgentTimer.RebootDone) {
       restart(out);

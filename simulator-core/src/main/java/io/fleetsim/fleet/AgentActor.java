@@ -53,6 +53,11 @@ public final class AgentActor implements MtpListener, Outbox {
    */
   public record Misbehave(int garbage, int flood) implements Command {}
 
+  /** The device power-cycles: it reboots and announces Boot! with Cause LocalReboot. */
+  public enum PowerCycle implements Command {
+    INSTANCE
+  }
+
   /** A fleet-level tick: host churn and other time-driven changes since the last one. */
   public record Tick(long nowMillis) implements Command {}
 
@@ -210,6 +215,10 @@ public final class AgentActor implements MtpListener, Outbox {
     }
     if (msg == Stop.INSTANCE) {
       return Behaviors.stopped();
+    }
+    if (msg == PowerCycle.INSTANCE) {
+      core.localReboot(this);
+      return afterCore();
     }
     if (msg == Drop.INSTANCE || msg instanceof Misbehave) {
       return Behaviors.same(); // no link to drop or to abuse in this state

@@ -168,6 +168,22 @@ class Tp469RecordAndFirmwareTest {
   }
 
   @Test
+  @DisplayName("A power cycle (local reboot) goes down and announces Boot! with Cause LocalReboot")
+  void localReboot_announcesBootWithCauseLocalReboot() {
+    Subscriptions.add(h, "boot", "Event", "Device.Boot!", "Persistent", "true");
+    h.clearSent();
+    h.agent.localReboot(h.out);
+    h.agent.localReboot(h.out); // already going down: ignored
+    assertThat(h.agent.rebooting()).isTrue();
+    assertThat(h.out.lifecycle).containsExactly(AgentLifecycle.REBOOTING);
+    h.completeReboot();
+    assertThat(
+            h.notifications().get(0).getBody().getRequest().getNotify().getEvent().getParamsMap())
+        .containsEntry("Cause", "LocalReboot")
+        .containsEntry("CommandKey", "");
+  }
+
+  @Test
   @DisplayName(
       "TP-469 9.3 Download() with AutoActivate: OperationComplete, TransferComplete!, Boot! with the new firmware")
   void tp469_9_3() {
