@@ -8,12 +8,12 @@ import io.fleetsim.datamodel.AgentDataModel;
 import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.metrics.AgentStats;
+import io.fleetsim.metrics.HeapAfterGc;
 import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Add;
 import io.fleetsim.usp.proto.UspMsg.Get;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Request;
-import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -62,13 +62,13 @@ public final class MixHeapPerAgent {
           return true;
         };
 
-    long empty = usedAfterGc();
+    long empty = HeapAfterGc.used();
     AgentCore[] agents = new AgentCore[n];
     for (int i = 0; i < n; i++) {
       agents[i] = AgentCore.create(envs[mix.entryOf(i)], i);
       agents[i].onConnected(out);
     }
-    long idle = usedAfterGc();
+    long idle = HeapAfterGc.used();
     Reference.reachabilityFence(agents);
 
     for (int i = 0; i < n; i++) {
@@ -87,7 +87,7 @@ public final class MixHeapPerAgent {
     for (int i = 0; i < n; i++) {
       agents[i].onRecord(get(agents[i]), out);
     }
-    long moved = usedAfterGc();
+    long moved = HeapAfterGc.used();
     Reference.reachabilityFence(agents);
     Reference.reachabilityFence(gets);
 
@@ -96,10 +96,10 @@ public final class MixHeapPerAgent {
       models[i] = agents[i].dataModel();
     }
     agents = null;
-    long modelsOnly = usedAfterGc();
+    long modelsOnly = HeapAfterGc.used();
     Reference.reachabilityFence(models);
     models = null;
-    long after = usedAfterGc();
+    long after = HeapAfterGc.used();
 
     System.out.printf(
         "{\"agents\": %d, \"subscriptionSpreadMillis\": %d,"
@@ -148,17 +148,5 @@ public final class MixHeapPerAgent {
         agent.endpointId(),
         "self::fleetsim-controller",
         UspMessages.request("m", type, req));
-  }
-
-  private static long usedAfterGc() {
-    for (int i = 0; i < 4; i++) {
-      System.gc();
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 }

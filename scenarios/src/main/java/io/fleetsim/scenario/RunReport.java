@@ -1,6 +1,7 @@
 package io.fleetsim.scenario;
 
 import io.fleetsim.metrics.Latencies;
+import io.fleetsim.metrics.LatencyTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -100,30 +101,7 @@ public record RunReport(
     if (heapBytesPerAgent >= 0) {
       b.append("heap after GC per agent: ").append(heapBytesPerAgent).append(" B\n\n");
     }
-    b.append(
-        String.format(
-            Locale.ROOT,
-            "%-34s %9s %10s %10s %10s %10s %10s%n",
-            "latency (ms)",
-            "count",
-            "p50",
-            "p90",
-            "p99",
-            "p99.9",
-            "max"));
-    latencies.forEach(
-        (name, h) ->
-            b.append(
-                String.format(
-                    Locale.ROOT,
-                    "%-34s %9d %10.3f %10.3f %10.3f %10.3f %10.3f%n",
-                    name,
-                    h.getTotalCount(),
-                    h.getValueAtPercentile(50) / 1000.0,
-                    h.getValueAtPercentile(90) / 1000.0,
-                    h.getValueAtPercentile(99) / 1000.0,
-                    h.getValueAtPercentile(99.9) / 1000.0,
-                    h.getMaxValue() / 1000.0)));
+    b.append(LatencyTable.of(latencies));
     if (!milestones.isEmpty()) {
       b.append('\n');
       for (Milestones m : milestones) {

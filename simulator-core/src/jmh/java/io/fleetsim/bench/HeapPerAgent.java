@@ -8,12 +8,12 @@ import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.datamodel.ProfileLoader;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.metrics.AgentStats;
+import io.fleetsim.metrics.HeapAfterGc;
 import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Get;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Request;
 import io.fleetsim.usp.proto.UspMsg.Set;
-import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.time.InstantSource;
 
@@ -44,18 +44,18 @@ public final class HeapPerAgent {
       cores[i] = AgentCore.create(env, i);
       exercise(cores[i], out, "campaign-7");
     }
-    long withCores = usedAfterGc();
+    long withCores = HeapAfterGc.used();
     Reference.reachabilityFence(cores);
     AgentDataModel[] models = new AgentDataModel[n];
     for (int i = 0; i < n; i++) {
       models[i] = cores[i].dataModel();
     }
     cores = null;
-    long withModels = usedAfterGc();
+    long withModels = HeapAfterGc.used();
     // Keep the arrays reachable while measured: the JIT may otherwise treat them as dead early.
     Reference.reachabilityFence(models);
     models = null;
-    long emptyAgain = usedAfterGc();
+    long emptyAgain = HeapAfterGc.used();
 
     AgentDataModel[] distinct = new AgentDataModel[n];
     for (int i = 0; i < n; i++) {
@@ -63,7 +63,7 @@ public final class HeapPerAgent {
       exercise(c, out, "code-" + i);
       distinct[i] = c.dataModel();
     }
-    long withDistinct = usedAfterGc();
+    long withDistinct = HeapAfterGc.used();
     Reference.reachabilityFence(distinct);
 
     System.out.printf(
@@ -120,17 +120,5 @@ public final class HeapPerAgent {
             "self::fleetsim-controller",
             UspMessages.request("m", type, req))
         .toByteArray();
-  }
-
-  private static long usedAfterGc() {
-    for (int i = 0; i < 4; i++) {
-      System.gc();
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 }

@@ -1,6 +1,8 @@
 package io.fleetsim.metrics;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -12,14 +14,23 @@ public final class LatencyTable {
 
   /** The table of every name's total so far, or a one-line note when nothing was recorded. */
   public static String of(Latencies latencies) {
-    if (latencies.names().isEmpty()) {
+    Map<String, Histogram> totals = new LinkedHashMap<>();
+    for (String name : latencies.names()) {
+      totals.put(name, latencies.total(name));
+    }
+    return of(totals);
+  }
+
+  /** The table of {@code histograms} (name → microsecond histogram), in the map's order. */
+  public static String of(Map<String, Histogram> histograms) {
+    if (histograms.isEmpty()) {
       return "no latencies recorded\n";
     }
     StringBuilder b = new StringBuilder();
     b.append(
         String.format(
             Locale.ROOT,
-            "%-22s %10s %10s %10s %10s %10s %10s%n",
+            "%-34s %10s %10s %10s %10s %10s %10s%n",
             "latency (ms)",
             "count",
             "p50",
@@ -27,13 +38,13 @@ public final class LatencyTable {
             "p99",
             "p99.9",
             "max"));
-    for (String name : latencies.names()) {
-      Histogram h = latencies.total(name);
+    for (Map.Entry<String, Histogram> e : histograms.entrySet()) {
+      Histogram h = e.getValue();
       b.append(
           String.format(
               Locale.ROOT,
-              "%-22s %10d %10.3f %10.3f %10.3f %10.3f %10.3f%n",
-              name,
+              "%-34s %10d %10.3f %10.3f %10.3f %10.3f %10.3f%n",
+              e.getKey(),
               h.getTotalCount(),
               millis(h.getValueAtPercentile(50)),
               millis(h.getValueAtPercentile(90)),

@@ -9,17 +9,13 @@ import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
+import io.fleetsim.testing.ReadParam;
 import io.fleetsim.testing.TestFleets;
 import io.fleetsim.testing.TestModels;
-import io.fleetsim.usp.proto.UspMsg.Get;
-import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
-import io.fleetsim.usp.proto.UspMsg.Msg;
-import io.fleetsim.usp.proto.UspMsg.Request;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -139,21 +135,9 @@ class FirmwareCampaignIT {
 
   private static List<String> versions(ReferenceController controller, List<String> agents)
       throws Exception {
-    Request get =
-        Request.newBuilder()
-            .setGet(Get.newBuilder().addParamPaths("Device.DeviceInfo.SoftwareVersion"))
-            .build();
     List<String> out = new java.util.ArrayList<>();
     for (String a : agents) {
-      Msg m = controller.request(a, MsgType.GET, get).get(10, TimeUnit.SECONDS);
-      out.add(
-          m.getBody()
-              .getResponse()
-              .getGetResp()
-              .getReqPathResults(0)
-              .getResolvedPathResults(0)
-              .getResultParamsMap()
-              .get("SoftwareVersion"));
+      out.add(ReadParam.of(controller, a, "Device.DeviceInfo.SoftwareVersion"));
     }
     return out;
   }

@@ -7,16 +7,12 @@ import io.fleetsim.controller.Workload;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
+import io.fleetsim.testing.ReadParam;
 import io.fleetsim.testing.TestFleets;
 import io.fleetsim.testing.TestModels;
-import io.fleetsim.usp.proto.UspMsg.Get;
-import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
-import io.fleetsim.usp.proto.UspMsg.Msg;
-import io.fleetsim.usp.proto.UspMsg.Request;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -89,21 +85,10 @@ class WorkloadIT {
 
       // the Sets reached the agents: each agent holds either the workload's value or, when the
       // round robin and the seeded mix gave it no Set, the profile's empty default
-      Request read =
-          Request.newBuilder()
-              .setGet(Get.newBuilder().addParamPaths("Device.DeviceInfo.ProvisioningCode"))
-              .build();
       Map<String, Long> codes = new java.util.TreeMap<>();
       for (MtpAgent a : fleet.agents()) {
-        Msg m = controller.request(a.endpointId(), MsgType.GET, read).get(10, TimeUnit.SECONDS);
         String code =
-            m.getBody()
-                .getResponse()
-                .getGetResp()
-                .getReqPathResults(0)
-                .getResolvedPathResults(0)
-                .getResultParamsMap()
-                .get("ProvisioningCode");
+            ReadParam.of(controller, a.endpointId(), "Device.DeviceInfo.ProvisioningCode");
         codes.merge(code, 1L, Long::sum);
       }
       assertThat(codes.keySet()).containsAnyOf("campaign-42").isSubsetOf("campaign-42", "");
