@@ -223,6 +223,11 @@ public final class AgentActor implements MtpListener, Outbox {
     if (msg == Drop.INSTANCE || msg instanceof Misbehave) {
       return Behaviors.same(); // no link to drop or to abuse in this state
     }
+    if (msg == Retry.INSTANCE || msg instanceof Disconnected) {
+      // races with the agent's own doing, not wrong input: the retry of a session the agent
+      // already replaced or rebooted past, or the close of a session it dropped itself
+      return Behaviors.same();
+    }
     if (msg instanceof Connected c) {
       c.session().close(1000, "not expecting a session"); // e.g. after Stop or during backoff
     }
