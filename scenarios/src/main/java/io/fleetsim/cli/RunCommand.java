@@ -80,9 +80,6 @@ final class RunCommand implements Callable<Integer> {
       err.println("fleetsim: " + e.getMessage());
       return 2;
     }
-    out.print(report.table());
-    out.printf("%nwrote %s%n", s.output().toAbsolutePath());
-    out.flush();
     return report.passed() ? 0 : 1;
   }
 

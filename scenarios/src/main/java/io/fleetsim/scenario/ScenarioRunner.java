@@ -58,6 +58,7 @@ public final class ScenarioRunner {
   private final Scenario scenario;
   private final PrintWriter out;
   private final CountDownLatch stop = new CountDownLatch(1);
+  private final CountDownLatch reported = new CountDownLatch(1);
   private final List<Milestones> milestones = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<Outage> outages = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -89,7 +90,10 @@ public final class ScenarioRunner {
     stop.countDown();
   }
 
-  /** Runs to the end (or {@link #stop()}) and returns the report, also written to the output. */
+  /**
+   * Runs to the end (or {@link #stop()}) and returns the report, also written to the output and
+   * printed.
+   */
   public RunReport run() throws IOException, InterruptedException {
     Scenario s = scenario;
     if (s.target().kind() != Scenario.Target.Kind.EMBEDDED_MEMORY) {
@@ -183,7 +187,18 @@ public final class ScenarioRunner {
                     TimeUnit.MILLISECONDS));
       }
 
-      Thread hook = new Thread(this::stop, "fleetsim-stop");
+      // Ctrl-C (SIGINT/SIGTERM): end the run, and hold the JVM until the report is written
+      Thread hook =
+          new Thread(
+              () -> {
+                stop();
+                try {
+                  reported.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "fleetsim-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       boolean interrupted = false;
       Progress progress = new Progress(metrics, fleet, controller);
@@ -263,7 +278,12 @@ public final class ScenarioRunner {
               interrupted);
       Files.writeString(s.output().resolve("summary.json"), report.json());
       Files.writeString(s.output().resolve("report.txt"), report.table());
+      out.print(report.table());
+      out.printf("%nwrote %s%n", s.output().toAbsolutePath());
+      out.flush();
       return report;
+    } finally {
+      reported.countDown();
     }
   }
 
