@@ -92,6 +92,9 @@ final class RunCommand implements Callable<Integer> {
     }
     if (target != null) {
       o.put("scenario.target.controller", target);
+      if (!target.equals("embedded")) {
+        o.put("scenario.target.mtp", null); // the scenario's embedded-only MTP no longer applies
+      }
     }
     for (String set : sets == null ? List.<String>of() : sets) {
       int eq = set.indexOf('=');

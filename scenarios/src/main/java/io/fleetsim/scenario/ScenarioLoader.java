@@ -82,12 +82,7 @@ public final class ScenarioLoader {
     int agents = (int) positive(c, "fleet.agents");
     keys(c.getObject("fleet"), ROOT + ".fleet", Set.of("agents", "mix", "profile", "provisioned"));
     boolean provisioned = c.hasPath("fleet.provisioned") && bool(c, "fleet.provisioned", ROOT);
-    if (provisioned && !target.embedded()) {
-      throw error(
-          c.getValue("fleet.provisioned"),
-          ROOT + ".fleet.provisioned",
-          "only with the embedded controller, whose subscriptions it pre-creates");
-    }
+
     Map<String, String> profileOverrides = new java.util.TreeMap<>();
     if (c.hasPath("fleet.profile")) {
       c.getConfig("fleet.profile")

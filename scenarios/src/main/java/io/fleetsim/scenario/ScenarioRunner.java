@@ -127,7 +127,10 @@ public final class ScenarioRunner {
                   new HttpFetch(transports, Tls.client(null)),
                   HttpFileTransfers.DEFAULT_MAX_IN_FLIGHT),
               metrics,
-              s.seed());
+              s.seed(),
+              s.target().kind() == Scenario.Target.Kind.EMBEDDED_MEMORY
+                  ? Integer.MAX_VALUE
+                  : ActorFleet.SOCKET_CONNECTS_IN_FLIGHT);
       if (s.provisioned()) {
         fleet.preProvision(Provisioning.REQUEST);
       }

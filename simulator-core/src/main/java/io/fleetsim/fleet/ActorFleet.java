@@ -78,6 +78,8 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
    * @param connector the MTP the agents connect through (WebSocket, MQTT or in-memory)
    * @param loops the event loops MTP sessions run on
    * @param transfers real file transfers for http(s) downloads, or {@link FileTransfers#NONE}
+   * @param maxConnectsInFlight MTP connects outstanding at most ({@link #SOCKET_CONNECTS_IN_FLIGHT}
+   *     for socket MTPs; no limit is needed in memory)
    */
   public ActorFleet(
       String name,
@@ -89,7 +91,8 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
       String controllerId,
       FileTransfers transfers,
       FleetMetrics metrics,
-      long seed) {
+      long seed,
+      int maxConnectsInFlight) {
     this.models = List.copyOf(models);
     this.modelOf = modelOf;
     this.total = total;
@@ -109,7 +112,8 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
                             ctx.getSystem().executionContext(),
                             metrics,
                             seed,
-                            preProvisioning),
+                            preProvisioning,
+                            maxConnectsInFlight),
                         transfers)),
             name,
             QUIET.withFallback(ConfigFactory.load()));
@@ -138,6 +142,9 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
   public void preProvision(Request add) {
     preProvisioning.set(UspMessages.request("pre-provision", MsgType.ADD, add));
   }
+
+  /** Handshakes in flight at most over sockets: far below the listen backlogs of a loopback box. */
+  public static final int SOCKET_CONNECTS_IN_FLIGHT = 512;
 
   /** Agents spawned per guardian message: a big batch is split so other work interleaves. */
   static final int SPAWN_CHUNK = 1_000;

@@ -118,16 +118,21 @@ public final class AgentActor implements MtpListener, Outbox {
   }
 
   private Behavior<Command> connecting() {
-    connectStartNanos = System.nanoTime();
-    runtime
-        .connector()
-        .connect(core.endpointId(), runtime.controllerId(), this, runtime.loop(), null);
+    runtime.connect(
+        () -> {
+          connectStartNanos = System.nanoTime();
+          runtime
+              .connector()
+              .connect(core.endpointId(), runtime.controllerId(), this, runtime.loop(), null);
+        });
     return Behaviors.receiveMessage(
         msg -> {
           if (msg instanceof Connected c) {
+            runtime.connectDone();
             return online(c.session());
           }
           if (msg instanceof Disconnected) {
+            runtime.connectDone();
             return waitToRetry();
           }
           return common(msg, "connecting");

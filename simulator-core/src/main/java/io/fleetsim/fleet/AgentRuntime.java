@@ -25,6 +25,11 @@ public final class AgentRuntime {
   private final FleetMetrics metrics;
   private final long seed;
   private final AtomicReference<Msg> preProvisioning;
+  private final int maxConnectsInFlight;
+  private final java.util.concurrent.atomic.AtomicInteger connectsInFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.Queue<Runnable> waitingConnects =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   AgentRuntime(
       Connector connector,
@@ -34,8 +39,10 @@ public final class AgentRuntime {
       ExecutionContext executor,
       FleetMetrics metrics,
       long seed,
-      AtomicReference<Msg> preProvisioning) {
+      AtomicReference<Msg> preProvisioning,
+      int maxConnectsInFlight) {
     this.preProvisioning = preProvisioning;
+    this.maxConnectsInFlight = maxConnectsInFlight;
     this.connector = connector;
     this.loops = loops;
     this.controllerId = controllerId;
@@ -64,6 +71,37 @@ public final class AgentRuntime {
 
   long seed() {
     return seed;
+  }
+
+  /**
+   * Runs {@code attempt} (an MTP connect) now, or once fewer than the maximum are in flight. A
+   * burst of SYNs beyond the server's listen backlog is dropped by the kernel and retransmitted
+   * seconds later, which makes a connect storm slower, not faster; the gate keeps it below.
+   */
+  void connect(Runnable attempt) {
+    waitingConnects.add(attempt);
+    pumpConnects();
+  }
+
+  /** A connect attempt has its result (session up, or failed): let the next one go. */
+  void connectDone() {
+    connectsInFlight.decrementAndGet();
+    pumpConnects();
+  }
+
+  private void pumpConnects() {
+    while (!waitingConnects.isEmpty()) {
+      if (connectsInFlight.incrementAndGet() > maxConnectsInFlight) {
+        connectsInFlight.decrementAndGet();
+        return;
+      }
+      Runnable next = waitingConnects.poll();
+      if (next == null) {
+        connectsInFlight.decrementAndGet();
+        continue; // another thread took it; look again
+      }
+      next.run();
+    }
   }
 
   /**

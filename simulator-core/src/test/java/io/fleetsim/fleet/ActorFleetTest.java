@@ -54,7 +54,8 @@ class ActorFleetTest {
               TestFleets.CONTROLLER,
               FileTransfers.NONE,
               metrics,
-              8);
+              8,
+              7); // a small connect gate: agents queue for it and all get through
       try {
         for (int i = 0; i < 5; i++) {
           fleet.spawn(100);

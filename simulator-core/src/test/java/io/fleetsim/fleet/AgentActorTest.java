@@ -95,7 +95,8 @@ class AgentActorTest {
             kit.system().executionContext(),
             metrics,
             1,
-            new AtomicReference<>());
+            new AtomicReference<>(),
+            1);
     AgentCore core =
         AgentCore.create(
             AgentEnvironment.of(TestModels.gateway(1), (i, due, t) -> {}, metrics.stats()), 0);
