@@ -474,6 +474,15 @@ public final class ScenarioLoader {
   }
 
   private long positive(Config c, String path, String key) {
+    return whole(c, path, key, 1, Integer.MAX_VALUE, "must be > 0");
+  }
+
+  private long nonNegative(Config c, String path, String key) {
+    return whole(c, path, key, 0, 1_000_000, "must be in 0..1000000");
+  }
+
+  /** A whole number in [min, max]; {@code range} says so when it is not. */
+  private long whole(Config c, String path, String key, long min, long max, String range) {
     if (!c.hasPath(path)) {
       throw error(c.root(), key + "." + path, "missing");
     }
@@ -483,21 +492,8 @@ public final class ScenarioLoader {
     } catch (ConfigException.WrongType e) {
       throw error(c.getValue(path), key + "." + path, "must be a whole number");
     }
-    if (n <= 0 || n > Integer.MAX_VALUE) {
-      throw error(c.getValue(path), key + "." + path, "must be > 0");
-    }
-    return n;
-  }
-
-  private long nonNegative(Config c, String path, String key) {
-    long n;
-    try {
-      n = c.getLong(path);
-    } catch (ConfigException.WrongType e) {
-      throw error(c.getValue(path), key + "." + path, "must be a whole number");
-    }
-    if (n < 0 || n > 1_000_000) {
-      throw error(c.getValue(path), key + "." + path, "must be in 0..1000000");
+    if (n < min || n > max) {
+      throw error(c.getValue(path), key + "." + path, range);
     }
     return n;
   }
