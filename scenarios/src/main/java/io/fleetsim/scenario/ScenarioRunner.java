@@ -70,6 +70,11 @@ public final class ScenarioRunner {
   private final List<FirmwareServer> firmwareServers =
       new java.util.concurrent.CopyOnWriteArrayList<>();
 
+  /** A rollout started at {@code startNanos}: how its share of upgraded agents grows. */
+  private record Rollout(long startNanos, FirmwareCampaign campaign, Milestones curve) {}
+
+  private final List<Rollout> rolloutCurves = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   /** An outage that ended at {@code endNanos}: how the fleet comes back from then. */
   private record Outage(long endNanos, Milestones curve) {}
 
@@ -174,6 +179,10 @@ public final class ScenarioRunner {
                     for (Outage o : outages) {
                       o.curve.observe(
                           (System.nanoTime() - o.endNanos) / 1_000_000, metrics.connectedNow());
+                    }
+                    for (Rollout r : rolloutCurves) {
+                      r.curve.observe(
+                          (System.nanoTime() - r.startNanos) / 1_000_000, r.campaign.upgraded());
                     }
                   },
                   0,
@@ -486,14 +495,21 @@ public final class ScenarioRunner {
         f.image(),
         chosen.size(),
         f.failures());
-    campaigns.add(
+    FirmwareCampaign campaign =
         FirmwareCampaign.start(
             c,
             server,
             new FirmwareCampaign.Spec(
                 f.image(), "", f.agentsPerSecond(), f.inFlight(), java.time.Duration.ofMinutes(5)),
             chosen,
-            t.group().next()));
+            t.group().next());
+    campaigns.add(campaign);
+    // rollout progress: when 50/90/99/100 % of the agents in it run the new firmware
+    Milestones curve =
+        new Milestones(
+            "on " + f.image() + " (rollout at " + f.at().toSeconds() + " s)", chosen.size());
+    milestones.add(curve);
+    rolloutCurves.add(new Rollout(System.nanoTime(), campaign, curve));
   }
 
   private static void writeIntervals(

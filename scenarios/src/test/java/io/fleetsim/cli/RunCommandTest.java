@@ -149,6 +149,10 @@ class RunCommandTest {
     long upgraded = Long.parseLong(summary.replaceAll("(?s).*\"upgraded\": (\\d+),.*", "$1"));
     long failed = Long.parseLong(summary.replaceAll("(?s).*\"download failed\": (\\d+)}.*", "$1"));
     assertThat(summary).contains("\"firmwareRollouts\": [\n    {\"agents\": 100,");
+    // rollout progress: half of the 100 agents got the new firmware; with a fifth of the
+    // downloads failing, 90 % never did
+    assertThat(summary)
+        .containsPattern("\"on fsim-9.1.0.bin \\(rollout at 1 s\\)\": \\{\"50%\": [\\d.]+\\}");
     assertThat(upgraded + failed).isEqualTo(100);
     assertThat(failed).isBetween(8L, 35L); // 20 % of 100 seeded draws
     assertThat(summary)
