@@ -283,9 +283,6 @@ public final class ScenarioLoader {
       }
       if (p.hasPath("outage")) {
         keys(o, k, Set.of("at", "outage"));
-        if (target.kind() != Scenario.Target.Kind.EMBEDDED_MEMORY) {
-          throw error(o, k, "an outage needs the in-memory MTP (target.mtp = memory) for now");
-        }
         out.add(new Scenario.Incident.Outage(at, duration(p, "outage", k)));
       } else if (p.hasPath("reboot-storm")) {
         keys(o, k, Set.of("at", "reboot-storm", "within"));

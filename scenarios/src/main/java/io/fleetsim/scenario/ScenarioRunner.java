@@ -369,11 +369,10 @@ public final class ScenarioRunner {
     if (incident instanceof Scenario.Incident.Outage o) {
       out.printf(Locale.ROOT, "incident: outage for %s%n", o.length());
       long connectedBefore = metrics.connectedNow();
-      c.memoryMtp().down();
+      c.outage(o.length(), t.group());
       t.group()
           .schedule(
               () -> {
-                c.memoryMtp().up();
                 Milestones curve =
                     new Milestones(
                         "back after the outage at " + o.at().toSeconds() + " s", connectedBefore);

@@ -244,6 +244,38 @@ class RunCommandTest {
   }
 
   @Test
+  void outageOverWebSocket_theListenerGoesAway_andEveryAgentComesBack() throws IOException {
+    Path scenario =
+        write(
+            "ws-outage.conf",
+            """
+            scenario {
+              duration = 9s
+              target { controller = embedded, mtp = websocket }
+              fleet {
+                agents = 100
+                provisioned = true
+                profile.objects { "Device.LocalAgent.Controller.{i}.MTP.{i}.WebSocket." {
+                  params.SessionRetryMinimumWaitInterval.default = 1
+                } }
+              }
+              incidents = [ { at = 2s, outage = 1500ms } ]
+              assertions = [ { connected-at-least = 100 }, { max-drops = 0 } ]
+            }
+            """);
+    Path output = dir.resolve("ws-outage");
+
+    assertThat(run("run", scenario.toString(), "--output", output.toString()))
+        .as(out + "\n" + err)
+        .isZero();
+
+    String summary = Files.readString(output.resolve("summary.json"));
+    assertThat(summary)
+        .contains("\"connects\": 200,") // every agent twice: before and after the outage
+        .containsPattern("\"back after the outage at 2 s\": \\{\"50%\": [\\d.]+, .*\"100%\": ");
+  }
+
+  @Test
   void run_exitsOneWhenAnAssertionFails() throws IOException {
     Path scenario =
         write(

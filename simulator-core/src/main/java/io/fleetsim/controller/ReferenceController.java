@@ -59,6 +59,13 @@ public final class ReferenceController implements AutoCloseable {
   private final boolean rebootAfterProvisioning;
   private final InetSocketAddress address;
   private final Runnable closeTransport;
+
+  /**
+   * Re-opens the MTP after an outage (WebSocket: binds the same address again); null on a broker.
+   */
+  private final Runnable reopenTransport;
+
+  private volatile WsServer server;
   private final MemoryMtp memory;
   private final Map<String, AgentLink> agents = new ConcurrentHashMap<>();
   private final java.util.Set<String> provisionedAgents = ConcurrentHashMap.newKeySet();
@@ -85,11 +92,22 @@ public final class ReferenceController implements AutoCloseable {
     this.endpointId = endpointId;
     this.provision = provision;
     this.rebootAfterProvisioning = reboot;
-    WsServer server =
+    this.server =
         WsServer.bind(
             transports, listen, path, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, tls, AgentLink::new);
     this.address = server.address();
-    this.closeTransport = server::close;
+    this.closeTransport = () -> server.close();
+    InetSocketAddress bound = address;
+    this.reopenTransport =
+        () ->
+            server =
+                WsServer.bind(
+                    transports,
+                    bound,
+                    path,
+                    UspRecordCodec.DEFAULT_MAX_RECORD_BYTES,
+                    tls,
+                    AgentLink::new);
     this.memory = null;
   }
 
@@ -101,6 +119,7 @@ public final class ReferenceController implements AutoCloseable {
     this.address = null;
     this.memory = new MemoryMtp(AgentLink::new, transports.group());
     this.closeTransport = memory::down;
+    this.reopenTransport = memory::up;
   }
 
   private ReferenceController(
@@ -115,6 +134,7 @@ public final class ReferenceController implements AutoCloseable {
     this.rebootAfterProvisioning = reboot;
     this.address = null;
     this.memory = null;
+    this.reopenTransport = null;
     BrokerLink link =
         new BrokerLink(
             new MqttClient(transports, broker, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, tls),
@@ -303,6 +323,20 @@ public final class ReferenceController implements AutoCloseable {
       return CompletableFuture.failedFuture(new IllegalStateException("not connected: " + agentId));
     }
     return link.send(type, request, dueNanos);
+  }
+
+  /**
+   * An outage of this Controller as its agents see it: every session drops and connects are refused
+   * for {@code length}, then it is reachable again at the same address (WebSocket: the listener
+   * closes with all its connections and binds the same port again; in-memory: the MTP goes down and
+   * up). The agents come back by their retry wait. Not for a Controller on a broker.
+   */
+  public void outage(java.time.Duration length, java.util.concurrent.ScheduledExecutorService at) {
+    if (reopenTransport == null) {
+      throw new IllegalStateException("a Controller on a broker cannot simulate an outage");
+    }
+    closeTransport.run();
+    at.schedule(reopenTransport, length.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override
