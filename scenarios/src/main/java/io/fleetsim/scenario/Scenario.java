@@ -34,6 +34,17 @@ public record Scenario(
     profileOverrides = Map.copyOf(profileOverrides);
   }
 
+  /** Agents the fleet can hold: the scenario's, plus every device that joins through churn. */
+  public int capacity() {
+    int joiners = 0;
+    for (Incident i : incidents) {
+      if (i instanceof Incident.Churn c) {
+        joiners += c.rounds() * c.perRound(agents);
+      }
+    }
+    return agents + joiners;
+  }
+
   /** The same scenario writing to {@code dir}. */
   public Scenario withOutput(Path dir) {
     return new Scenario(
@@ -141,6 +152,23 @@ public record Scenario(
      */
     record Flapping(Duration at, double percent, Duration every, Duration until)
         implements Incident {}
+
+    /**
+     * From {@code at} until {@code until}, every {@code every} a seeded {@code percent} of the
+     * fleet leaves for good (DisconnectRecord, R-MTP.7) and as many new devices join: customers
+     * cancel, new ones are installed.
+     */
+    record Churn(Duration at, double percent, Duration every, Duration until) implements Incident {
+      /** How many rounds run. */
+      public int rounds() {
+        return (int) ((until.toMillis() - at.toMillis() + every.toMillis() - 1) / every.toMillis());
+      }
+
+      /** Devices that leave (and join) per round in a fleet of {@code agents}. */
+      public int perRound(int agents) {
+        return (int) Math.round(agents * percent / 100.0);
+      }
+    }
 
     /**
      * {@code agents} agents each send {@code garbage} undecodable Records and flood {@code flood}

@@ -272,7 +272,10 @@ public final class ScenarioLoader {
       Config p = o.toConfig();
       String k = ROOT + ".incidents[" + i + "]";
       boolean fleetSide =
-          p.hasPath("flapping") || p.hasPath("misbehaving-agents") || p.hasPath("replay");
+          p.hasPath("flapping")
+              || p.hasPath("churn")
+              || p.hasPath("misbehaving-agents")
+              || p.hasPath("replay");
       if (!fleetSide && !target.embedded()) {
         throw error(
             o, k, "this incident needs the embedded controller (target.controller = embedded)");
@@ -345,6 +348,21 @@ public final class ScenarioLoader {
           throw error(p.getValue("until"), k + ".until", "must be after at");
         }
         out.add(new Scenario.Incident.Flapping(at, percent, every, until));
+      } else if (p.hasPath("churn")) {
+        keys(o, k, Set.of("at", "churn", "every", "until"));
+        double percent = positiveDouble(p, "churn", k);
+        if (percent > 100) {
+          throw error(p.getValue("churn"), k + ".churn", "a percentage in (0, 100]");
+        }
+        Duration every = duration(p, "every", k);
+        if (every.isZero()) {
+          throw error(p.getValue("every"), k + ".every", "must be > 0");
+        }
+        Duration until = p.hasPath("until") ? duration(p, "until", k) : duration;
+        if (until.compareTo(at) <= 0) {
+          throw error(p.getValue("until"), k + ".until", "must be after at");
+        }
+        out.add(new Scenario.Incident.Churn(at, percent, every, until));
       } else if (p.hasPath("replay")) {
         keys(o, k, Set.of("at", "replay"));
         Path file = Path.of(string(p, "replay"));
@@ -368,7 +386,8 @@ public final class ScenarioLoader {
             o,
             k,
             "an incident is { at, outage }, { at, reboot-storm, within }, { at, firmware-rollout,"
-                + " image, size, rate, … }, { at, flapping, every, until }, { at,"
+                + " image, size, rate, … }, { at, flapping, every, until }, { at, churn, every,"
+                + " until }, { at,"
                 + " misbehaving-agents, garbage, flood } or { at, replay = FILE.csv }");
       }
     }

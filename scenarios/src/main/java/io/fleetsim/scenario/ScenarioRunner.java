@@ -124,7 +124,7 @@ public final class ScenarioRunner {
               "fleetsim",
               models,
               s.mix()::entryOf,
-              s.agents(),
+              s.capacity(),
               connector,
               transports.group(),
               s.target().controllerId(),
@@ -381,6 +381,14 @@ public final class ScenarioRunner {
               },
               o.length().toMillis(),
               TimeUnit.MILLISECONDS);
+    } else if (incident instanceof Scenario.Incident.Churn ch) {
+      churn(
+          ch,
+          fleet,
+          t,
+          new SplittableRandom(scenario.seed() + 4),
+          ch.at(),
+          new java.util.HashSet<>());
     } else if (incident instanceof Scenario.Incident.Flapping f) {
       flap(f, fleet, t, new SplittableRandom(scenario.seed() + 2), f.at());
     } else if (incident instanceof Scenario.Incident.Misbehaving m) {
@@ -449,6 +457,39 @@ public final class ScenarioRunner {
         agents.length);
     for (int i : agents) {
       fleet.tell(i, command);
+    }
+  }
+
+  /**
+   * One round of churn: {@code perRound} devices that have not left yet leave for good (Stop:
+   * DisconnectRecord), as many new ones are spawned from the fleet's reserve; then the next round.
+   */
+  private void churn(
+      Scenario.Incident.Churn c,
+      ActorFleet fleet,
+      Transports t,
+      SplittableRandom random,
+      java.time.Duration now,
+      java.util.Set<Integer> left) {
+    int n = c.perRound(scenario.agents());
+    int spawned = fleet.spawned();
+    int leaving = 0;
+    for (int tries = 0; leaving < n && tries < 20 * n && left.size() < spawned; tries++) {
+      int i = random.nextInt(Math.max(1, spawned));
+      if (left.add(i)) {
+        fleet.tell(i, AgentActor.Stop.INSTANCE);
+        leaving++;
+      }
+    }
+    fleet.spawn(n);
+    out.printf(Locale.ROOT, "incident: churn: %d devices leave, %d new ones join%n", leaving, n);
+    java.time.Duration next = now.plus(c.every());
+    if (next.compareTo(c.until()) < 0) {
+      t.group()
+          .schedule(
+              () -> churn(c, fleet, t, random, next, left),
+              c.every().toMillis(),
+              TimeUnit.MILLISECONDS);
     }
   }
 

@@ -276,6 +276,34 @@ class RunCommandTest {
   }
 
   @Test
+  void churn_devicesLeaveForGood_andNewOnesJoin() throws IOException {
+    Path scenario =
+        write(
+            "churn.conf",
+            """
+            scenario {
+              duration = 6s
+              fleet { agents = 100, provisioned = true }
+              incidents = [ { at = 1s, churn = 10, every = 1s, until = 3500ms } ]
+              assertions = [ { connected-at-least = 100 }, { max-drops = 0 } ]
+            }
+            """);
+    Path output = dir.resolve("churn");
+
+    assertThat(run("run", scenario.toString(), "--output", output.toString()))
+        .as(out + "\n" + err)
+        .isZero();
+
+    assertThat(out.toString().split("incident: churn: 10 devices leave, 10 new ones join", -1))
+        .hasSize(4);
+    String summary = Files.readString(output.resolve("summary.json"));
+    assertThat(summary)
+        .contains("\"spawned\": 130,") // 100, then 3 rounds of 10 new devices
+        .contains("\"connectedAtEnd\": 100,") // 30 left for good
+        .contains("\"Notify Boot!\": {\"count\": 130,"); // every device that ever booted
+  }
+
+  @Test
   void run_exitsOneWhenAnAssertionFails() throws IOException {
     Path scenario =
         write(
