@@ -334,35 +334,11 @@ public final class ScenarioLoader {
                 p.hasPath("agents-per-second") ? positiveDouble(p, "agents-per-second", k) : 100,
                 p.hasPath("in-flight") ? (int) positive(p, "in-flight", k) : 1_000));
       } else if (p.hasPath("flapping")) {
-        keys(o, k, Set.of("at", "flapping", "every", "until"));
-        double percent = positiveDouble(p, "flapping", k);
-        if (percent > 100) {
-          throw error(p.getValue("flapping"), k + ".flapping", "a percentage in (0, 100]");
-        }
-        Duration every = duration(p, "every", k);
-        if (every.isZero()) {
-          throw error(p.getValue("every"), k + ".every", "must be > 0");
-        }
-        Duration until = p.hasPath("until") ? duration(p, "until", k) : duration;
-        if (until.compareTo(at) <= 0) {
-          throw error(p.getValue("until"), k + ".until", "must be after at");
-        }
-        out.add(new Scenario.Incident.Flapping(at, percent, every, until));
+        Rounds r = rounds(o, p, k, "flapping", at, duration);
+        out.add(new Scenario.Incident.Flapping(at, r.percent(), r.every(), r.until()));
       } else if (p.hasPath("churn")) {
-        keys(o, k, Set.of("at", "churn", "every", "until"));
-        double percent = positiveDouble(p, "churn", k);
-        if (percent > 100) {
-          throw error(p.getValue("churn"), k + ".churn", "a percentage in (0, 100]");
-        }
-        Duration every = duration(p, "every", k);
-        if (every.isZero()) {
-          throw error(p.getValue("every"), k + ".every", "must be > 0");
-        }
-        Duration until = p.hasPath("until") ? duration(p, "until", k) : duration;
-        if (until.compareTo(at) <= 0) {
-          throw error(p.getValue("until"), k + ".until", "must be after at");
-        }
-        out.add(new Scenario.Incident.Churn(at, percent, every, until));
+        Rounds r = rounds(o, p, k, "churn", at, duration);
+        out.add(new Scenario.Incident.Churn(at, r.percent(), r.every(), r.until()));
       } else if (p.hasPath("replay")) {
         keys(o, k, Set.of("at", "replay"));
         Path file = Path.of(string(p, "replay"));
@@ -392,6 +368,28 @@ public final class ScenarioLoader {
       }
     }
     return out;
+  }
+
+  /** A share of the fleet hit every {@code every} from {@code at} until {@code until}. */
+  private record Rounds(double percent, Duration every, Duration until) {}
+
+  /** Reads {@code { at, NAME = percent, every, until }} (until defaults to the run's end). */
+  private Rounds rounds(
+      ConfigObject o, Config p, String k, String name, Duration at, Duration runEnd) {
+    keys(o, k, Set.of("at", name, "every", "until"));
+    double percent = positiveDouble(p, name, k);
+    if (percent > 100) {
+      throw error(p.getValue(name), k + "." + name, "a percentage in (0, 100]");
+    }
+    Duration every = duration(p, "every", k);
+    if (every.isZero()) {
+      throw error(p.getValue("every"), k + ".every", "must be > 0");
+    }
+    Duration until = p.hasPath("until") ? duration(p, "until", k) : runEnd;
+    if (until.compareTo(at) <= 0) {
+      throw error(p.getValue("until"), k + ".until", "must be after at");
+    }
+    return new Rounds(percent, every, until);
   }
 
   private List<Scenario.Assertion> assertions(Config c) {

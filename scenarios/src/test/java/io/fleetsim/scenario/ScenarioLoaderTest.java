@@ -174,6 +174,15 @@ class ScenarioLoaderTest {
         """,
         "bad.conf:4: scenario.incidents[0].at: after the end of the run");
     assertError(
+        """
+        scenario {
+          duration = 5s
+          fleet.agents = 10
+          incidents = [ { at = 1s, churn = 5, every = 0s } ]
+        }
+        """,
+        "bad.conf:4: scenario.incidents[0].every: must be > 0");
+    assertError(
         "scenario { duration = 5s, fleet.agents = 10, assertions = [ { p99 = 1 } ] }",
         "bad.conf:1: scenario.assertions[0]: an assertion is");
   }
