@@ -1,5 +1,10 @@
 package io.fleetsim.scenario;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigParseOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +21,9 @@ import java.util.stream.IntStream;
  * agents} is one agent index ({@code 42}), a range ({@code 0-99}), a share of the fleet ({@code
  * 10%}, seeded) or {@code all}; {@code event} is {@code drop} (the link breaks without a
  * DisconnectRecord), {@code reboot} (the embedded controller reboots them) or {@code garbage} (they
- * send undecodable Records). Blank lines and {@code #} comments are skipped. Errors name the file
- * and line.
+ * send undecodable Records). Blank lines and {@code #} comments are skipped. A {@code .json} file
+ * holds the same as {@code {"events": [{"seconds": 5, "agents": "0-99", "event": "drop"}, …]}}.
+ * Errors name the file and line.
  */
 public record Timeline(Path file, List<Entry> entries) {
   public Timeline {
@@ -56,8 +62,11 @@ public record Timeline(Path file, List<Entry> entries) {
     }
   }
 
-  /** Reads and checks {@code file}; every problem names {@code file:line}. */
+  /** Reads and checks {@code file} (CSV, or JSON by its extension); problems name file:line. */
   public static Timeline load(Path file) {
+    if (file.toString().endsWith(".json")) {
+      return loadJson(file);
+    }
     List<String> lines;
     try {
       lines = Files.readAllLines(file);
@@ -75,32 +84,66 @@ public record Timeline(Path file, List<Entry> entries) {
       if (cells.length != 3) {
         throw new ScenarioException(where + "expected seconds,agents,event, got " + line);
       }
-      double seconds;
-      try {
-        seconds = Double.parseDouble(cells[0].strip());
-      } catch (NumberFormatException e) {
-        throw new ScenarioException(where + "seconds: not a number: " + cells[0].strip());
-      }
-      if (seconds < 0) {
-        throw new ScenarioException(where + "seconds: must be >= 0");
-      }
-      String agents = cells[1].strip();
-      if (!agents.matches("all|\\d+|\\d+-\\d+|\\d+(\\.\\d+)?%")) {
-        throw new ScenarioException(
-            where + "agents: an index, a range a-b, a share such as 10% or all, not " + agents);
-      }
-      Event event;
-      try {
-        event = Event.valueOf(cells[2].strip().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new ScenarioException(
-            where + "event: drop, reboot or garbage, not " + cells[2].strip());
-      }
-      out.add(new Entry(Duration.ofMillis(Math.round(seconds * 1000)), agents, event));
+      out.add(entry(where, cells[0].strip(), cells[1].strip(), cells[2].strip()));
     }
+    return checked(file, out);
+  }
+
+  private static Timeline loadJson(Path file) {
+    List<Entry> out = new ArrayList<>();
+    try {
+      Config root =
+          ConfigFactory.parseFile(
+              file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+      for (ConfigObject o : root.getObjectList("events")) {
+        Config e = o.toConfig();
+        String where = file + ":" + o.origin().lineNumber() + ": ";
+        for (String key : List.of("seconds", "agents", "event")) {
+          if (!e.hasPath(key)) {
+            throw new ScenarioException(where + key + ": missing");
+          }
+        }
+        out.add(
+            entry(
+                where,
+                String.valueOf(e.getValue("seconds").unwrapped()),
+                String.valueOf(e.getValue("agents").unwrapped()),
+                String.valueOf(e.getValue("event").unwrapped())));
+      }
+    } catch (ConfigException e) {
+      throw new ScenarioException(file + ": " + e.getMessage());
+    }
+    return checked(file, out);
+  }
+
+  private static Timeline checked(Path file, List<Entry> out) {
     if (out.isEmpty()) {
       throw new ScenarioException(file + ": the timeline has no events");
     }
     return new Timeline(file, out);
+  }
+
+  /** One event from its three texts; {@code where} (file:line: ) starts every error. */
+  private static Entry entry(String where, String secondsText, String agents, String eventText) {
+    double seconds;
+    try {
+      seconds = Double.parseDouble(secondsText);
+    } catch (NumberFormatException e) {
+      throw new ScenarioException(where + "seconds: not a number: " + secondsText);
+    }
+    if (seconds < 0) {
+      throw new ScenarioException(where + "seconds: must be >= 0");
+    }
+    if (!agents.matches("all|\\d+|\\d+-\\d+|\\d+(\\.\\d+)?%")) {
+      throw new ScenarioException(
+          where + "agents: an index, a range a-b, a share such as 10% or all, not " + agents);
+    }
+    Event event;
+    try {
+      event = Event.valueOf(eventText.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ScenarioException(where + "event: drop, reboot or garbage, not " + eventText);
+    }
+    return new Entry(Duration.ofMillis(Math.round(seconds * 1000)), agents, event);
   }
 }

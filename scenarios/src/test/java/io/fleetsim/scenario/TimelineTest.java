@@ -45,6 +45,36 @@ class TimelineTest {
     assertError("# nothing\n", ": the timeline has no events");
   }
 
+  @Test
+  void jsonTimelines_readTheSame_andNameTheLine() throws IOException {
+    Path f = dir.resolve("t.json");
+    Files.writeString(
+        f,
+        """
+        {"events": [
+          {"seconds": 1.5, "agents": "0-9", "event": "drop"},
+          {"seconds": 3, "agents": "10%", "event": "reboot"}
+        ]}
+        """);
+    Timeline t = Timeline.load(f);
+    assertThat(t.entries())
+        .containsExactly(
+            new Timeline.Entry(Duration.ofMillis(1_500), "0-9", Timeline.Event.DROP),
+            new Timeline.Entry(Duration.ofSeconds(3), "10%", Timeline.Event.REBOOT));
+
+    Files.writeString(
+        f,
+        """
+        {"events": [
+          {"seconds": 1, "agents": "0-9", "event": "drop"},
+          {"seconds": 2, "agents": "3", "event": "melt"}
+        ]}
+        """);
+    assertThatThrownBy(() -> Timeline.load(f))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining(f + ":3: event: drop, reboot or garbage, not melt");
+  }
+
   private void assertError(String text, String expected) throws IOException {
     Path f = write(text);
     assertThatThrownBy(() -> Timeline.load(f))
