@@ -25,11 +25,7 @@ public final class AgentRuntime {
   private final FleetMetrics metrics;
   private final long seed;
   private final AtomicReference<Msg> preProvisioning;
-  private final int maxConnectsInFlight;
-  private final java.util.concurrent.atomic.AtomicInteger connectsInFlight =
-      new java.util.concurrent.atomic.AtomicInteger();
-  private final java.util.Queue<Runnable> waitingConnects =
-      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final InFlightGate connects;
 
   AgentRuntime(
       Connector connector,
@@ -42,7 +38,7 @@ public final class AgentRuntime {
       AtomicReference<Msg> preProvisioning,
       int maxConnectsInFlight) {
     this.preProvisioning = preProvisioning;
-    this.maxConnectsInFlight = maxConnectsInFlight;
+    this.connects = new InFlightGate(maxConnectsInFlight);
     this.connector = connector;
     this.loops = loops;
     this.controllerId = controllerId;
@@ -79,29 +75,12 @@ public final class AgentRuntime {
    * seconds later, which makes a connect storm slower, not faster; the gate keeps it below.
    */
   void connect(Runnable attempt) {
-    waitingConnects.add(attempt);
-    pumpConnects();
+    connects.submit(attempt);
   }
 
   /** A connect attempt has its result (session up, or failed): let the next one go. */
   void connectDone() {
-    connectsInFlight.decrementAndGet();
-    pumpConnects();
-  }
-
-  private void pumpConnects() {
-    while (!waitingConnects.isEmpty()) {
-      if (connectsInFlight.incrementAndGet() > maxConnectsInFlight) {
-        connectsInFlight.decrementAndGet();
-        return;
-      }
-      Runnable next = waitingConnects.poll();
-      if (next == null) {
-        connectsInFlight.decrementAndGet();
-        continue; // another thread took it; look again
-      }
-      next.run();
-    }
+    connects.done();
   }
 
   /**

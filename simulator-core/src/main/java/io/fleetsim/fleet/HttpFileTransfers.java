@@ -2,9 +2,6 @@ package io.fleetsim.fleet;
 
 import io.fleetsim.agent.FileTransfers;
 import io.fleetsim.mtp.http.HttpFetch;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -17,54 +14,29 @@ public final class HttpFileTransfers implements FileTransfers {
   /** Concurrent transfers at most, by default. */
   public static final int DEFAULT_MAX_IN_FLIGHT = 256;
 
-  private record Pending(String url, String algorithm, Consumer<Outcome> done) {}
-
   private final HttpFetch fetch;
-  private final int maxInFlight;
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+  private final InFlightGate gate;
 
   public HttpFileTransfers(HttpFetch fetch, int maxInFlight) {
-    if (maxInFlight < 1) {
-      throw new IllegalArgumentException("maxInFlight must be >= 1");
-    }
     this.fetch = fetch;
-    this.maxInFlight = maxInFlight;
+    this.gate = new InFlightGate(maxInFlight);
   }
 
   @Override
   public void download(String url, String checksumAlgorithm, Consumer<Outcome> done) {
-    queue.add(new Pending(url, checksumAlgorithm, done));
-    pump();
+    gate.submit(
+        () ->
+            fetch.get(
+                url,
+                checksumAlgorithm,
+                r -> {
+                  gate.done();
+                  done.accept(new Outcome(r.bytes(), r.checksum(), r.error()));
+                }));
   }
 
   /** Transfers running now. */
   public int inFlight() {
-    return inFlight.get();
-  }
-
-  private void pump() {
-    while (true) {
-      int n = inFlight.get();
-      if (n >= maxInFlight || queue.isEmpty()) {
-        return;
-      }
-      if (!inFlight.compareAndSet(n, n + 1)) {
-        continue;
-      }
-      Pending p = queue.poll();
-      if (p == null) {
-        inFlight.decrementAndGet();
-        continue; // another thread took it; look again
-      }
-      fetch.get(
-          p.url(),
-          p.algorithm(),
-          r -> {
-            inFlight.decrementAndGet();
-            p.done().accept(new Outcome(r.bytes(), r.checksum(), r.error()));
-            pump();
-          });
-    }
+    return gate.inFlight();
   }
 }

@@ -94,29 +94,10 @@ public final class MtpAgents implements AgentTimers, AutoCloseable {
    * later, which would make a connect storm slower, not faster.
    */
   public void start(int inFlight) {
-    java.util.Iterator<MtpAgent> next = agents.iterator();
-    java.util.concurrent.atomic.AtomicInteger outstanding =
-        new java.util.concurrent.atomic.AtomicInteger();
-    Runnable[] pump = new Runnable[1];
-    pump[0] =
-        () -> {
-          while (true) {
-            MtpAgent a;
-            synchronized (next) {
-              if (!next.hasNext() || outstanding.get() >= inFlight) {
-                return;
-              }
-              outstanding.incrementAndGet();
-              a = next.next();
-            }
-            a.start(
-                () -> {
-                  outstanding.decrementAndGet();
-                  pump[0].run();
-                });
-          }
-        };
-    pump[0].run();
+    InFlightGate gate = new InFlightGate(inFlight);
+    for (MtpAgent a : agents) {
+      gate.submit(() -> a.start(gate::done));
+    }
   }
 
   @Override

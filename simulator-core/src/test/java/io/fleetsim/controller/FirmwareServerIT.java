@@ -91,6 +91,8 @@ class FirmwareServerIT {
             server.url(BIG.name()),
             "SHA-256",
             o -> {
+              // as each transfer ends the next queued one has started: never above the cap
+              maxInFlight.accumulateAndGet(transfers.inFlight(), Math::max);
               outcomes.add(o);
               if (outcomes.size() == 6) {
                 all.complete(null);
@@ -98,10 +100,7 @@ class FirmwareServerIT {
             });
         maxInFlight.accumulateAndGet(transfers.inFlight(), Math::max);
       }
-      while (!all.isDone()) {
-        maxInFlight.accumulateAndGet(transfers.inFlight(), Math::max);
-        Thread.sleep(5);
-      }
+      all.get(60, TimeUnit.SECONDS);
 
       assertThat(maxInFlight.get()).isEqualTo(2);
       assertThat(outcomes)
