@@ -1,5 +1,7 @@
 package io.fleetsim.scenario;
 
+import static io.fleetsim.usp.message.Json.quote;
+
 import io.fleetsim.metrics.Latencies;
 import io.fleetsim.metrics.LatencyTable;
 import java.util.ArrayList;
@@ -244,25 +246,6 @@ public record RunReport(
 
   private static StringBuilder field(StringBuilder b, String name, String value) {
     return b.append("  ").append(quote(name)).append(": ").append(quote(value));
-  }
-
-  static String quote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
   }
 
   private static String seconds(Map<String, Double> reached) {

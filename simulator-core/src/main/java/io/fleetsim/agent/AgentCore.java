@@ -11,6 +11,7 @@ import io.fleetsim.datamodel.Resolution;
 import io.fleetsim.datamodel.ResolveOperation;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.datamodel.TypedValues;
+import io.fleetsim.usp.message.Json;
 import io.fleetsim.usp.message.MsgDecodeResult;
 import io.fleetsim.usp.message.UspErrorCode;
 import io.fleetsim.usp.message.UspMessageCodec;

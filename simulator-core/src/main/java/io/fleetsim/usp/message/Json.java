@@ -1,10 +1,14 @@
-package io.fleetsim.agent;
+package io.fleetsim.usp.message;
 
-/** Just enough JSON for Boot!'s ParameterMap: string quoting per RFC 8259. */
-final class Json {
+/**
+ * Just enough JSON: string quoting per RFC 8259, for Boot!'s ParameterMap (a JSON object in a USP
+ * value) and for the run summary.
+ */
+public final class Json {
   private Json() {}
 
-  static String quote(String s) {
+  /** {@code s} as a JSON string literal, quotes included. */
+  public static String quote(String s) {
     StringBuilder out = new StringBuilder(s.length() + 2).append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
