@@ -1,5 +1,7 @@
 package io.fleetsim.mtp;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
@@ -45,6 +47,18 @@ public final class Transports implements AutoCloseable {
 
   public Class<? extends ServerChannel> serverChannel() {
     return epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+  }
+
+  /**
+   * The client Bootstrap every outgoing connection of the run is cloned from: this group and
+   * channel class, TCP_NODELAY, a 10 s connect timeout. Callers add their handler per connection.
+   */
+  public Bootstrap clientTemplate() {
+    return new Bootstrap()
+        .group(group)
+        .channel(socketChannel())
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
   }
 
   /** True when the native epoll transport is in use. */

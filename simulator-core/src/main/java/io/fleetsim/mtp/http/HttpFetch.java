@@ -6,7 +6,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -59,12 +58,7 @@ public final class HttpFetch {
    */
   public HttpFetch(Transports transports, SslContext tls) {
     this.tls = tls;
-    this.template =
-        new Bootstrap()
-            .group(transports.group())
-            .channel(transports.socketChannel())
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
-            .option(ChannelOption.TCP_NODELAY, true);
+    this.template = transports.clientTemplate();
   }
 
   /**

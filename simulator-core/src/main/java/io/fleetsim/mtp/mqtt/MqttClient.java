@@ -6,7 +6,6 @@ import io.fleetsim.mtp.Transports;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
@@ -37,12 +36,7 @@ public final class MqttClient implements Connector {
     this.tls = tls;
     this.config = config;
     this.maxRecordBytes = maxRecordBytes;
-    this.template =
-        new Bootstrap()
-            .group(transports.group())
-            .channel(transports.socketChannel())
-            .option(ChannelOption.TCP_NODELAY, true)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
+    this.template = transports.clientTemplate();
   }
 
   @Override

@@ -8,7 +8,6 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
@@ -70,12 +69,7 @@ public final class WsClient implements Connector {
     this.controllerUrl = controllerUrl;
     this.maxRecordBytes = maxRecordBytes;
     this.keepAliveSeconds = keepAliveSeconds;
-    this.template =
-        new Bootstrap()
-            .group(transports.group())
-            .channel(transports.socketChannel())
-            .option(ChannelOption.TCP_NODELAY, true)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
+    this.template = transports.clientTemplate();
   }
 
   private int port(URI uri) {
