@@ -68,7 +68,10 @@ public final class FirmwareServer implements AutoCloseable {
   }
 
   private final Map<String, Image> images = new LinkedHashMap<>();
-  private final Map<String, String> sha256 = new LinkedHashMap<>();
+
+  /** Digests computed on first use: a simulated rollout of a large image need never hash it. */
+  private final Map<String, String> sha256 = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Map<String, ByteBuf> blocks = new LinkedHashMap<>();
   private final long bytesPerSecond;
   private final Channel channel;
@@ -87,7 +90,6 @@ public final class FirmwareServer implements AutoCloseable {
       images.put(i.name(), i);
       ByteBuf block = Unpooled.unreleasableBuffer(pattern(i.name()));
       blocks.put(i.name(), block);
-      sha256.put(i.name(), digest(block, i.size()));
     }
     if (transports == null) {
       if (bytesPerSecond <= 0) {
@@ -180,8 +182,8 @@ public final class FirmwareServer implements AutoCloseable {
 
   /** Lower-case hex SHA-256 of the image's bytes, for the Download() CheckSum. */
   public String sha256(String name) {
-    image(name);
-    return sha256.get(name);
+    Image image = image(name);
+    return sha256.computeIfAbsent(name, n -> digest(blocks.get(n), image.size()));
   }
 
   /** Downloads started (a GET of a known image). */

@@ -92,23 +92,18 @@ public final class ReferenceController implements AutoCloseable {
     this.endpointId = endpointId;
     this.provision = provision;
     this.rebootAfterProvisioning = reboot;
-    this.server =
-        WsServer.bind(
-            transports, listen, path, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, tls, AgentLink::new);
+    this.server = bindWebSocket(transports, listen, path, tls);
     this.address = server.address();
     this.closeTransport = () -> server.close();
-    InetSocketAddress bound = address;
-    this.reopenTransport =
-        () ->
-            server =
-                WsServer.bind(
-                    transports,
-                    bound,
-                    path,
-                    UspRecordCodec.DEFAULT_MAX_RECORD_BYTES,
-                    tls,
-                    AgentLink::new);
+    // after an outage: the same port again, so agents find the Controller where it was
+    this.reopenTransport = () -> server = bindWebSocket(transports, address, path, tls);
     this.memory = null;
+  }
+
+  private WsServer bindWebSocket(
+      Transports transports, InetSocketAddress listen, String path, SslContext tls) {
+    return WsServer.bind(
+        transports, listen, path, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, tls, AgentLink::new);
   }
 
   private ReferenceController(
