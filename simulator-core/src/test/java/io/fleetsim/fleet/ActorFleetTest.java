@@ -26,8 +26,7 @@ import org.junit.jupiter.api.Test;
  * agent through its retry wait; stop closes every session.
  */
 class ActorFleetTest {
-  private static final String WS =
-      "profile.objects.\"Device.LocalAgent.Controller.{i}.MTP.{i}.WebSocket.\".params.";
+  private static final String WS = TestModels.WEBSOCKET_PARAMS;
 
   @Test
   void agentActors_bootRebootReconnect_andStop() throws Exception {

@@ -7,9 +7,9 @@ import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
+import io.fleetsim.testing.TestFleets;
 import io.fleetsim.testing.TestModels;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +27,7 @@ class ControllerOutageIT {
 
   @Test
   void outage_everyAgentReconnects_spreadByTheRetryAlgorithm() throws Exception {
-    String ws = "profile.objects.\"Device.LocalAgent.Controller.{i}.MTP.{i}.WebSocket.\".params.";
+    String ws = TestModels.WEBSOCKET_PARAMS;
     DeviceModel model =
         TestModels.gateway(3, Map.of(ws + "SessionRetryMinimumWaitInterval.default", "1"));
     try (Transports transports = Transports.create(2)) {
@@ -36,14 +36,7 @@ class ControllerOutageIT {
               transports, new InetSocketAddress("127.0.0.1", 0), "/usp", CONTROLLER, false);
       int port = first.address().getPort();
       try (MtpAgents fleet =
-          new MtpAgents(
-              model,
-              new CountingAgentStats(),
-              transports,
-              URI.create("ws://127.0.0.1:" + port + "/usp"),
-              CONTROLLER,
-              AGENTS,
-              2)) {
+          TestFleets.webSocket(model, new CountingAgentStats(), transports, first, AGENTS, 2)) {
         fleet.start();
         Await.until(() -> first.connectedAgents().size() == AGENTS, Duration.ofMillis(30_000));
 

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class InMemoryFleetTest {
   private static final int AGENTS = 200;
-  private static final String WS =
-      "profile.objects.\"Device.LocalAgent.Controller.{i}.MTP.{i}.WebSocket.\".params.";
+  private static final String WS = TestModels.WEBSOCKET_PARAMS;
 
   @Test
   void agentsTalkToTheControllerWithoutSockets_andSurviveAnOutage() throws Exception {

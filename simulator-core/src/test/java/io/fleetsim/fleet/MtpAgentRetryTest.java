@@ -26,8 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class MtpAgentRetryTest {
   private static final long STEP_MILLIS = 50;
-  private static final String WS =
-      "profile.objects.\"Device.LocalAgent.Controller.{i}.MTP.{i}.WebSocket.\".params.";
+  private static final String WS = TestModels.WEBSOCKET_PARAMS;
 
   /** A session that takes every Record and never closes by itself. */
   private static final class OpenSession implements io.fleetsim.mtp.MtpSession {

@@ -7,6 +7,7 @@ import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
+import io.fleetsim.testing.TestFleets;
 import io.fleetsim.testing.TestModels;
 import io.fleetsim.usp.proto.UspMsg.Add;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
@@ -14,7 +15,6 @@ import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.fleetsim.usp.proto.UspMsg.Operate;
 import io.fleetsim.usp.proto.UspMsg.Request;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ class NotifRetryOutageIT {
 
   @Test
   void notificationsRaisedDuringAnOutage_areDeliveredAfterIt() throws Exception {
-    String ws = "profile.objects.\"Device.LocalAgent.Controller.{i}.MTP.{i}.WebSocket.\".params.";
+    String ws = TestModels.WEBSOCKET_PARAMS;
     String ctl = "profile.objects.\"Device.LocalAgent.Controller.{i}.\".params.";
     DeviceModel model =
         TestModels.gateway(
@@ -53,14 +53,7 @@ class NotifRetryOutageIT {
               transports, new InetSocketAddress("127.0.0.1", 0), "/usp", CONTROLLER);
       int port = first.address().getPort();
       try (MtpAgents fleet =
-          new MtpAgents(
-              model,
-              new CountingAgentStats(),
-              transports,
-              URI.create("ws://127.0.0.1:" + port + "/usp"),
-              CONTROLLER,
-              AGENTS,
-              1)) {
+          TestFleets.webSocket(model, new CountingAgentStats(), transports, first, AGENTS, 1)) {
         fleet.start();
         Await.until(() -> first.connectedAgents().size() == AGENTS, Duration.ofMillis(30_000));
         List<CompletableFuture<Msg>> started = new ArrayList<>();

@@ -8,6 +8,13 @@ import java.util.Map;
 
 /** The device models the integration tests run fleets of. */
 public final class TestModels {
+  /**
+   * Profile override path prefix of the first Controller MTP's WebSocket parameters, e.g. {@code
+   * WEBSOCKET_PARAMS + "SessionRetryMinimumWaitInterval.default"}.
+   */
+  public static final String WEBSOCKET_PARAMS =
+      "profile.objects.\"Device.LocalAgent.Controller.{i}.MTP.{i}.WebSocket.\".params.";
+
   private TestModels() {}
 
   /** The small test-gateway profile on the system clock, fleet seed {@code seed}. */
