@@ -38,6 +38,21 @@ final class FirmwareOptions {
   boolean simulate;
 
   @Option(
+      names = "--firmware-fail",
+      defaultValue = "0",
+      description =
+          "Percent of downloads that fail (HTTP 503, or modelled) (default ${DEFAULT-VALUE}).")
+  double failPercent;
+
+  @Option(
+      names = "--firmware-rollback",
+      defaultValue = "0",
+      description =
+          "Percent of installs whose image fails to boot after Activate(), so the device rolls"
+              + " back to its old image (default ${DEFAULT-VALUE}).")
+  double rollbackPercent;
+
+  @Option(
       names = "--campaign",
       paramLabel = "NAME",
       description = "Roll this --firmware image out to the agents connected at --campaign-after.")
@@ -107,15 +122,21 @@ final class FirmwareOptions {
     if (images.isEmpty()) {
       return null;
     }
+    FirmwareServer server;
     if (simulate) {
-      return FirmwareServer.simulate(images, rate);
+      server = FirmwareServer.simulate(images, rate);
+    } else {
+      int colon = listen.lastIndexOf(':');
+      server =
+          FirmwareServer.serve(
+              transports,
+              new InetSocketAddress(
+                  listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1))),
+              images,
+              rate);
     }
-    int colon = listen.lastIndexOf(':');
-    return FirmwareServer.serve(
-        transports,
-        new InetSocketAddress(
-            listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1))),
-        images,
-        rate);
+    server.failPercent(failPercent);
+    server.rollbackPercent(rollbackPercent);
+    return server;
   }
 }

@@ -132,7 +132,8 @@ public record Scenario(
      * rate} bytes/s per download, over HTTP with the embedded WebSocket controller and modelled
      * with the in-memory MTP) out to {@code percent} of the connected agents, starting {@code
      * agentsPerSecond} with at most {@code inFlight} at once; {@code failures} percent of the
-     * downloads fail.
+     * downloads fail, and on {@code rollbacks} percent of the agents the new image fails to boot
+     * and the device rolls back to its old one (bank ActivationFailed).
      */
     record FirmwareRollout(
         Duration at,
@@ -141,6 +142,7 @@ public record Scenario(
         long size,
         long rate,
         double failures,
+        double rollbacks,
         double agentsPerSecond,
         int inFlight)
         implements Incident {}

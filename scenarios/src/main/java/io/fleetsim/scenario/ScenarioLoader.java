@@ -305,6 +305,7 @@ public final class ScenarioLoader {
                 "size",
                 "rate",
                 "failures",
+                "rollbacks",
                 "agents-per-second",
                 "in-flight"));
         double percent = positiveDouble(p, "firmware-rollout", k);
@@ -319,10 +320,8 @@ public final class ScenarioLoader {
         if (image.isEmpty() || image.contains("/") || image.contains("?")) {
           throw error(p.getValue("image"), k + ".image", "a file name such as fsim-2.0.0.bin");
         }
-        double failures = p.hasPath("failures") ? number(p, "failures").doubleValue() : 0;
-        if (failures < 0 || failures > 100) {
-          throw error(p.getValue("failures"), k + ".failures", "a percentage in [0, 100]");
-        }
+        double failures = share(p, "failures", k);
+        double rollbacks = share(p, "rollbacks", k);
         out.add(
             new Scenario.Incident.FirmwareRollout(
                 at,
@@ -331,6 +330,7 @@ public final class ScenarioLoader {
                 bytes(p, "size", k),
                 bytes(p, "rate", k),
                 failures,
+                rollbacks,
                 p.hasPath("agents-per-second") ? positiveDouble(p, "agents-per-second", k) : 100,
                 p.hasPath("in-flight") ? (int) positive(p, "in-flight", k) : 1_000));
       } else if (p.hasPath("flapping")) {
@@ -527,6 +527,15 @@ public final class ScenarioLoader {
       throw error(c.getValue(path), key + "." + path, "must be > 0");
     }
     return n;
+  }
+
+  /** An optional percentage in [0, 100], 0 when absent. */
+  private double share(Config p, String key, String k) {
+    double v = p.hasPath(key) ? number(p, key).doubleValue() : 0;
+    if (v < 0 || v > 100) {
+      throw error(p.getValue(key), k + "." + key, "a percentage in [0, 100]");
+    }
+    return v;
   }
 
   private double positiveDouble(Config c, String path, String key) {

@@ -524,6 +524,7 @@ public final class ScenarioRunner {
             ? FirmwareServer.simulate(images, f.rate())
             : FirmwareServer.serve(t, new InetSocketAddress("127.0.0.1", 0), images, f.rate());
     server.failPercent(f.failures());
+    server.rollbackPercent(f.rollbacks());
     firmwareServers.add(server);
     List<String> agents = new ArrayList<>(c.connectedAgents());
     Collections.sort(agents);
@@ -531,10 +532,12 @@ public final class ScenarioRunner {
     List<String> chosen = agents.subList(0, (int) Math.round(agents.size() * f.percent() / 100.0));
     out.printf(
         Locale.ROOT,
-        "incident: firmware rollout of %s to %d agents (%.1f %% of downloads fail)%n",
+        "incident: firmware rollout of %s to %d agents (%.1f %% of downloads fail, %.1f %% roll"
+            + " back)%n",
         f.image(),
         chosen.size(),
-        f.failures());
+        f.failures(),
+        f.rollbacks());
     FirmwareCampaign campaign =
         FirmwareCampaign.start(
             c,

@@ -125,7 +125,8 @@ class RunCommandTest {
   }
 
   @Test
-  void firmwareRolloutIncident_upgradesTheShare_andReportsTheFailures() throws IOException {
+  void firmwareRolloutIncident_upgradesTheShare_andReportsFailuresAndRollbacks()
+      throws IOException {
     Path scenario =
         write(
             "rollout.conf",
@@ -135,7 +136,7 @@ class RunCommandTest {
               fleet { agents = 200, provisioned = true, profile { agent.reboot-time = 300ms } }
               incidents = [
                 { at = 1s, firmware-rollout = 50, image = "fsim-9.1.0.bin", size = 200kB,
-                  rate = 1MB, failures = 20, agents-per-second = 500 }
+                  rate = 1MB, failures = 20, rollbacks = 25, agents-per-second = 500 }
               ]
             }
             """);
@@ -147,20 +148,25 @@ class RunCommandTest {
 
     String summary = Files.readString(output.resolve("summary.json"));
     long upgraded = Long.parseLong(summary.replaceAll("(?s).*\"upgraded\": (\\d+),.*", "$1"));
-    long failed = Long.parseLong(summary.replaceAll("(?s).*\"download failed\": (\\d+)}.*", "$1"));
+    long failed =
+        Long.parseLong(summary.replaceAll("(?s).*\"download failed\": (\\d+)[,}].*", "$1"));
+    long rolledBack =
+        Long.parseLong(summary.replaceAll("(?s).*\"rolled back\": (\\d+)[,}].*", "$1"));
     assertThat(summary).contains("\"firmwareRollouts\": [\n    {\"agents\": 100,");
     // rollout progress: half of the 100 agents got the new firmware; with a fifth of the
     // downloads failing, 90 % never did
     assertThat(summary)
         .containsPattern("\"on fsim-9.1.0.bin \\(rollout at 1 s\\)\": \\{\"50%\": [\\d.]+\\}");
-    assertThat(upgraded + failed).isEqualTo(100);
+    assertThat(upgraded + failed + rolledBack).isEqualTo(100);
     assertThat(failed).isBetween(8L, 35L); // 20 % of 100 seeded draws
+    assertThat(rolledBack).isBetween(7L, 35L); // 25 % of the ~80 good downloads
     assertThat(summary)
-        .contains("\"controller firmware-download\": {\"count\": " + upgraded + ",")
+        .contains("\"controller firmware-download\": {\"count\": " + (upgraded + rolledBack) + ",")
         .contains("\"controller firmware-upgrade\": {\"count\": " + upgraded + ",");
     assertThat(out.toString())
         .contains(
-            "incident: firmware rollout of fsim-9.1.0.bin to 100 agents (20.0 % of downloads fail)");
+            "incident: firmware rollout of fsim-9.1.0.bin to 100 agents (20.0 % of downloads fail,"
+                + " 25.0 % roll back)");
   }
 
   @Test
@@ -199,7 +205,10 @@ class RunCommandTest {
     assertThat(connects).isGreaterThan(240); // 200 first connects, then the flapped ones again
     long dropped =
         Long.parseLong(summary.replaceAll("(?s).*\"controllerDropped\": (\\d+),.*", "$1"));
-    assertThat(dropped).isBetween(5L, 10L); // the garbage, counted and dropped by the Controller
+    // the garbage, counted and dropped by the Controller, which closes the WebSocket (1003,
+    // R-WS.16) at the first one: the rest of an agent's burst may arrive after the close, so
+    // 1 to 5 of each agent's 5 are read
+    assertThat(dropped).isBetween(1L, 10L);
   }
 
   @Test

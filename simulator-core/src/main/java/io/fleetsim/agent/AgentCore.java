@@ -52,6 +52,12 @@ public final class AgentCore {
   private boolean rebooting;
   private boolean applyingTriggerConfig;
 
+  /**
+   * FirmwareImage banks (bit = instance number) holding an image that will not boot: decided when
+   * its download lands, so it is all an agent stores of a bad release (one byte, in padding).
+   */
+  private byte unbootableBanks;
+
   /** Notifies sent with send_resp=true and not yet acknowledged, by msg_id; null when none. */
   private Map<String, PendingNotify> pending;
 
@@ -300,7 +306,7 @@ public final class AgentCore {
    */
   public void localReboot(Outbox out) {
     if (!rebooting) {
-      reboot(BootInfo.of("LocalReboot", "", null, List.of()), out);
+      reboot(BootInfo.of("LocalReboot", "", bootBank(), List.of()), out);
     }
   }
 
@@ -650,7 +656,9 @@ public final class AgentCore {
       if (r.factoryReset()) {
         dm.factoryReset();
       }
-      reboot(BootInfo.of(r.cause(), r.commandKey(), null, List.of()), out);
+      reboot(
+          BootInfo.of(r.cause(), r.commandKey(), r.factoryReset() ? null : bootBank(), List.of()),
+          out);
     } else if (e instanceof Effect.StartCommand s) {
       if (s.command().behavior() == CommandBehavior.FIRMWARE_DOWNLOAD) {
         List<Change> changes = new ArrayList<>(1);
@@ -723,9 +731,13 @@ public final class AgentCore {
     if (!rebooting) {
       return;
     }
+    BootInfo b = boot;
+    if (b != null && b.activateImage() != null && !bootable(b.activateImage()[0])) {
+      rollBack(b);
+      return;
+    }
     rebooting = false;
     dm.rebooted(dm.nowMillis());
-    BootInfo b = boot;
     if (b != null && b.activateImage() != null) {
       List<Change> changes = new ArrayList<>();
       boot = b.afterImageSwitch(switchImage(b.activateImage(), changes), changes);
@@ -749,6 +761,82 @@ public final class AgentCore {
       if (!survives && !firmware) {
         dm.deleteInstance(requests, inst);
       }
+    }
+  }
+
+  /**
+   * The new image does not come up: the bank becomes ActivationFailed with a BootFailureLog, and
+   * the device takes a second boot, into the image it ran before (what A/B-bank CPEs do after a
+   * failed boot or health check). Boot! then says FirmwareUpdated=false, and an Activate() carried
+   * across the reboot completes with cmd_failure 7022 (TR-181 DeviceInfo.FirmwareImage.{i}.Status).
+   */
+  private void rollBack(BootInfo b) {
+    int[] bank = b.activateImage();
+    ObjectNode images = dm.schema().object("Device.DeviceInfo.FirmwareImage.{i}.");
+    String running =
+        dm.value(dm.schema().object("Device.DeviceInfo.").param("SoftwareVersion"), ROOT);
+    String log =
+        "image "
+            + dm.value(images.param("Version"), bank)
+            + " failed to boot; rolled back to "
+            + running;
+    List<Change> changes = new ArrayList<>(2);
+    setBank(bank, "Status", "ActivationFailed", changes);
+    setBank(bank, "BootFailureLog", log, changes);
+    ObjectNode info = dm.schema().object("Device.DeviceInfo.");
+    internalSet(
+        info.param("BootFirmwareImage"),
+        ROOT,
+        dm.value(info.param("ActiveFirmwareImage"), ROOT),
+        changes);
+    List<Completion> completions = new ArrayList<>(b.completions().size());
+    for (Completion c : b.completions()) {
+      completions.add(
+          c.command().behavior() == CommandBehavior.FIRMWARE_ACTIVATE
+              ? c.failed(UspErrorCode.COMMAND_FAILURE, "ActivationFailed: " + log)
+              : c);
+    }
+    boot = b.rolledBack(completions, changes);
+    env.timers()
+        .schedule(
+            dm.index(),
+            dm.nowMillis() + dm.schema().settings().rebootMillis(),
+            new AgentTimer.RebootDone());
+  }
+
+  /**
+   * The bank a plain reboot boots: the one BootFirmwareImage names when a Controller set it to
+   * another bank holding an image (TR-181 DeviceInfo.BootFirmwareImage, the alternative to
+   * Activate()), else null for the active one.
+   */
+  private int[] bootBank() {
+    ObjectNode info = dm.schema().object("Device.DeviceInfo.");
+    ObjectNode images = dm.schema().object("Device.DeviceInfo.FirmwareImage.{i}.");
+    ParamNode bootParam = info == null ? null : info.param("BootFirmwareImage");
+    if (images == null || bootParam == null) {
+      return null;
+    }
+    String ref = dm.value(bootParam, ROOT);
+    String prefix = "Device.DeviceInfo.FirmwareImage.";
+    if (ref.equals(dm.value(info.param("ActiveFirmwareImage"), ROOT))
+        || !ref.startsWith(prefix)
+        || !ref.substring(prefix.length()).matches("[1-9][0-9]{0,8}")) {
+      return null;
+    }
+    int[] bank = {Integer.parseInt(ref.substring(prefix.length()))};
+    return dm.exists(images, bank) && dm.value(images.param("Status"), bank).equals("Available")
+        ? bank
+        : null;
+  }
+
+  private boolean bootable(int bank) {
+    return bank < 1 || bank > 7 || (unbootableBanks & (1 << bank)) == 0;
+  }
+
+  private void markBootable(int bank, boolean good) {
+    if (bank >= 1 && bank <= 7) {
+      unbootableBanks =
+          (byte) (good ? unbootableBanks & ~(1 << bank) : unbootableBanks | (1 << bank));
     }
   }
 
@@ -856,6 +944,10 @@ public final class AgentCore {
       setBank(s.instances(), "Name", file, changes);
       setBank(s.instances(), "Version", FirmwareVersions.fromFileName(file), changes);
       setBank(s.instances(), "Status", "Available", changes);
+      markBootable(
+          s.instances()[0],
+          !DownloadUrls.failsToBoot(
+              url, dm.device().seed() * 31 + dm.index() * 7919L + s.requestInstance()));
     } else {
       setBank(s.instances(), "Status", "DownloadFailed", changes);
     }

@@ -26,6 +26,11 @@ record BootInfo(
     return new BootInfo(cause, commandKey, false, activateImage, done, List.of());
   }
 
+  /** The boot after a failed image: back on the old one, with what the failure changed. */
+  BootInfo rolledBack(List<Completion> done, List<Change> failureChanges) {
+    return new BootInfo(cause, commandKey, false, null, done, failureChanges);
+  }
+
   BootInfo afterImageSwitch(boolean updated, List<Change> restartChanges) {
     return new BootInfo(cause, commandKey, updated, null, completions, restartChanges);
   }

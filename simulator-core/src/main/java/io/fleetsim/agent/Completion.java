@@ -14,6 +14,11 @@ record Completion(
     UspErrorCode failure,
     String failureMessage) {
 
+  /** The same request, ended with {@code code} instead. */
+  Completion failed(UspErrorCode code, String message) {
+    return new Completion(requestInstance, command, objPath, commandKey, Map.of(), code, message);
+  }
+
   static Completion success(Effect.StartCommand s, Map<String, String> outputs) {
     return new Completion(
         s.requestInstance(), s.command(), s.objPath(), s.commandKey(), outputs, null, null);

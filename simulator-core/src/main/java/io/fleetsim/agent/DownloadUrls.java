@@ -41,8 +41,24 @@ final class DownloadUrls {
    * the agent and the request, so the same run fails the same agents.
    */
   static boolean simulatedFailure(String url, long seed) {
-    double percent = queryDouble(url, "fail");
-    return percent > 0 && new java.util.SplittableRandom(seed).nextDouble() * 100 < percent;
+    return seededShare(url, "fail", seed);
+  }
+
+  /**
+   * Whether the image behind any URL fails to boot once activated: the URL's {@code rollback}
+   * percent (what the embedded firmware server adds to model a bad release) against a draw seeded
+   * by the agent and the request. The image itself carries no such fault, so a simulator decides it
+   * when the download lands, the way a real release breaks on a share of the hardware.
+   */
+  static boolean failsToBoot(String url, long seed) {
+    return seededShare(url, "rollback", seed);
+  }
+
+  private static boolean seededShare(String url, String key, long seed) {
+    double percent = queryDouble(url, key);
+    // salted by key: a download's failure and its image's boot failure are independent draws
+    return percent > 0
+        && new java.util.SplittableRandom(seed * 31 + key.hashCode()).nextDouble() * 100 < percent;
   }
 
   /** The simulated size in bytes: the URL's {@code size}, else {@code fileSize}. */

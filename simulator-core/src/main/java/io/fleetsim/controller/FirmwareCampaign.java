@@ -252,7 +252,10 @@ public final class FirmwareCampaign implements AutoCloseable {
         Map<String, String> values = values(msg.getBody().getResponse().getGetResp());
         String version = values.get(SOFTWARE_VERSION);
         String bankVersion = values.get(IMAGES + run.bank + ".Version");
-        if (version != null
+        if ("ActivationFailed".equals(values.get(IMAGES + run.bank + ".Status"))) {
+          // the image did not boot and the device went back to its old one (TR-181 Status)
+          fail(run, "rolled back", values.get(IMAGES + run.bank + ".BootFailureLog"));
+        } else if (version != null
             && version.equals(bankVersion)
             && (spec.version().isEmpty() || spec.version().equals(version))) {
           running.remove(run.agent);
@@ -299,7 +302,14 @@ public final class FirmwareCampaign implements AutoCloseable {
         && commandKey.equals(args.get("CommandKey"))) {
       controller.latencies().record("firmware-activation", now - run.stepNanos);
       move(run, Step.CONFIRMING);
-      send(run, MsgType.GET, get(SOFTWARE_VERSION, IMAGES + run.bank + ".Version"));
+      send(
+          run,
+          MsgType.GET,
+          get(
+              SOFTWARE_VERSION,
+              IMAGES + run.bank + ".Version",
+              IMAGES + run.bank + ".Status",
+              IMAGES + run.bank + ".BootFailureLog"));
     }
   }
 

@@ -82,6 +82,7 @@ public final class FirmwareServer implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicLong requests =
       new java.util.concurrent.atomic.AtomicLong();
   private volatile double failPercent;
+  private volatile double rollbackPercent;
 
   private FirmwareServer(
       Transports transports, InetSocketAddress listen, List<Image> list, long bytesPerSecond) {
@@ -148,6 +149,18 @@ public final class FirmwareServer implements AutoCloseable {
     this.failPercent = percent;
   }
 
+  /**
+   * Makes this share of the fleet's installs of an image fail to boot from now on, the way a bad
+   * release bricks some hardware: URLs carry {@code rollback=PERCENT}, and each agent draws, seeded
+   * by itself and the request, when its download lands; a bad image rolls back on Activate().
+   */
+  public void rollbackPercent(double percent) {
+    if (!(percent >= 0 && percent <= 100)) {
+      throw new IllegalArgumentException("rollback share must be 0..100 %, not " + percent);
+    }
+    this.rollbackPercent = percent;
+  }
+
   /** Served downloads answered 503 by {@link #failPercent}. */
   public long failed() {
     return failed.sum();
@@ -161,15 +174,18 @@ public final class FirmwareServer implements AutoCloseable {
   /** The Download() URL of an image. */
   public String url(String name) {
     Image i = image(name);
-    return simulated()
-        ? base
-            + name
-            + "?size="
-            + i.size()
-            + "&rate="
-            + bytesPerSecond
-            + (failPercent > 0 ? "&fail=" + failPercent : "")
-        : base + name;
+    String rollback = rollbackPercent > 0 ? "rollback=" + rollbackPercent : "";
+    if (!simulated()) {
+      return base + name + (rollback.isEmpty() ? "" : "?" + rollback);
+    }
+    return base
+        + name
+        + "?size="
+        + i.size()
+        + "&rate="
+        + bytesPerSecond
+        + (failPercent > 0 ? "&fail=" + failPercent : "")
+        + (rollback.isEmpty() ? "" : "&" + rollback);
   }
 
   public Image image(String name) {

@@ -55,4 +55,19 @@ class DownloadUrlsTest {
     assertThat(failed).isBetween(520, 680); // 30 % of 2,000, within 4.9 sigma
     assertThat(DownloadUrls.simulatedFailure("simulate://x/a.bin?size=1&rate=1", 7)).isFalse();
   }
+
+  @Test
+  void bootFailures_followTheirOwnShare_independentOfDownloadFailures() {
+    String url = "http://127.0.0.1:8081/firmware/a-1.0.bin?fail=50&rollback=50";
+    int rolledBack = 0;
+    int both = 0;
+    for (long seed = 0; seed < 2_000; seed++) {
+      boolean bad = DownloadUrls.failsToBoot(url, seed);
+      rolledBack += bad ? 1 : 0;
+      both += bad && DownloadUrls.simulatedFailure(url, seed) ? 1 : 0;
+    }
+    assertThat(rolledBack).isBetween(890, 1_110); // 50 % of 2,000, within 4.9 sigma
+    assertThat(both).isBetween(400, 600); // 25 %: the draws are not the same draw
+    assertThat(DownloadUrls.failsToBoot("http://h/a.bin", 7)).isFalse();
+  }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class FirmwareCampaignIT {
   private static final int AGENTS = 20;
+  private static final String IMAGES = "Device.DeviceInfo.FirmwareImage.";
   private static final FirmwareServer.Image IMAGE =
       new FirmwareServer.Image("fsim-2.5.0.bin", 1_000_000);
 
@@ -89,12 +90,40 @@ class FirmwareCampaignIT {
     }
   }
 
+  @Test
+  void badRelease_everyAgentRollsBack_andStaysOnItsOldVersion() throws Exception {
+    try (Transports transports = Transports.create(2);
+        FirmwareServer server =
+            FirmwareServer.serve(
+                transports, new InetSocketAddress("127.0.0.1", 0), List.of(IMAGE), 8_000_000)) {
+      server.rollbackPercent(100);
+      rollout(
+          transports,
+          server,
+          "2.5.0",
+          f -> {
+            assertThat(f.campaign().failures()).isEqualTo(Map.of("rolled back", (long) AGENTS));
+            assertThat(f.versions()).containsOnly("1.2.0");
+            // the download and the activation happened; only the new image did not boot
+            assertThat(f.controller().latencies().total("firmware-activation").getTotalCount())
+                .isEqualTo(AGENTS);
+            assertThat(ReadParam.of(f.controller(), f.agent(0), IMAGES + "2.Status"))
+                .isEqualTo("ActivationFailed");
+          });
+    }
+  }
+
   /** What a finished rollout is checked against. */
   private record Finished(
       FirmwareCampaign campaign,
       ReferenceController controller,
       List<String> versions,
-      java.util.concurrent.Callable<FirmwareCampaign> rerun) {}
+      java.util.concurrent.Callable<FirmwareCampaign> rerun,
+      List<String> agents) {
+    String agent(int i) {
+      return agents.get(i);
+    }
+  }
 
   private interface Check {
     void accept(Finished f) throws Exception;
@@ -118,7 +147,8 @@ class FirmwareCampaignIT {
       try (FirmwareCampaign campaign = start.call()) {
         Await.until(campaign::done, Duration.ofSeconds(60));
         Await.until(() -> controller.connectedAgents().size() == AGENTS, Duration.ofSeconds(30));
-        check.accept(new Finished(campaign, controller, versions(controller, agents), start));
+        check.accept(
+            new Finished(campaign, controller, versions(controller, agents), start, agents));
       }
       assertThat(stats.drops()).isEmpty();
     }
