@@ -48,7 +48,6 @@ public final class AgentCore {
   private final AgentDataModel dm;
   private final String endpointId;
   private int msgCounter;
-  private int periodicGeneration;
   private boolean rebooting;
   private boolean applyingTriggerConfig;
 
@@ -94,7 +93,7 @@ public final class AgentCore {
   /**
    * The MTP to the Controllers is up: send what the boot owes (obuspa order: Boot!, then
    * OperationComplete of requests that finished across the reboot), then drop non-persistent
-   * subscriptions (PROTOCOL.md 8.1) and arm Periodic!.
+   * subscriptions (PROTOCOL.md 8.1).
    */
   public void onConnected(Outbox out) {
     if (boot == null) {
@@ -108,7 +107,6 @@ public final class AgentCore {
     }
     afterCommit(b.changes(), out);
     dropNonPersistentSubscriptions();
-    armPeriodic();
   }
 
   /**
@@ -232,15 +230,25 @@ public final class AgentCore {
   }
 
   /**
-   * Fleet-level tick: rows of churning tables (hosts joining and leaving) that appeared or went
-   * since {@code sinceMillis} become ObjectCreation and ObjectDeletion notifications to
-   * subscribers. The fleet ticks agents from shared timers, never one timer per agent.
+   * Fleet-level tick: what time changed since {@code sinceMillis} reaches subscribers. Rows of
+   * churning tables (hosts joining and leaving) become ObjectCreation and ObjectDeletion, values
+   * the device changes by itself (profile {@code hop}, e.g. a new Wi-Fi channel) become
+   * ValueChange, and due Periodic! events go out. The fleet ticks agents from shared timers, never
+   * one timer per agent, and all of it is computed from (seed, agent, time), nothing stored.
    */
   public void onTick(long sinceMillis, Outbox out) {
     if (rebooting) {
       return;
     }
-    List<Change> changes = null;
+    List<Change> changes = churnSince(sinceMillis, null);
+    changes = valueChangesSince(sinceMillis, changes);
+    if (changes != null) {
+      afterCommit(changes, out);
+    }
+    periodic(sinceMillis, out);
+  }
+
+  private List<Change> churnSince(long sinceMillis, List<Change> changes) {
     long now = dm.nowMillis();
     for (ObjectNode table : dm.schema().churningTables()) {
       for (int[] parent : parentInstances(table)) {
@@ -266,9 +274,31 @@ public final class AgentCore {
         }
       }
     }
-    if (changes != null) {
-      afterCommit(changes, out);
+    return changes;
+  }
+
+  /** Values of {@link io.fleetsim.datamodel.Schema#changingParams} that moved since then. */
+  private List<Change> valueChangesSince(long sinceMillis, List<Change> changes) {
+    List<ParamNode> changing = dm.schema().changingParams();
+    if (changing.isEmpty()) {
+      return changes;
     }
+    long now = dm.nowMillis();
+    List<int[]> instances = new ArrayList<>();
+    for (ParamNode p : changing) {
+      instances.clear();
+      collectInstances(p.owner(), instances);
+      for (int[] inst : instances) {
+        String value = dm.valueAt(p, inst, now);
+        if (!value.equals(dm.valueAt(p, inst, sinceMillis))) {
+          if (changes == null) {
+            changes = new ArrayList<>();
+          }
+          changes.add(new Change.ValueChanged(p, inst, value));
+        }
+      }
+    }
+    return changes;
   }
 
   /** Every existing instance of the object that holds {@code table}. */
@@ -323,8 +353,6 @@ public final class AgentCore {
       }
     } else if (timer instanceof AgentTimer.SubscriptionExpiry e) {
       expire(e, out);
-    } else if (timer instanceof AgentTimer.Periodic p) {
-      periodic(p, out);
     }
   }
 
@@ -1062,13 +1090,6 @@ public final class AgentCore {
                 dm.nowMillis() + s.timeToLive() * 1000,
                 new AgentTimer.SubscriptionExpiry(s.instance(), s.creationDate()));
       }
-      if (references(s, "Device.LocalAgent.Periodic!")) {
-        armPeriodic();
-      }
-    } else if (path.equals(CONTROLLER_TABLE)
-        && param != null
-        && param.name().startsWith("PeriodicNotif")) {
-      armPeriodic();
     }
   }
 
@@ -1093,31 +1114,29 @@ public final class AgentCore {
   }
 
   /**
-   * (Re)starts one Periodic! chain per Controller with a Periodic! subscription; old chains lapse.
+   * Periodic! (PROTOCOL.md 8.3) to each Controller with a Periodic! subscription whose next
+   * PeriodicNotifTime + n·PeriodicNotifInterval instant after {@code sinceMillis} has come. Driven
+   * by the fleet tick, so no agent holds a timer for it; instants missed in one tick (a stalled
+   * JVM) give one Periodic!, as a late timer would.
    */
-  private void armPeriodic() {
-    periodicGeneration++;
+  private void periodic(long sinceMillis, Outbox out) {
     ObjectNode controllers = dm.schema().object(CONTROLLER_TABLE);
     if (controllers == null) {
       return;
     }
+    long now = dm.nowMillis();
     for (int n : dm.instances(controllers, ROOT)) {
-      if (hasPeriodicSubscription("Device.LocalAgent.Controller." + n)) {
-        schedulePeriodic(n);
+      String recipient = "Device.LocalAgent.Controller." + n;
+      if (nextPeriodic(n, sinceMillis) <= now && hasPeriodicSubscription(recipient)) {
+        ObjectNode localAgent = dm.schema().object("Device.LocalAgent.");
+        publishEvent(localAgent, ROOT, "Periodic!", Map.of(), recipient, out);
       }
     }
   }
 
-  private void schedulePeriodic(int controller) {
-    env.timers()
-        .schedule(
-            dm.index(),
-            nextPeriodic(controller, dm.nowMillis()),
-            new AgentTimer.Periodic(controller, periodicGeneration));
-  }
-
   /**
-   * Next firing at PeriodicNotifTime + n·PeriodicNotifInterval; unknown time = free phase (8.3).
+   * First firing after {@code now} at PeriodicNotifTime + n·PeriodicNotifInterval; an unknown time
+   * gives each agent its own seeded phase (8.3), so a fleet does not fire in one burst.
    */
   private long nextPeriodic(int controller, long now) {
     ObjectNode controllers = dm.schema().object(CONTROLLER_TABLE);
@@ -1133,19 +1152,6 @@ public final class AgentCore {
     }
     long since = now - reference.toEpochMilli();
     return now + (interval - Math.floorMod(since, interval));
-  }
-
-  private void periodic(AgentTimer.Periodic p, Outbox out) {
-    if (p.generation() != periodicGeneration || rebooting) {
-      return;
-    }
-    String recipient = "Device.LocalAgent.Controller." + p.controllerInstance();
-    if (!hasPeriodicSubscription(recipient)) {
-      return;
-    }
-    ObjectNode localAgent = dm.schema().object("Device.LocalAgent.");
-    publishEvent(localAgent, ROOT, "Periodic!", Map.of(), recipient, out);
-    schedulePeriodic(p.controllerInstance());
   }
 
   private boolean hasPeriodicSubscription(String recipient) {

@@ -16,9 +16,6 @@ public sealed interface AgentTimer {
   /** A Subscription reached its TimeToLive. */
   record SubscriptionExpiry(int instance, String creationDate) implements AgentTimer {}
 
-  /** Periodic! for one Controller; stale generations are ignored. */
-  record Periodic(int controllerInstance, int generation) implements AgentTimer {}
-
   /** The reboot is over. */
   record RebootDone() implements AgentTimer {}
 }

@@ -60,7 +60,16 @@ public final class AgentDataModel {
     if (p.countedTable() != null) {
       return Integer.toString(instances(p.countedTable(), instances).length);
     }
-    return p.source().value(new Context(instances));
+    return p.source().value(new Context(instances, -1));
+  }
+
+  /**
+   * The value the parameter had at {@code atMillis}, as far as the profile's generators tell: an
+   * agent's own writes are taken as always there.
+   */
+  public String valueAt(ParamNode p, int[] instances, long atMillis) {
+    String written = overlay.value(p.owner().id(), instances, p.id());
+    return written != null ? written : p.source().value(new Context(instances, atMillis));
   }
 
   /** True when this agent wrote the parameter (it no longer follows the profile). */
@@ -193,9 +202,12 @@ public final class AgentDataModel {
 
   private final class Context implements ValueContext {
     private final int[] instances;
+    private final long atMillis;
 
-    Context(int[] instances) {
+    /** {@code atMillis} &lt; 0: now. */
+    Context(int[] instances, long atMillis) {
       this.instances = instances;
+      this.atMillis = atMillis;
     }
 
     @Override
@@ -215,7 +227,7 @@ public final class AgentDataModel {
 
     @Override
     public long nowMillis() {
-      return device.clock().millis();
+      return atMillis < 0 ? device.clock().millis() : atMillis;
     }
 
     @Override

@@ -133,9 +133,14 @@ public final class ProfileLoader {
     private final Map<String, ObjectNode> byPath = new HashMap<>();
     private final Map<ObjectNode, String> numEntriesOrigin = new LinkedHashMap<>();
 
+    /** {@code agent.value-change-every}: overrides every hop's {@code every} (0: keep them). */
+    private final long hopEvery;
+
     Compiler(Config config, String source) {
       this.config = config;
       this.source = source;
+      String key = "profile.agent.value-change-every";
+      this.hopEvery = config.hasPath(key) ? config.getDuration(key, TimeUnit.MILLISECONDS) : 0;
     }
 
     Schema compile() {
@@ -346,11 +351,7 @@ public final class ProfileLoader {
               ? generator(c.getValue("gen"), key + ".gen")
               : new ValueSource.Constant(
                   c.hasPath("default") ? c.getString("default") : emptyValue(spec));
-      if (fallback instanceof ValueSource.Constant constant
-          && !constant.value().isEmpty()
-          && spec.check(constant.value()) != ValueSpec.Check.OK) {
-        throw error(value.origin(), key + ".default", "'" + constant.value() + "' is not valid");
-      }
+      requireValid(fallback, spec, value, key + (c.hasPath("gen") ? ".gen" : ".default"), true);
       ValueSource source = fallback;
       if (c.hasPath("per-instance")) {
         if (node.depth() == 0) {
@@ -369,12 +370,7 @@ public final class ProfileLoader {
               e.getValue().valueType() == ConfigValueType.OBJECT
                   ? generator(e.getValue(), key + ".per-instance." + e.getKey())
                   : new ValueSource.Constant(String.valueOf(e.getValue().unwrapped()));
-          if (s instanceof ValueSource.Constant k && spec.check(k.value()) != ValueSpec.Check.OK) {
-            throw error(
-                e.getValue().origin(),
-                key + ".per-instance." + e.getKey(),
-                "'" + k.value() + "' is not valid");
-          }
+          requireValid(s, spec, e.getValue(), key + ".per-instance." + e.getKey(), false);
           byInstance.put(instance, s);
         }
         source = new ValueSource.PerInstance(byInstance, fallback);
@@ -382,7 +378,7 @@ public final class ProfileLoader {
       boolean ignored =
           c.hasPath("value-change")
               ? c.getString("value-change").equals("ignore")
-              : source.timeDependent();
+              : source.timeDependent() && !source.notifiesChanges();
       boolean secured = c.hasPath("secured") && c.getBoolean("secured");
       ParamNode p =
           new ParamNode(
@@ -413,6 +409,23 @@ public final class ProfileLoader {
       int maxLength = c.hasPath("max-length") ? c.getInt("max-length") : ValueSpec.UNBOUNDED;
       boolean list = c.hasPath("list") && c.getBoolean("list");
       return new ValueSpec(type, access, enumeration, min, max, maxLength, list);
+    }
+
+    /**
+     * Fixed values a source can give (a default, the steps of a hop) must fit the type; an empty
+     * default stands for "unset" when {@code emptyMeansUnset}.
+     */
+    private void requireValid(
+        ValueSource s, ValueSpec spec, ConfigValue value, String key, boolean emptyMeansUnset) {
+      List<String> fixed =
+          s instanceof ValueSource.Constant k
+              ? (k.value().isEmpty() && emptyMeansUnset ? List.of() : List.of(k.value()))
+              : s instanceof ValueSource.Hop h ? h.values() : List.of();
+      for (String v : fixed) {
+        if (spec.check(v) != ValueSpec.Check.OK) {
+          throw error(value.origin(), key, "'" + v + "' is not valid");
+        }
+      }
     }
 
     private ValueSource generator(ConfigValue value, String key) {
@@ -476,6 +489,21 @@ public final class ProfileLoader {
             w.hasPath("max") ? w.getDouble("max") : Double.MAX_VALUE,
             w.hasPath("decimals") ? w.getInt("decimals") : 0);
       }
+      if (g.hasPath("hop")) {
+        Config h = g.getConfig("hop");
+        List<String> values = h.hasPath("values") ? h.getStringList("values") : List.of();
+        if (values.size() < 2) {
+          throw error(value.origin(), key + ".hop.values", "two values or more to change between");
+        }
+        long every =
+            hopEvery > 0
+                ? hopEvery
+                : h.hasPath("every") ? h.getDuration("every", TimeUnit.MILLISECONDS) : 0;
+        if (every <= 0) {
+          throw error(value.origin(), key + ".hop.every", "a duration > 0 between changes");
+        }
+        return new ValueSource.Hop(values, every);
+      }
       if (g.hasPath("random")) {
         List<Long> range = g.getLongList("random");
         if (range.size() != 2 || range.get(0) > range.get(1)) {
@@ -492,7 +520,8 @@ public final class ProfileLoader {
       throw error(
           value.origin(),
           key,
-          "unknown generator; one of template, mac, ipv4, counter, wander, random, uptime, clock");
+          "unknown generator; one of template, mac, ipv4, counter, wander, hop, random, uptime,"
+              + " clock");
     }
 
     private void command(ObjectNode node, String name, ConfigValue value, String key) {

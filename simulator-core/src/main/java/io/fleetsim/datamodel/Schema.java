@@ -17,6 +17,7 @@ public final class Schema {
   private final Map<String, ObjectNode> bySupportedPath;
   private final ProfileSettings settings;
   private final List<ObjectNode> churningTables;
+  private final List<ParamNode> changingParams;
 
   Schema(
       String name,
@@ -34,6 +35,15 @@ public final class Schema {
     this.bySupportedPath = Map.copyOf(bySupportedPath);
     this.settings = settings;
     this.churningTables = objects.stream().filter(o -> o.churn() != null).toList();
+    this.changingParams =
+        this.params.stream()
+            .filter(p -> p.source().notifiesChanges() && !p.valueChangeIgnored())
+            .toList();
+  }
+
+  /** Parameters the device changes by itself in steps subscribers hear of (profile {@code hop}). */
+  public List<ParamNode> changingParams() {
+    return changingParams;
   }
 
   /** Tables whose rows come and go with time (profile {@code churn}). */

@@ -2,6 +2,7 @@ package io.fleetsim.datamodel;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +17,14 @@ public sealed interface ValueSource {
 
   /** True when the value moves with the clock (so it never equals a stored baseline for long). */
   default boolean timeDependent() {
+    return false;
+  }
+
+  /**
+   * True when the value moves in rare discrete steps that ValueChange subscribers hear of (a new
+   * Wi-Fi channel), unlike counters and noise, whose subscriptions the agent ignores.
+   */
+  default boolean notifiesChanges() {
     return false;
   }
 
@@ -173,6 +182,41 @@ public sealed interface ValueSource {
   }
 
   /**
+   * A setting the device changes by itself now and then, like a Wi-Fi radio's auto channel
+   * (PROFILE-NOTES.md section 5: 0-3 changes a day): in each {@code everyMillis} window of the
+   * clock there is one change, at a seeded moment per device and instance, to the next of {@code
+   * values} from a seeded start. Two readings differ exactly when a change fell between them, so
+   * the fleet tick finds changes without storing anything per agent.
+   */
+  record Hop(List<String> values, long everyMillis) implements ValueSource {
+    public Hop {
+      values = List.copyOf(values);
+      if (values.size() < 2 || everyMillis <= 0) {
+        throw new IllegalArgumentException("hop needs two values or more and every > 0");
+      }
+    }
+
+    @Override
+    public String value(ValueContext ctx) {
+      long window = Math.floorDiv(ctx.nowMillis(), everyMillis);
+      long into = ctx.nowMillis() - window * everyMillis;
+      long changes = window + (into >= Seeds.unit(ctx, 0x40B_0000L + window) * everyMillis ? 1 : 0);
+      int start = (int) (Seeds.unit(ctx, 0x40B_FFFFL) * values.size());
+      return values.get((int) Math.floorMod(start + changes, (long) values.size()));
+    }
+
+    @Override
+    public boolean timeDependent() {
+      return true;
+    }
+
+    @Override
+    public boolean notifiesChanges() {
+      return true;
+    }
+  }
+
+  /**
    * Different sources per instance number (FirmwareImage.1 Active, .2 Available), else a fallback.
    */
   record PerInstance(Map<Integer, ValueSource> byInstance, ValueSource fallback)
@@ -192,6 +236,12 @@ public sealed interface ValueSource {
     public boolean timeDependent() {
       return fallback.timeDependent()
           || byInstance.values().stream().anyMatch(ValueSource::timeDependent);
+    }
+
+    @Override
+    public boolean notifiesChanges() {
+      return fallback.notifiesChanges()
+          || byInstance.values().stream().anyMatch(ValueSource::notifiesChanges);
     }
   }
 }

@@ -137,6 +137,19 @@ final class AgentHarness {
     advanceTo(clock.millis() - START + millis);
   }
 
+  /**
+   * Moves the clock forward by {@code millis} as a fleet does: timers fire when due and the agent
+   * gets a fleet tick every second (Periodic!, device-side changes, host churn).
+   */
+  void advanceTicking(long millis) {
+    long end = clock.millis() - START + millis;
+    while (clock.millis() - START < end) {
+      long since = clock.millis();
+      advanceTo(Math.min(end, since - START + 1_000));
+      agent.onTick(since, out);
+    }
+  }
+
   /** Reboots fully: waits out the reboot and reconnects, as a transport would. */
   void completeReboot() {
     advance(TEST_PROFILE.settings().rebootMillis());

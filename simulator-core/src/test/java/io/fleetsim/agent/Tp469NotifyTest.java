@@ -221,10 +221,10 @@ class Tp469NotifyTest {
         "set { update_objs { obj_path: 'Device.LocalAgent.Controller.1.' "
             + "param_settings { param: 'PeriodicNotifInterval' value: '60' } "
             + "param_settings { param: 'PeriodicNotifTime' value: '2019-01-01T00:00:00Z' } } }");
-    h.advance(15_000);
+    h.advanceTicking(15_000);
     Subscriptions.add(h, "Notify59", "Event", "Device.LocalAgent.Periodic!");
     h.clearSent();
-    h.advance(130_000);
+    h.advanceTicking(130_000);
     List<Msg> notes = h.notifications();
     assertThat(notes).hasSize(2);
     assertMsg(
