@@ -102,18 +102,24 @@ public record Scenario(
   }
 
   /**
-   * What the embedded Controller does besides answering.
+   * What the embedded Controller does besides answering, and what the devices do by themselves.
    *
    * @param workloadRate Get/Set/Operate per second over the fleet (0: none)
    * @param getWeight relative share of Get in the workload; likewise setWeight, operateWeight
    * @param rebootAfterProvisioning Operate Device.Reboot() on each agent once subscribed
+   * @param periodicInterval every agent's PeriodicNotifInterval (Periodic! to subscribers), ZERO
+   *     for the profile's
+   * @param valueChangeEvery how often each device changes each of its self-changing values (the
+   *     profile's {@code hop} generators, e.g. Wi-Fi auto channel), ZERO for the profile's
    */
   public record Behaviour(
       double workloadRate,
       int getWeight,
       int setWeight,
       int operateWeight,
-      boolean rebootAfterProvisioning) {}
+      boolean rebootAfterProvisioning,
+      Duration periodicInterval,
+      Duration valueChangeEvery) {}
 
   /** Something that happens to the fleet at a time since the start. */
   public sealed interface Incident {

@@ -100,6 +100,16 @@ public final class ScenarioLoader {
     }
     InjectionPlan plan = phases(c, agents);
     Scenario.Behaviour behaviour = behaviour(c, target);
+    // device-side behaviour is profile configuration: one place applies it to every profile
+    if (!behaviour.periodicInterval().isZero()) {
+      profileOverrides.put(
+          "objects.\"Device.LocalAgent.Controller.{i}.\".params.PeriodicNotifInterval.default",
+          Long.toString(behaviour.periodicInterval().toSeconds()));
+    }
+    if (!behaviour.valueChangeEvery().isZero()) {
+      profileOverrides.put(
+          "agent.value-change-every", behaviour.valueChangeEvery().toMillis() + "ms");
+    }
     List<Scenario.Incident> incidents = incidents(c, target, duration);
     List<Scenario.Assertion> assertions = assertions(c);
     Path output = Path.of(c.hasPath("output") ? string(c, "output") : "target/fleetsim/" + name);
@@ -214,10 +224,26 @@ public final class ScenarioLoader {
   private Scenario.Behaviour behaviour(Config c, Scenario.Target target) {
     String key = ROOT + ".behaviour";
     if (!c.hasPath("behaviour")) {
-      return new Scenario.Behaviour(0, 8, 1, 1, false);
+      return new Scenario.Behaviour(0, 8, 1, 1, false, Duration.ZERO, Duration.ZERO);
     }
-    keys(c.getObject("behaviour"), key, Set.of("workload", "reboot-after-provisioning"));
+    keys(
+        c.getObject("behaviour"),
+        key,
+        Set.of("workload", "reboot-after-provisioning", "periodic-interval", "value-change-every"));
     Config b = c.getConfig("behaviour");
+    Duration periodic = duration(b, "periodic-interval", key, false);
+    if (b.hasPath("periodic-interval")
+        && (periodic.toMillis() < 1_000 || periodic.toMillis() % 1_000 != 0)) {
+      throw error(
+          b.getValue("periodic-interval"),
+          key + ".periodic-interval",
+          "whole seconds >= 1s (PeriodicNotifInterval is in seconds)");
+    }
+    Duration valueChangeEvery = duration(b, "value-change-every", key, false);
+    if (b.hasPath("value-change-every") && valueChangeEvery.toMillis() < 1_000) {
+      throw error(
+          b.getValue("value-change-every"), key + ".value-change-every", "a duration >= 1s");
+    }
     double rate = 0;
     int[] mix = {8, 1, 1};
     if (b.hasPath("workload")) {
@@ -258,7 +284,7 @@ public final class ScenarioLoader {
           key + ".reboot-after-provisioning",
           "only for the embedded controller");
     }
-    return new Scenario.Behaviour(rate, mix[0], mix[1], mix[2], reboot);
+    return new Scenario.Behaviour(rate, mix[0], mix[1], mix[2], reboot, periodic, valueChangeEvery);
   }
 
   private List<Scenario.Incident> incidents(Config c, Scenario.Target target, Duration duration) {

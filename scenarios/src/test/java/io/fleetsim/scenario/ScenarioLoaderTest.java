@@ -35,7 +35,10 @@ class ScenarioLoaderTest {
           { pause = 5s }
           { rate = 10, during = 10s }
         ]
-        behaviour { workload { rate = 50, mix = [6, 2, 2] }, reboot-after-provisioning = true }
+        behaviour {
+          workload { rate = 50, mix = [6, 2, 2] }, reboot-after-provisioning = true
+          periodic-interval = 5m, value-change-every = 2m
+        }
         incidents = [
           { at = 40s, outage = 5s }
           { at = 60s, reboot-storm = 20, within = 10s }
@@ -65,7 +68,26 @@ class ScenarioLoaderTest {
             new InjectionStep.Ramp(800, Duration.ofSeconds(20)),
             new InjectionStep.Pause(Duration.ofSeconds(5)),
             new InjectionStep.ConstantRate(10, Duration.ofSeconds(10)));
-    assertThat(s.behaviour()).isEqualTo(new Scenario.Behaviour(50, 6, 2, 2, true));
+    assertThat(s.behaviour())
+        .isEqualTo(
+            new Scenario.Behaviour(
+                50, 6, 2, 2, true, Duration.ofMinutes(5), Duration.ofMinutes(2)));
+    // device-side behaviour becomes profile configuration of every profile in the mix
+    assertThat(s.profileOverrides())
+        .containsEntry(
+            "objects.\"Device.LocalAgent.Controller.{i}.\".params.PeriodicNotifInterval.default",
+            "300")
+        .containsEntry("agent.value-change-every", "120000ms");
+    assertThat(s.mix().schemas(s.profileOverrides()))
+        .allSatisfy(
+            schema ->
+                assertThat(
+                        schema
+                            .object("Device.LocalAgent.Controller.{i}.")
+                            .param("PeriodicNotifInterval")
+                            .source()
+                            .value(null))
+                    .isEqualTo("300"));
     assertThat(s.incidents())
         .containsExactly(
             new Scenario.Incident.Outage(Duration.ofSeconds(40), Duration.ofSeconds(5)),
@@ -182,6 +204,12 @@ class ScenarioLoaderTest {
         }
         """,
         "bad.conf:4: scenario.incidents[0].every: must be > 0");
+    assertError(
+        "scenario { duration = 5s, fleet.agents = 10, behaviour.periodic-interval = 1500ms }",
+        "bad.conf:1: scenario.behaviour.periodic-interval: whole seconds >= 1s");
+    assertError(
+        "scenario { duration = 5s, fleet.agents = 10, behaviour.value-change-every = 10ms }",
+        "bad.conf:1: scenario.behaviour.value-change-every: a duration >= 1s");
     assertError(
         "scenario { duration = 5s, fleet.agents = 10, assertions = [ { p99 = 1 } ] }",
         "bad.conf:1: scenario.assertions[0]: an assertion is");

@@ -7,9 +7,11 @@ import io.fleetsim.usp.proto.UspMsg.Request;
  * What the reference Controller subscribes every agent to on first contact, built once and shared
  * by every agent (protobuf messages are immutable): Boot! and TransferComplete! with NotifRetry so
  * neither is lost while the Controller is unreachable (PROTOCOL.md 6), ValueChange on
- * SoftwareVersion (how a firmware campaign sees its result), Periodic!, and OperationComplete for
- * every async command (filtered by the object path {@code Device.}, R-NOT.0c). All are Persistent:
- * TR-181 removes non-persistent subscriptions on reboot, and a Controller wants Boot! after one.
+ * SoftwareVersion (how a firmware campaign sees its result) and on the Wi-Fi radios' Channel (the
+ * classic Wi-Fi optimisation subscription; auto channel changes it), Periodic!, and
+ * OperationComplete for every async command (filtered by the object path {@code Device.},
+ * R-NOT.0c). All are Persistent: TR-181 removes non-persistent subscriptions on reboot, and a
+ * Controller wants Boot! after one.
  */
 public final class Provisioning {
   /** The ID of the Boot! subscription; Notify subscription_id values name the one that fired. */
@@ -17,6 +19,7 @@ public final class Provisioning {
 
   static final String TRANSFER = "transfer";
   static final String SOFTWARE_VERSION = "sw";
+  static final String CHANNEL = "channel";
   static final String PERIODIC = "periodic";
   static final String OPERATIONS = "ops";
 
@@ -35,6 +38,8 @@ public final class Provisioning {
                           "ValueChange",
                           "Device.DeviceInfo.SoftwareVersion",
                           false))
+                  .addCreateObjs(
+                      subscription(CHANNEL, "ValueChange", "Device.WiFi.Radio.*.Channel", false))
                   .addCreateObjs(
                       subscription(PERIODIC, "Event", "Device.LocalAgent.Periodic!", false))
                   .addCreateObjs(subscription(OPERATIONS, "OperationComplete", "Device.", false)))
