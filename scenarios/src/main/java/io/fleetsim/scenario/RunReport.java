@@ -25,6 +25,9 @@ public record RunReport(
     Map<String, Long> notifications,
     Map<String, Long> handled,
     Map<String, Long> unexpected,
+    Map<String, Long> messagesToAgents,
+    Map<String, Long> messagesFromAgents,
+    List<FirmwareSeries.Sample> firmwareVersions,
     List<Verdict> verdicts,
     List<Milestones> milestones,
     List<Rollout> rollouts,
@@ -121,6 +124,17 @@ public record RunReport(
               r.failed(),
               r.seconds()));
     }
+    if (!firmwareVersions.isEmpty()) {
+      FirmwareSeries.Sample last = firmwareVersions.get(firmwareVersions.size() - 1);
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "firmware versions: %s at the start, %s after %.1f s%n",
+              new java.util.TreeMap<>(firmwareVersions.get(0).versions()),
+              new java.util.TreeMap<>(last.versions()),
+              last.seconds()));
+    }
+    b.append(messages());
     b.append("\nrequests handled ").append(handled).append('\n');
     b.append("notifications sent ").append(notifications).append('\n');
     b.append("drops ").append(drops).append('\n');
@@ -211,6 +225,18 @@ public record RunReport(
       rsep = ",\n";
     }
     b.append(rollouts.isEmpty() ? "],\n" : "\n  ],\n");
+    b.append("  \"firmwareVersions\": [");
+    String vsep = "\n";
+    for (FirmwareSeries.Sample v : firmwareVersions) {
+      b.append(vsep)
+          .append(
+              String.format(Locale.ROOT, "    {\"seconds\": %.1f, \"versions\": ", v.seconds()));
+      b.append(object(new java.util.TreeMap<>(v.versions()))).append('}');
+      vsep = ",\n";
+    }
+    b.append(firmwareVersions.isEmpty() ? "],\n" : "\n  ],\n");
+    counters(b, "messagesToAgents", messagesToAgents).append(",\n");
+    counters(b, "messagesFromAgents", messagesFromAgents).append(",\n");
     counters(b, "handled", handled).append(",\n");
     counters(b, "notifications", notifications).append(",\n");
     counters(b, "drops", drops).append(",\n");
@@ -235,13 +261,40 @@ public record RunReport(
   }
 
   private static StringBuilder counters(StringBuilder b, String name, Map<String, Long> values) {
-    b.append("  ").append(quote(name)).append(": {");
+    return b.append("  ").append(quote(name)).append(": ").append(object(values));
+  }
+
+  private static String object(Map<String, Long> values) {
+    StringBuilder b = new StringBuilder("{");
     String sep = "";
     for (Map.Entry<String, Long> e : values.entrySet()) {
       b.append(sep).append(quote(e.getKey())).append(": ").append(e.getValue());
       sep = ", ";
     }
-    return b.append('}');
+    return b.append('}').toString();
+  }
+
+  /** USP messages by MsgType and direction, as the agents saw them on their MTP. */
+  private String messages() {
+    java.util.TreeSet<String> types = new java.util.TreeSet<>(messagesToAgents.keySet());
+    types.addAll(messagesFromAgents.keySet());
+    if (types.isEmpty()) {
+      return "";
+    }
+    StringBuilder b =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT, "%nmessages %-22s %12s %12s%n", "", "to agents", "from agents"));
+    for (String t : types) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %-28s %12d %12d%n",
+              t,
+              messagesToAgents.getOrDefault(t, 0L),
+              messagesFromAgents.getOrDefault(t, 0L)));
+    }
+    return b.toString();
   }
 
   private static StringBuilder field(StringBuilder b, String name, String value) {

@@ -214,6 +214,7 @@ public final class ScenarioRunner {
       Runtime.getRuntime().addShutdownHook(hook);
       boolean interrupted = false;
       Progress progress = new Progress(metrics, fleet, controller);
+      FirmwareSeries firmware = new FirmwareSeries();
       long endNanos = startNanos + s.duration().toNanos();
       long lastInterval = startMillis;
       while (System.nanoTime() < endNanos) {
@@ -228,6 +229,8 @@ public final class ScenarioRunner {
           writeIntervals(hlog, controller.latencies(), "controller ", lastInterval, now);
         }
         lastInterval = now;
+        firmware.observe(
+            (System.nanoTime() - startNanos) / 1e9, metrics.stats().firmwareVersions());
         out.println(progress.line((System.nanoTime() - startNanos) / 1e9));
         out.flush();
       }
@@ -254,6 +257,7 @@ public final class ScenarioRunner {
       }
       double seconds = (System.nanoTime() - startNanos) / 1e9;
       long connectedAtEnd = metrics.connectedNow();
+      firmware.observe(seconds, metrics.stats().firmwareVersions()); // before the agents stop
       long heapPerAgent =
           measureHeap && fleet.spawned() > 0
               ? (HeapAfterGc.used() - heapBefore) / fleet.spawned()
@@ -282,6 +286,9 @@ public final class ScenarioRunner {
               metrics.stats().notifications(),
               metrics.stats().handled(),
               metrics.stats().unexpected(),
+              metrics.stats().messagesToAgents(),
+              metrics.stats().messagesFromAgents(),
+              firmware.samples(),
               RunReport.judge(s, latencies, connectedAtEnd, metrics.stats().drops()),
               List.copyOf(milestones),
               rollouts,

@@ -160,6 +160,18 @@ class RunCommandTest {
     assertThat(upgraded + failed + rolledBack).isEqualTo(100);
     assertThat(failed).isBetween(8L, 35L); // 20 % of 100 seeded draws
     assertThat(rolledBack).isBetween(7L, 35L); // 25 % of the ~80 good downloads
+    // the version series starts with the whole fleet on the profile's version and ends with the
+    // upgraded agents on the new one
+    assertThat(summary)
+        .containsPattern(
+            "\"firmwareVersions\": \\[\n    \\{\"seconds\": [\\d.]+, \"versions\": \\{\"[\\d.]+\": 200\\}\\}")
+        .containsPattern("\"9\\.1\\.0\": " + upgraded + "}}\n  ]");
+    // the agents' own view of the traffic, by message type and direction
+    long operates = 100 + upgraded + rolledBack;
+    assertThat(summary)
+        .containsPattern(
+            "\"messagesToAgents\": \\{[^}]*\"OPERATE\": " + operates + "[,}]") // Download, Activate
+        .containsPattern("\"messagesFromAgents\": \\{[^}]*\"OPERATE_RESP\": " + operates + "[,}]");
     assertThat(summary)
         .contains("\"controller firmware-download\": {\"count\": " + (upgraded + rolledBack) + ",")
         .contains("\"controller firmware-upgrade\": {\"count\": " + upgraded + ",");

@@ -68,6 +68,14 @@ public final class AgentCore {
     this.dm = env.device().newAgent(index);
     this.endpointId = dm.value(endpointParam(dm.schema()), ROOT);
     this.boot = BootInfo.of("LocalReboot", "", null, List.of());
+    env.stats().firmware(null, softwareVersion());
+  }
+
+  /** The firmware the agent runs ({@code Device.DeviceInfo.SoftwareVersion}), "" without one. */
+  public String softwareVersion() {
+    ObjectNode info = dm.schema().object("Device.DeviceInfo.");
+    ParamNode p = info == null ? null : info.param("SoftwareVersion");
+    return p == null ? "" : dm.value(p, ROOT);
   }
 
   /** A freshly powered-on agent; its first {@link #onConnected} sends Boot!. */
@@ -162,6 +170,7 @@ public final class AgentCore {
       return null;
     }
     Msg msg = ((MsgDecodeResult.Decoded) decoded).msg();
+    env.stats().message(msg.getHeader().getMsgType().name(), true);
     long start = System.nanoTime();
     switch (msg.getBody().getMsgBodyCase()) {
       case REQUEST -> {
@@ -533,6 +542,7 @@ public final class AgentCore {
     byte[] bytes =
         UspMessages.encodeRecord(UspMessages.RECORD_VERSION, controllerId, endpointId, msg);
     out.send(controllerId, bytes);
+    env.stats().message(MsgType.NOTIFY.name(), false);
     String type = notify.getNotificationCase().name();
     env.stats().notified(type, false);
     if (retry) {
@@ -626,6 +636,7 @@ public final class AgentCore {
       return;
     }
     out.send(p.controllerId(), p.record());
+    env.stats().message(MsgType.NOTIFY.name(), false);
     env.stats().notified(p.type(), true);
     PendingNotify next = p.nextAttempt();
     pending.put(msgId, next);
@@ -682,7 +693,11 @@ public final class AgentCore {
   private void apply(Effect e, Outbox out) {
     if (e instanceof Effect.Reboot r) {
       if (r.factoryReset()) {
-        dm.factoryReset();
+        String before = softwareVersion();
+        dm.factoryReset(); // back to the profile's values, SoftwareVersion included
+        if (!before.equals(softwareVersion())) {
+          env.stats().firmware(before, softwareVersion());
+        }
       }
       reboot(
           BootInfo.of(r.cause(), r.commandKey(), r.factoryReset() ? null : bootBank(), List.of()),
@@ -886,6 +901,9 @@ public final class AgentCore {
     internalSet(info.param("ActiveFirmwareImage"), ROOT, ref, changes);
     internalSet(info.param("BootFirmwareImage"), ROOT, ref, changes);
     internalSet(info.param("SoftwareVersion"), ROOT, newVersion, changes);
+    if (!oldVersion.equals(newVersion)) {
+      env.stats().firmware(oldVersion, newVersion);
+    }
     return !oldVersion.equals(newVersion);
   }
 
@@ -1249,6 +1267,7 @@ public final class AgentCore {
         request.getFromId(),
         UspRecordCodec.encode(
             UspMessages.record(version, request.getFromId(), endpointId, response)));
+    env.stats().message(response.getHeader().getMsgType().name(), false);
   }
 
   private byte[] disconnect(Record request, UspErrorCode code) {

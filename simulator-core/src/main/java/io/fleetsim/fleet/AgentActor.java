@@ -172,7 +172,7 @@ public final class AgentActor implements MtpListener, Outbox {
                     runtime.controllerId(), core.endpointId(), 7105, "shutdown"));
             session.close(1000, "agent stopped");
             dropSession();
-            return Behaviors.stopped();
+            return leave();
           }
           return common(msg, "online");
         });
@@ -219,7 +219,7 @@ public final class AgentActor implements MtpListener, Outbox {
       return afterCore();
     }
     if (msg == Stop.INSTANCE) {
-      return Behaviors.stopped();
+      return leave();
     }
     if (msg == PowerCycle.INSTANCE) {
       core.localReboot(this);
@@ -238,6 +238,12 @@ public final class AgentActor implements MtpListener, Outbox {
     }
     runtime.metrics().stats().unexpected(state + ": " + msg.getClass().getSimpleName());
     return Behaviors.same();
+  }
+
+  /** The agent leaves the fleet: its firmware no longer counts. */
+  private Behavior<Command> leave() {
+    runtime.metrics().stats().firmware(core.softwareVersion(), null);
+    return Behaviors.stopped();
   }
 
   /** The state after a core call: a reboot began or ended inside it, or nothing changed. */

@@ -25,6 +25,18 @@ public interface AgentStats {
    */
   default void acknowledged(String notification, long nanos) {}
 
+  /**
+   * A USP Msg crossed an agent's MTP: {@code type} is its MsgType name ({@code GET}, {@code
+   * NOTIFY_RESP}), {@code toAgent} its direction.
+   */
+  default void message(String type, boolean toAgent) {}
+
+  /**
+   * An agent's running firmware changed from {@code from} to {@code to} (SoftwareVersion); null
+   * {@code from} for a new agent, null {@code to} for one that left the fleet.
+   */
+  default void firmware(String from, String to) {}
+
   /** Discards everything: for tests and benchmarks that do not look at counters. */
   AgentStats NOOP =
       new AgentStats() {

@@ -23,6 +23,9 @@ public final class CountingAgentStats implements AgentStats {
   private final ConcurrentHashMap<String, LongAdder> unexpected = new ConcurrentHashMap<>();
   private final Latencies latencies = new Latencies();
   private final ConcurrentHashMap<String, LongAdder> acknowledged = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, LongAdder> toAgents = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, LongAdder> fromAgents = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, LongAdder> firmware = new ConcurrentHashMap<>();
 
   @Override
   public void dropped(String reason, String detail) {
@@ -53,6 +56,38 @@ public final class CountingAgentStats implements AgentStats {
   public void acknowledged(String notification, long nanos) {
     latencies.record("Notify " + notification, nanos);
     acknowledged.computeIfAbsent(notification, k -> new LongAdder()).increment();
+  }
+
+  @Override
+  public void message(String type, boolean toAgent) {
+    (toAgent ? toAgents : fromAgents).computeIfAbsent(type, k -> new LongAdder()).increment();
+  }
+
+  @Override
+  public void firmware(String from, String to) {
+    if (from != null) {
+      firmware.computeIfAbsent(from, k -> new LongAdder()).decrement();
+    }
+    if (to != null) {
+      firmware.computeIfAbsent(to, k -> new LongAdder()).increment();
+    }
+  }
+
+  /** USP messages the agents received so far, by MsgType. */
+  public Map<String, Long> messagesToAgents() {
+    return snapshot(toAgents);
+  }
+
+  /** USP messages the agents sent so far, by MsgType. */
+  public Map<String, Long> messagesFromAgents() {
+    return snapshot(fromAgents);
+  }
+
+  /** Agents in the fleet by running SoftwareVersion now (versions no agent runs are left out). */
+  public Map<String, Long> firmwareVersions() {
+    Map<String, Long> out = snapshot(firmware);
+    out.values().removeIf(n -> n <= 0);
+    return out;
   }
 
   /** Notifications acknowledged by a NotifyResp so far, by event name or type. */

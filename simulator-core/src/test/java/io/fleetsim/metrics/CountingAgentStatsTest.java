@@ -52,4 +52,31 @@ class CountingAgentStatsTest {
     assertThat(stats.latencies().total("Notify Boot!").getTotalCount()).isEqualTo(2);
     assertThat(stats.latencies().total("Notify Boot!").getMaxValue()).isBetween(4_990L, 5_010L);
   }
+
+  @Test
+  void messages_areCountedByTypeAndDirection() {
+    CountingAgentStats stats = new CountingAgentStats();
+    stats.message("GET", true);
+    stats.message("GET", true);
+    stats.message("GET_RESP", false);
+    stats.message("NOTIFY", false);
+
+    assertThat(stats.messagesToAgents()).isEqualTo(java.util.Map.of("GET", 2L));
+    assertThat(stats.messagesFromAgents())
+        .isEqualTo(java.util.Map.of("GET_RESP", 1L, "NOTIFY", 1L));
+  }
+
+  @Test
+  void firmwareVersions_followUpgradesAndLeavers() {
+    CountingAgentStats stats = new CountingAgentStats();
+    for (int i = 0; i < 3; i++) {
+      stats.firmware(null, "1.0");
+    }
+    stats.firmware("1.0", "2.0");
+    stats.firmware("1.0", null); // left the fleet
+    assertThat(stats.firmwareVersions()).isEqualTo(java.util.Map.of("1.0", 1L, "2.0", 1L));
+
+    stats.firmware("1.0", "2.0");
+    assertThat(stats.firmwareVersions()).isEqualTo(java.util.Map.of("2.0", 2L));
+  }
 }
