@@ -118,6 +118,24 @@ public final class AgentCore {
   }
 
   /**
+   * Configuration a deployed device kept from an earlier session: {@code add} (a Controller's Add
+   * of subscriptions) is applied before the first connect, as if {@code controllerId} had sent it
+   * back then. Nothing is answered or counted as traffic, since nothing crossed the MTP.
+   *
+   * @return false when the Add was refused (no such Controller, or the Add failed)
+   */
+  public boolean restore(Msg add, String controllerId) {
+    String controllerRef = controllerRef(controllerId);
+    if (controllerRef == null) {
+      return false;
+    }
+    RequestContext ctx = new RequestContext(dm, controllerId, controllerRef);
+    Msg resp = AddHandler.handle(add, ctx);
+    afterCommit(ctx.changes, (controller, bytes) -> true); // no subscriber exists yet
+    return resp.getBody().hasResponse();
+  }
+
+  /**
    * Handles one incoming Record.
    *
    * @return null when it was processed, or why it was dropped (the transport closes a WebSocket

@@ -8,6 +8,7 @@ import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
+import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.fleetsim.usp.proto.UspMsg.Notify;
 import io.fleetsim.usp.proto.UspMsg.Request;
 import io.fleetsim.usp.record.RecordDropReason;
@@ -103,10 +104,10 @@ public final class AgentActor implements MtpListener, Outbox {
     return Behaviors.receiveMessage(
         msg -> {
           if (msg == Start.INSTANCE) {
-            byte[] add = runtime.preProvisioning(core.endpointId());
-            if (add != null) {
-              // a deployed device: its subscriptions persisted from an earlier session
-              core.onRecord(add, (controller, bytes) -> true);
+            Msg add = runtime.preProvisioning();
+            if (add != null && !core.restore(add, runtime.controllerId())) {
+              // a deployed device keeps its subscriptions; one that cannot is counted, not hidden
+              runtime.metrics().stats().dropped("PRE_PROVISIONING_REFUSED", core.endpointId());
             }
             return connecting();
           }

@@ -2,7 +2,6 @@ package io.fleetsim.fleet;
 
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.mtp.Connector;
-import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -84,14 +83,11 @@ public final class AgentRuntime {
   }
 
   /**
-   * The Controller's Add as a Record to agent {@code eid}, to apply before its first connect, or
-   * null when the fleet is not pre-provisioned.
+   * The Controller's Add to apply before an agent's first connect, or null when the fleet is not
+   * pre-provisioned.
    */
-  byte[] preProvisioning(String eid) {
-    Msg add = preProvisioning.get();
-    return add == null
-        ? null
-        : UspMessages.encodeRecord(UspMessages.RECORD_VERSION, eid, controllerId, add);
+  Msg preProvisioning() {
+    return preProvisioning.get();
   }
 
   /**

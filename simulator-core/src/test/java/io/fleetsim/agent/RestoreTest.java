@@ -1,0 +1,59 @@
+package io.fleetsim.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.TextFormat;
+import io.fleetsim.usp.message.UspMessages;
+import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
+import io.fleetsim.usp.proto.UspMsg.Msg;
+import io.fleetsim.usp.proto.UspMsg.Request;
+import org.junit.jupiter.api.Test;
+
+/** A deployed device's subscriptions, restored before its first connect without any traffic. */
+class RestoreTest {
+  private static final Msg ADD = add();
+
+  @Test
+  void restoredSubscriptions_fireAtTheFirstConnect_andNothingCountsAsTraffic() {
+    AgentHarness h = new AgentHarness(AgentHarness.TEST_PROFILE, 7);
+
+    assertThat(h.agent.restore(ADD, AgentHarness.CONTROLLER)).isTrue();
+    assertThat(h.out.sent).isEmpty();
+    assertThat(h.stats.handled()).isEmpty();
+    assertThat(h.stats.messagesToAgents()).isEmpty();
+
+    h.agent.onConnected(h.out);
+    assertThat(h.notifications())
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m.getBody().getRequest().getNotify().getSubscriptionId())
+                    .isEqualTo("boot"));
+    assertThat(h.stats.messagesFromAgents()).containsEntry("NOTIFY", 1L);
+  }
+
+  @Test
+  void anUnknownController_isRefused() {
+    AgentHarness h = new AgentHarness(AgentHarness.TEST_PROFILE, 7);
+    assertThat(h.agent.restore(ADD, "self::someone-else")).isFalse();
+    assertThat(h.value("Device.LocalAgent.SubscriptionNumberOfEntries")).isEqualTo("0");
+  }
+
+  private static Msg add() {
+    try {
+      return UspMessages.request(
+          "restore",
+          MsgType.ADD,
+          TextFormat.parse(
+              "add { allow_partial: false create_objs { obj_path: 'Device.LocalAgent.Subscription.'"
+                  + " param_settings { param: 'ID' value: 'boot' required: true }"
+                  + " param_settings { param: 'Enable' value: 'true' required: true }"
+                  + " param_settings { param: 'NotifType' value: 'Event' required: true }"
+                  + " param_settings { param: 'ReferenceList' value: 'Device.Boot!' required: true }"
+                  + " param_settings { param: 'Persistent' value: 'true' required: true } } }",
+              Request.class));
+    } catch (TextFormat.ParseException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
