@@ -18,6 +18,7 @@ import java.net.URI;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 public final class MtpAgents implements AgentTimers, AutoCloseable {
   private final List<MtpAgent> agents = new ArrayList<>();
   private final Transports transports;
+  private final ScheduledFuture<?> ticks;
 
   /**
    * @param sourceAddresses how many loopback source addresses to spread connections over (1 = any)
@@ -74,6 +76,18 @@ public final class MtpAgents implements AgentTimers, AutoCloseable {
       agents.add(
           new MtpAgent(AgentCore.create(env, i), client, loop, local, controllerId, device.seed()));
     }
+    // one fleet tick a second for all agents (Periodic!, self-changing values, host churn)
+    this.ticks =
+        transports
+            .group()
+            .scheduleAtFixedRate(
+                () -> {
+                  long now = InstantSource.system().millis();
+                  agents.forEach(a -> a.tick(now));
+                },
+                1,
+                1,
+                TimeUnit.SECONDS);
   }
 
   public List<MtpAgent> agents() {
@@ -110,6 +124,7 @@ public final class MtpAgents implements AgentTimers, AutoCloseable {
   /** Disconnects every agent with a DisconnectRecord. */
   @Override
   public void close() {
+    ticks.cancel(false);
     agents.forEach(MtpAgent::stop);
   }
 

@@ -39,6 +39,9 @@ class InMemoryFleetTest {
                         "profile.agent.reboot-time",
                         "200ms",
                         WS + "SessionRetryMinimumWaitInterval.default",
+                        "1",
+                        "profile.objects.\"Device.LocalAgent.Controller.{i}.\""
+                            + ".params.PeriodicNotifInterval.default",
                         "1")),
                 stats,
                 t,
@@ -58,6 +61,16 @@ class InMemoryFleetTest {
       assertThat(SerialGet.of(m)).isEqualTo(SerialGet.expected(9));
       // the Boot! went out with NotifRetry, so its round trip was measured by the agents
       assertThat(stats.latencies().total("Notify Boot!").getTotalCount()).isEqualTo(AGENTS);
+      // the fleet tick drives Periodic! (every second here) to the provisioned subscription
+      java.util.concurrent.atomic.AtomicInteger periodic =
+          new java.util.concurrent.atomic.AtomicInteger();
+      controller.onNotify(
+          n -> {
+            if (n.message().getEvent().getEventName().equals("Periodic!")) {
+              periodic.incrementAndGet();
+            }
+          });
+      Await.until(() -> periodic.get() >= 2 * AGENTS, Duration.ofSeconds(30));
 
       long before = controller.connectRecords();
       controller.memoryMtp().down();
