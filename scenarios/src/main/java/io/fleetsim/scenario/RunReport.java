@@ -25,6 +25,7 @@ public record RunReport(
     Map<String, Long> notifications,
     Map<String, Long> handled,
     Map<String, Long> unexpected,
+    Map<String, Long> statesAtEnd,
     Map<String, Long> messagesToAgents,
     Map<String, Long> messagesFromAgents,
     List<FirmwareSeries.Sample> firmwareVersions,
@@ -103,6 +104,7 @@ public record RunReport(
             interrupted ? " (interrupted)" : "",
             connectedAtEnd,
             connects));
+    b.append("agents by state at the end ").append(statesAtEnd).append("\n\n");
     if (heapBytesPerAgent >= 0) {
       b.append("heap after GC per agent: ").append(heapBytesPerAgent).append(" B\n\n");
     }
@@ -235,6 +237,7 @@ public record RunReport(
       vsep = ",\n";
     }
     b.append(firmwareVersions.isEmpty() ? "],\n" : "\n  ],\n");
+    counters(b, "agentStatesAtEnd", statesAtEnd).append(",\n");
     counters(b, "messagesToAgents", messagesToAgents).append(",\n");
     counters(b, "messagesFromAgents", messagesFromAgents).append(",\n");
     counters(b, "handled", handled).append(",\n");

@@ -11,6 +11,7 @@ import io.fleetsim.fleet.ActorFleet;
 import io.fleetsim.fleet.AgentActor;
 import io.fleetsim.fleet.FileLimits;
 import io.fleetsim.fleet.HttpFileTransfers;
+import io.fleetsim.metrics.AgentState;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.metrics.HeapAfterGc;
 import io.fleetsim.metrics.Latencies;
@@ -257,6 +258,8 @@ public final class ScenarioRunner {
       }
       double seconds = (System.nanoTime() - startNanos) / 1e9;
       long connectedAtEnd = metrics.connectedNow();
+      Map<String, Long> statesAtEnd = new java.util.LinkedHashMap<>();
+      metrics.states().forEach((st, n) -> statesAtEnd.put(st.name().toLowerCase(Locale.ROOT), n));
       firmware.observe(seconds, metrics.stats().firmwareVersions()); // before the agents stop
       long heapPerAgent =
           measureHeap && fleet.spawned() > 0
@@ -286,6 +289,7 @@ public final class ScenarioRunner {
               metrics.stats().notifications(),
               metrics.stats().handled(),
               metrics.stats().unexpected(),
+              statesAtEnd,
               metrics.stats().messagesToAgents(),
               metrics.stats().messagesFromAgents(),
               firmware.samples(),
@@ -589,22 +593,36 @@ public final class ScenarioRunner {
     }
 
     String line(double seconds) {
-      long messages = sum(metrics.stats().handled()) + sum(metrics.stats().notifications());
+      long messages =
+          sum(metrics.stats().messagesToAgents()) + sum(metrics.stats().messagesFromAgents());
       long rate = messages - lastMessages;
       lastMessages = messages;
       Histogram boot = metrics.latencies().total("Notify Boot!");
       return String.format(
           Locale.ROOT,
-          "t=%5.1fs agents %d/%d connected %d msgs/s %d Boot! p50 %.1f ms p99 %.1f ms drops %d%s",
+          "t=%5.1fs agents %d/%d connected %d%s msgs/s %d Boot! p50 %.1f ms p99 %.1f ms drops %d%s",
           seconds,
           fleet.spawned(),
           fleet.total(),
           metrics.connectedNow(),
+          states(metrics.states()),
           rate,
           boot.getValueAtPercentile(50) / 1000.0,
           boot.getValueAtPercentile(99) / 1000.0,
           sum(metrics.stats().drops()),
           controller == null ? "" : " controller Boot! " + controller.boots());
+    }
+
+    /** The agents not simply online, by state: " booting 120 rebooting 30" (empty when none). */
+    static String states(Map<AgentState, Long> states) {
+      StringBuilder b = new StringBuilder();
+      states.forEach(
+          (s, n) -> {
+            if (n > 0 && s != AgentState.ONLINE) {
+              b.append(' ').append(s.name().toLowerCase(Locale.ROOT)).append(' ').append(n);
+            }
+          });
+      return b.toString();
     }
 
     private static long sum(Map<String, Long> m) {

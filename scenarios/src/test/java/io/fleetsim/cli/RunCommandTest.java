@@ -120,6 +120,9 @@ class RunCommandTest {
     assertThat(heap).isPositive();
     assertThat(summary)
         .contains("\"spawned\": 500")
+        .contains(
+            "\"agentStatesAtEnd\": {\"offline\": 0, \"connecting\": 0, \"booting\": 0,"
+                + " \"online\": 500, \"downloading\": 0, \"rebooting\": 0}")
         .contains("\"Notify Boot!\": {\"count\": 500,")
         .doesNotContain("controller Add"); // a deployed fleet is not provisioned again
   }

@@ -115,6 +115,21 @@ public final class AgentCore {
     }
     afterCommit(b.changes(), out);
     dropNonPersistentSubscriptions();
+    if (!awaitingBootAck()) {
+      out.lifecycle(AgentLifecycle.BOOTED);
+    }
+  }
+
+  /** Whether a Boot! with NotifRetry is still waiting for its NotifyResp. */
+  private boolean awaitingBootAck() {
+    if (pending != null) {
+      for (PendingNotify p : pending.values()) {
+        if (p.metric().equals("Boot!")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -225,6 +240,9 @@ public final class AgentCore {
           env.stats().acknowledged(acked.metric(), System.nanoTime() - acked.sentNanos());
           if (pending.isEmpty()) {
             pending = null;
+          }
+          if (acked.metric().equals("Boot!") && !awaitingBootAck()) {
+            out.lifecycle(AgentLifecycle.BOOTED);
           }
           return null;
         }
@@ -651,6 +669,9 @@ public final class AgentCore {
       // NotifExpiration seconds after the first attempt: give up (R-NOT.3, TP-469 1.56).
       pending.remove(msgId);
       env.stats().dropped("NOTIFY_EXPIRED", msgId);
+      if (p.metric().equals("Boot!") && !awaitingBootAck()) {
+        out.lifecycle(AgentLifecycle.BOOTED); // given up: the agent works on unannounced
+      }
       return;
     }
     out.send(p.controllerId(), p.record());
@@ -725,6 +746,7 @@ public final class AgentCore {
         List<Change> changes = new ArrayList<>(1);
         setBank(s.instances(), "Status", "Downloading", changes);
         afterCommit(changes, out);
+        out.lifecycle(AgentLifecycle.DOWNLOADING);
         String url = s.args().get("URL");
         if (DownloadUrls.isHttp(url) && env.transfers() != FileTransfers.NONE) {
           fetch(s, url);
@@ -1002,6 +1024,7 @@ public final class AgentCore {
       Effect.StartCommand s, long startMillis, FileTransfers.Outcome outcome, Outbox out) {
     String url = s.args().get("URL");
     String error = validate(s, outcome);
+    out.lifecycle(AgentLifecycle.DOWNLOADED);
     List<Change> changes = new ArrayList<>(3);
     if (error.isEmpty()) {
       String file = DownloadUrls.fileName(url);
@@ -1102,6 +1125,9 @@ public final class AgentCore {
             "canceled by Request.Cancel()");
     dm.set(requests.param("Status"), req, "Canceled");
     complete(c, out);
+    if (cmd.behavior() == CommandBehavior.FIRMWARE_DOWNLOAD) {
+      out.lifecycle(AgentLifecycle.DOWNLOADED);
+    }
   }
 
   /** The CommandNode named by a Request.Command value such as Device.Reboot(). */

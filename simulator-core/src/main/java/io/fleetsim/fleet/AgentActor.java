@@ -4,6 +4,7 @@ import io.fleetsim.agent.AgentCore;
 import io.fleetsim.agent.AgentLifecycle;
 import io.fleetsim.agent.AgentTimer;
 import io.fleetsim.agent.Outbox;
+import io.fleetsim.metrics.AgentState;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.usp.message.UspMessages;
@@ -20,12 +21,12 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * One simulated agent as a Pekko typed actor: the transport-agnostic {@link AgentCore} plus its MTP
- * session lifecycle, one behavior per state (offline, connecting, online, rebooting), each a single
- * {@code receiveMessage} function (about 870 B per actor against 1,420 B with a ReceiveBuilder,
- * ../shared/STYLE.md). A message that a state cannot take is counted by reason, never thrown.
- * Fields are the core, the session and a few primitives; everything else is the fleet's shared
- * {@link AgentRuntime}. Deferred work arrives as {@link Fire} from the fleet's timer service, never
- * from a timer of its own.
+ * session lifecycle, one behavior per state (offline, connecting, booting, online, downloading,
+ * rebooting; {@link AgentState}), each a single {@code receiveMessage} function (about 870 B per
+ * actor against 1,420 B with a ReceiveBuilder, ../shared/STYLE.md). A message that a state cannot
+ * take is counted by reason, never thrown. Fields are the core, the session and a few primitives;
+ * everything else is the fleet's shared {@link AgentRuntime}. Deferred work arrives as {@link Fire}
+ * from the fleet's timer service, never from a timer of its own.
  */
 public final class AgentActor implements MtpListener, Outbox {
 
@@ -87,6 +88,15 @@ public final class AgentActor implements MtpListener, Outbox {
   /** Set by the core during a call (reboot); read when the call returns. */
   private AgentLifecycle lifecycleEvent;
 
+  /** The state the fleet counts this agent in. */
+  private AgentState state;
+
+  /** Whether this session's Boot! is announced (acknowledged or needing no answer). */
+  private boolean booted;
+
+  /** Firmware downloads in progress. */
+  private byte downloads;
+
   private AgentActor(AgentCore core, AgentRuntime runtime, ActorRef<Command> self) {
     this.core = core;
     this.runtime = runtime;
@@ -100,7 +110,13 @@ public final class AgentActor implements MtpListener, Outbox {
 
   // ---- states ---------------------------------------------------------------------------------
 
+  private void enter(AgentState next) {
+    runtime.metrics().moved(state, next);
+    state = next;
+  }
+
   private Behavior<Command> offline() {
+    enter(AgentState.OFFLINE);
     return Behaviors.receiveMessage(
         msg -> {
           if (msg == Start.INSTANCE) {
@@ -119,6 +135,7 @@ public final class AgentActor implements MtpListener, Outbox {
   }
 
   private Behavior<Command> connecting() {
+    enter(AgentState.CONNECTING);
     runtime.connect(
         () -> {
           connectStartNanos = System.nanoTime();
@@ -140,12 +157,32 @@ public final class AgentActor implements MtpListener, Outbox {
         });
   }
 
+  /** The session is up: send the Connect Record, then what the boot owes. */
   private Behavior<Command> online(MtpSession s) {
     session = s;
     retry = 0;
+    booted = false;
     runtime.metrics().connected(System.nanoTime() - connectStartNanos);
     s.send(s.connectRecord(runtime.controllerId(), core.endpointId()));
     core.onConnected(this);
+    return inSession();
+  }
+
+  /** The state a connected agent is in: booting until Boot! is announced, downloading, online. */
+  private AgentState sessionState() {
+    return !booted
+        ? AgentState.BOOTING
+        : downloads > 0 ? AgentState.DOWNLOADING : AgentState.ONLINE;
+  }
+
+  /**
+   * Booting, online and downloading take the same messages (a booting agent answers requests, a
+   * downloading one too); they differ in what the fleet counts and what wrong-state messages say.
+   */
+  private Behavior<Command> inSession() {
+    AgentState now = sessionState();
+    enter(now);
+    String name = now.name().toLowerCase(java.util.Locale.ROOT);
     return Behaviors.receiveMessage(
         msg -> {
           if (msg instanceof Inbound in && in.session() == session) {
@@ -175,12 +212,14 @@ public final class AgentActor implements MtpListener, Outbox {
             dropSession();
             return leave();
           }
-          return common(msg, "online");
+          return common(msg, name);
         });
   }
 
   /** Down for a reboot: the session is closed; the core's RebootDone timer brings it back. */
   private Behavior<Command> rebooting() {
+    enter(AgentState.REBOOTING);
+    downloads = 0;
     if (session != null) {
       session.close(1000, "rebooting");
       dropSession();
@@ -244,6 +283,7 @@ public final class AgentActor implements MtpListener, Outbox {
   /** The agent leaves the fleet: its firmware no longer counts. */
   private Behavior<Command> leave() {
     runtime.metrics().stats().firmware(core.softwareVersion(), null);
+    enter(null);
     return Behaviors.stopped();
   }
 
@@ -257,6 +297,9 @@ public final class AgentActor implements MtpListener, Outbox {
     if (event == AgentLifecycle.RESTARTED) {
       retry = 0;
       return connecting();
+    }
+    if (session != null && sessionState() != state) {
+      return inSession(); // booted, or a download began or ended
     }
     return Behaviors.same();
   }
@@ -304,7 +347,12 @@ public final class AgentActor implements MtpListener, Outbox {
 
   @Override
   public void lifecycle(AgentLifecycle event) {
-    lifecycleEvent = event;
+    switch (event) {
+      case BOOTED -> booted = true;
+      case DOWNLOADING -> downloads = (byte) Math.min(Byte.MAX_VALUE, downloads + 1);
+      case DOWNLOADED -> downloads = (byte) Math.max(0, downloads - 1);
+      default -> lifecycleEvent = event; // REBOOTING, RESTARTED: read when the core call returns
+    }
   }
 
   // ---- MtpListener: called on the MTP's threads; only tells ------------------------------------

@@ -149,11 +149,11 @@ public final class MtpAgent implements MtpListener, Outbox {
       if (session != null) {
         session.close(1000, "rebooting");
       }
-    } else {
+    } else if (event == AgentLifecycle.RESTARTED) {
       rebooting = false;
       retry = 0;
       connect();
-    }
+    } // BOOTED, DOWNLOADING, DOWNLOADED: states the plain runtime does not track
   }
 
   /** Runs a due timer on the agent's loop. */

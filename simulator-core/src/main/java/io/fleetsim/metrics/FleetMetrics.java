@@ -11,6 +11,32 @@ public final class FleetMetrics {
   private final CountingAgentStats stats = new CountingAgentStats();
   private final LongAdder connectedNow = new LongAdder();
   private final LongAdder connects = new LongAdder();
+  private final LongAdder[] inState = new LongAdder[AgentState.values().length];
+
+  public FleetMetrics() {
+    for (int i = 0; i < inState.length; i++) {
+      inState[i] = new LongAdder();
+    }
+  }
+
+  /** An agent moved from {@code from} (null: it was just spawned) to {@code to} (null: it left). */
+  public void moved(AgentState from, AgentState to) {
+    if (from != null) {
+      inState[from.ordinal()].decrement();
+    }
+    if (to != null) {
+      inState[to.ordinal()].increment();
+    }
+  }
+
+  /** Agents in each lifecycle state now. */
+  public java.util.Map<AgentState, Long> states() {
+    java.util.Map<AgentState, Long> out = new java.util.EnumMap<>(AgentState.class);
+    for (AgentState s : AgentState.values()) {
+      out.put(s, inState[s.ordinal()].sum());
+    }
+    return out;
+  }
 
   /** An agent's session came up {@code nanos} after it started connecting. */
   public void connected(long nanos) {

@@ -49,6 +49,7 @@ final class AgentHarness {
     AgentHarness h = new AgentHarness(TEST_PROFILE, 7);
     h.agent.onConnected(h.out);
     h.out.sent.clear();
+    h.out.lifecycle.clear();
     return h;
   }
 

@@ -49,6 +49,7 @@ class FirmwareDownloadTest {
     download(URL, Map.of("FileSize", "4096", "CheckSumAlgorithm", "SHA-256"));
     assertThat(fetchedUrls).containsExactly(URL + " SHA-256");
     assertThat(status()).isEqualTo("Downloading");
+    assertThat(h.out.lifecycle).endsWith(AgentLifecycle.DOWNLOADING);
     // nothing completes by time alone: the transfer decides
     h.advance(AgentHarness.TEST_PROFILE.settings().downloadMillis() * 10);
     assertThat(h.notifications()).isEmpty();
@@ -68,6 +69,7 @@ class FirmwareDownloadTest {
         .containsEntry("StartTime", TypedValues.dateTime(AgentHarness.START))
         .containsEntry("CompleteTime", TypedValues.dateTime(AgentHarness.START + 1_500 + 100_000));
     assertThat(status()).isEqualTo("Available");
+    assertThat(h.out.lifecycle).endsWith(AgentLifecycle.DOWNLOADING, AgentLifecycle.DOWNLOADED);
     assertThat(h.value("Device.DeviceInfo.FirmwareImage.2.Version")).isEqualTo("3.1.0");
     assertThat(h.value("Device.DeviceInfo.FirmwareImage.2.Name")).isEqualTo("fsim-3.1.0.bin");
   }

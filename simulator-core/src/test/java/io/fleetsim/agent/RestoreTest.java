@@ -33,6 +33,36 @@ class RestoreTest {
   }
 
   @Test
+  void bootIsAnnounced_whenItsNotifyRespArrives() {
+    AgentHarness h = new AgentHarness(AgentHarness.TEST_PROFILE, 7);
+    h.agent.restore(ADD, AgentHarness.CONTROLLER);
+    Subscriptions.add(
+        h, "boot2", "Event", "Device.Boot!", "Persistent", "true", "NotifRetry", "true");
+    h.clearSent();
+
+    h.agent.onConnected(h.out);
+    assertThat(h.out.lifecycle).doesNotContain(AgentLifecycle.BOOTED);
+    Msg boot =
+        h.notifications().stream()
+            .filter(m -> m.getBody().getRequest().getNotify().getSendResp())
+            .findFirst()
+            .orElseThrow();
+
+    h.agent.onRecord(
+        h.recordBytes(
+            UspMessages.response(
+                boot.getHeader().getMsgId(),
+                MsgType.NOTIFY_RESP,
+                io.fleetsim.usp.proto.UspMsg.Response.newBuilder()
+                    .setNotifyResp(
+                        io.fleetsim.usp.proto.UspMsg.NotifyResp.newBuilder()
+                            .setSubscriptionId("boot2"))
+                    .build())),
+        h.out);
+    assertThat(h.out.lifecycle).containsExactly(AgentLifecycle.BOOTED);
+  }
+
+  @Test
   void anUnknownController_isRefused() {
     AgentHarness h = new AgentHarness(AgentHarness.TEST_PROFILE, 7);
     assertThat(h.agent.restore(ADD, "self::someone-else")).isFalse();

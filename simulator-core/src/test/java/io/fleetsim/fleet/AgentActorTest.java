@@ -2,16 +2,24 @@ package io.fleetsim.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.TextFormat;
 import io.fleetsim.agent.AgentCore;
 import io.fleetsim.agent.AgentEnvironment;
+import io.fleetsim.metrics.AgentState;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
+import io.fleetsim.testing.TestFleets;
 import io.fleetsim.testing.TestModels;
 import io.fleetsim.usp.message.UspMessages;
+import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
+import io.fleetsim.usp.proto.UspMsg.Msg;
+import io.fleetsim.usp.proto.UspMsg.NotifyResp;
+import io.fleetsim.usp.proto.UspMsg.Request;
+import io.fleetsim.usp.proto.UspMsg.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -119,10 +127,11 @@ class AgentActorTest {
     Await.until(() -> connector.sessions.size() == 2, Duration.ofSeconds(15));
     Await.until(() -> metrics.connectedNow() == 1);
 
-    // a Record on the old, closed session is not this state's business: counted
+    // a Record on the old, closed session is not this state's business: counted (the agent is
+    // still booting: this script never answers its Boot!, which the profile sends with NotifRetry)
     connector.agent.onRecord(first, new byte[] {1});
     Await.until(() -> !metrics.stats().unexpected().isEmpty());
-    assertThat(metrics.stats().unexpected()).containsKey("online: Inbound");
+    assertThat(metrics.stats().unexpected()).containsKey("booting: Inbound");
 
     Session second = connector.sessions.get(1);
     agent.tell(AgentActor.Stop.INSTANCE);
@@ -130,6 +139,94 @@ class AgentActorTest {
     assertThat(parse(second.sent.get(second.sent.size() - 1)).getDisconnect().getReasonCode())
         .isEqualTo(7105);
     assertThat(metrics.connectedNow()).isZero();
+  }
+
+  @Test
+  void statesAreCounted_bootingUntilBootIsAcknowledged_downloadingWhileATransferRuns()
+      throws Exception {
+    Scripted connector = new Scripted();
+    FleetMetrics metrics = new FleetMetrics();
+    // a deployed agent: it holds the Controller's Boot! subscription (with NotifRetry)
+    AtomicReference<Msg> provisioning =
+        new AtomicReference<>(
+            UspMessages.request("p", MsgType.ADD, io.fleetsim.controller.Provisioning.REQUEST));
+    AgentRuntime runtime =
+        new AgentRuntime(
+            connector,
+            transports.group(),
+            TestFleets.CONTROLLER,
+            kit.system().scheduler(),
+            kit.system().executionContext(),
+            metrics,
+            1,
+            provisioning,
+            1);
+    AgentCore core =
+        AgentCore.create(
+            AgentEnvironment.of(TestModels.gateway(1), (i, due, t) -> {}, metrics.stats()), 0);
+    ActorRef<AgentActor.Command> agent = kit.spawn(AgentActor.create(core, runtime));
+    Await.until(() -> metrics.states().get(AgentState.OFFLINE) == 1);
+
+    agent.tell(AgentActor.Start.INSTANCE);
+    Await.until(() -> metrics.states().get(AgentState.BOOTING) == 1);
+    Session session = connector.sessions.get(0);
+    Await.until(() -> sentNotify(session, "Boot!") != null);
+    Msg boot = sentNotify(session, "Boot!");
+
+    // the NotifyResp announces the boot
+    connector.agent.onRecord(session, toAgent(core, notifyResp(boot)));
+    Await.until(() -> metrics.states().get(AgentState.ONLINE) == 1);
+    assertThat(metrics.states().get(AgentState.BOOTING)).isZero();
+
+    // a Download() of a slow simulated image: downloading until it ends
+    Request download =
+        TextFormat.parse(
+            "operate { command: 'Device.DeviceInfo.FirmwareImage.2.Download()' command_key: 'k'"
+                + " input_args { key: 'URL' value: 'simulate://x/fw/a-2.0.bin?size=1&rate=1' }"
+                + " input_args { key: 'AutoActivate' value: 'false' } }",
+            Request.class);
+    connector.agent.onRecord(
+        session, toAgent(core, UspMessages.request("op", MsgType.OPERATE, download)));
+    Await.until(() -> metrics.states().get(AgentState.DOWNLOADING) == 1);
+
+    agent.tell(AgentActor.Stop.INSTANCE);
+    Await.until(() -> metrics.states().values().stream().allMatch(n -> n == 0));
+  }
+
+  private static byte[] toAgent(AgentCore core, Msg msg) {
+    return UspMessages.encodeRecord(
+        UspMessages.RECORD_VERSION, core.endpointId(), TestFleets.CONTROLLER, msg);
+  }
+
+  private static Msg notifyResp(Msg notify) {
+    return UspMessages.response(
+        notify.getHeader().getMsgId(),
+        MsgType.NOTIFY_RESP,
+        Response.newBuilder()
+            .setNotifyResp(
+                NotifyResp.newBuilder()
+                    .setSubscriptionId(
+                        notify.getBody().getRequest().getNotify().getSubscriptionId()))
+            .build());
+  }
+
+  /** The Notify of {@code event} the agent sent on {@code s}, or null. */
+  private static Msg sentNotify(Session s, String event) {
+    for (byte[] bytes : s.sent) {
+      io.fleetsim.usp.proto.UspRecord.Record r = parse(bytes);
+      if (!r.hasNoSessionContext()) {
+        continue;
+      }
+      try {
+        Msg m = Msg.parseFrom(r.getNoSessionContext().getPayload());
+        if (m.getBody().getRequest().getNotify().getEvent().getEventName().equals(event)) {
+          return m;
+        }
+      } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+        throw new AssertionError(e);
+      }
+    }
+    return null;
   }
 
   private static io.fleetsim.usp.proto.UspRecord.Record parse(byte[] bytes) {

@@ -79,4 +79,17 @@ class CountingAgentStatsTest {
     stats.firmware("1.0", "2.0");
     assertThat(stats.firmwareVersions()).isEqualTo(java.util.Map.of("2.0", 2L));
   }
+
+  @Test
+  void handledRequests_recordTheAgentsHandlingTimeByType() {
+    CountingAgentStats stats = new CountingAgentStats();
+    stats.handled("GET", 4_000);
+    stats.handled("GET", 6_000);
+    stats.handled("SET", 9_000);
+
+    assertThat(stats.handled()).isEqualTo(java.util.Map.of("GET", 2L, "SET", 1L));
+    assertThat(stats.latencies().total("handle GET").getTotalCount()).isEqualTo(2);
+    assertThat(stats.latencies().total("handle GET").getMaxValue()).isEqualTo(6); // µs
+    assertThat(stats.latencies().total("handle SET").getTotalCount()).isEqualTo(1);
+  }
 }
