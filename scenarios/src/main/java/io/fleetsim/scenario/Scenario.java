@@ -83,8 +83,13 @@ public record Scenario(
         output);
   }
 
-  /** Where the agents connect. */
-  public record Target(Kind kind, URI url, String controllerId, boolean mqtt5) {
+  /**
+   * Where the agents connect.
+   *
+   * @param caCert PEM of the CAs a wss:// or mqtts:// server certificate is checked against, or
+   *     null for the JDK's
+   */
+  public record Target(Kind kind, URI url, String controllerId, boolean mqtt5, Path caCert) {
     public enum Kind {
       /** The embedded Controller in this JVM over loopback WebSocket sockets. */
       EMBEDDED_WEBSOCKET,

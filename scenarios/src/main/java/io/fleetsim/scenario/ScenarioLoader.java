@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
 import io.fleetsim.datamodel.ProfileException;
+import io.fleetsim.mtp.Tls;
 import io.fleetsim.profiles.FleetMix;
 import java.io.File;
 import java.net.URI;
@@ -134,9 +135,12 @@ public final class ScenarioLoader {
     String key = ROOT + ".target";
     if (!c.hasPath("target")) {
       return new Scenario.Target(
-          Scenario.Target.Kind.EMBEDDED_MEMORY, null, "self::fleetsim-controller", true);
+          Scenario.Target.Kind.EMBEDDED_MEMORY, null, "self::fleetsim-controller", true, null);
     }
-    keys(c.getObject("target"), key, Set.of("controller", "controller-id", "mtp", "mqtt-version"));
+    keys(
+        c.getObject("target"),
+        key,
+        Set.of("controller", "controller-id", "mtp", "mqtt-version", "ca-cert"));
     Config t = c.getConfig("target");
     String controller = t.hasPath("controller") ? string(t, "controller") : "embedded";
     String id =
@@ -152,9 +156,10 @@ public final class ScenarioLoader {
     if (controller.equals("embedded")) {
       String mtp = t.hasPath("mtp") ? string(t, "mtp") : "memory";
       return switch (mtp) {
-        case "memory" -> new Scenario.Target(Scenario.Target.Kind.EMBEDDED_MEMORY, null, id, mqtt5);
+        case "memory" ->
+            new Scenario.Target(Scenario.Target.Kind.EMBEDDED_MEMORY, null, id, mqtt5, null);
         case "websocket" ->
-            new Scenario.Target(Scenario.Target.Kind.EMBEDDED_WEBSOCKET, null, id, mqtt5);
+            new Scenario.Target(Scenario.Target.Kind.EMBEDDED_WEBSOCKET, null, id, mqtt5, null);
         default -> throw error(t.getValue("mtp"), key + ".mtp", "memory or websocket, not " + mtp);
       };
     }
@@ -171,15 +176,39 @@ public final class ScenarioLoader {
     if (url.getHost() == null) {
       throw error(t.getValue("controller"), key + ".controller", "a URL with a host, not " + url);
     }
+    Path caCert = null;
+    if (t.hasPath("ca-cert")) {
+      if (!scheme.equals("wss") && !scheme.equals("mqtts")) {
+        throw error(t.getValue("ca-cert"), key + ".ca-cert", "only for wss:// and mqtts://");
+      }
+      caCert = besideScenario(string(t, "ca-cert"));
+      try {
+        Tls.client(caCert); // fail now, not at the first connect
+      } catch (IllegalArgumentException e) {
+        throw error(t.getValue("ca-cert"), key + ".ca-cert", "unusable CA file: " + e.getMessage());
+      }
+    }
     return switch (scheme) {
-      case "ws", "wss" -> new Scenario.Target(Scenario.Target.Kind.WEBSOCKET, url, id, mqtt5);
-      case "mqtt", "mqtts" -> new Scenario.Target(Scenario.Target.Kind.MQTT, url, id, mqtt5);
+      case "ws", "wss" ->
+          new Scenario.Target(Scenario.Target.Kind.WEBSOCKET, url, id, mqtt5, caCert);
+      case "mqtt", "mqtts" ->
+          new Scenario.Target(Scenario.Target.Kind.MQTT, url, id, mqtt5, caCert);
       default ->
           throw error(
               t.getValue("controller"),
               key + ".controller",
               "embedded, ws[s]://HOST:PORT/PATH or mqtt[s]://HOST:PORT, not " + controller);
     };
+  }
+
+  /** A file named in the scenario: relative paths are beside the scenario file. */
+  private Path besideScenario(String name) {
+    Path file = Path.of(name);
+    if (!file.isAbsolute()) {
+      Path dir = Path.of(source).toAbsolutePath().getParent();
+      file = dir == null ? file : dir.resolve(file);
+    }
+    return file;
   }
 
   private InjectionPlan phases(Config c, int agents) {
@@ -367,12 +396,8 @@ public final class ScenarioLoader {
         out.add(new Scenario.Incident.Churn(at, r.percent(), r.every(), r.until()));
       } else if (p.hasPath("replay")) {
         keys(o, k, Set.of("at", "replay"));
-        Path file = Path.of(string(p, "replay"));
-        if (!file.isAbsolute()) {
-          Path dir = Path.of(source).toAbsolutePath().getParent();
-          file = dir == null ? file : dir.resolve(file);
-        }
-        out.add(new Scenario.Incident.Replay(at, Timeline.load(file)));
+        out.add(
+            new Scenario.Incident.Replay(at, Timeline.load(besideScenario(string(p, "replay")))));
       } else if (p.hasPath("misbehaving-agents")) {
         keys(o, k, Set.of("at", "misbehaving-agents", "garbage", "flood"));
         int garbage = p.hasPath("garbage") ? (int) nonNegative(p, "garbage", k) : 0;

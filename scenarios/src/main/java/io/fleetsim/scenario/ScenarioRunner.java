@@ -337,7 +337,13 @@ public final class ScenarioRunner {
       case EMBEDDED_WEBSOCKET ->
           new WsClient(
               t, URI.create("ws://127.0.0.1:" + controller.address().getPort() + "/usp"), max, 60);
-      case WEBSOCKET -> new WsClient(t, target.url(), max, 60); // wss: the JDK's CAs
+      case WEBSOCKET ->
+          new WsClient(
+              t,
+              target.url(),
+              max,
+              60,
+              target.url().getScheme().equals("wss") ? Tls.client(target.caCert()) : null);
       case MQTT -> {
         boolean tls = target.url().getScheme().equals("mqtts");
         int port = target.url().getPort() > 0 ? target.url().getPort() : tls ? 8883 : 1883;
@@ -345,7 +351,7 @@ public final class ScenarioRunner {
             t,
             MqttConfig.agents(target.url().getHost(), port, target.mqtt5()),
             max,
-            tls ? Tls.client(null) : null);
+            tls ? Tls.client(target.caCert()) : null);
       }
     };
   }

@@ -211,8 +211,53 @@ class ScenarioLoaderTest {
         "scenario { duration = 5s, fleet.agents = 10, behaviour.value-change-every = 10ms }",
         "bad.conf:1: scenario.behaviour.value-change-every: a duration >= 1s");
     assertError(
+        "scenario { duration = 5s, fleet.agents = 10,"
+            + " target { controller = \"ws://127.0.0.1:1/usp\", ca-cert = ca.pem } }",
+        "bad.conf:1: scenario.target.ca-cert: only for wss:// and mqtts://");
+    assertError(
+        "scenario { duration = 5s, fleet.agents = 10,"
+            + " target { controller = \"wss://127.0.0.1:1/usp\", ca-cert = nowhere.pem } }",
+        "bad.conf:1: scenario.target.ca-cert: unusable CA file");
+    assertError(
         "scenario { duration = 5s, fleet.agents = 10, assertions = [ { p99 = 1 } ] }",
         "bad.conf:1: scenario.assertions[0]: an assertion is");
+  }
+
+  @Test
+  void aCaCertBesideTheScenario_isCheckedAndKept() throws Exception {
+    Process openssl =
+        new ProcessBuilder(
+                "openssl",
+                "req",
+                "-x509",
+                "-nodes",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.pem",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=fleetsim-scenario-test")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .start();
+    openssl.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+    assertThat(openssl.waitFor()).isZero();
+    Path conf =
+        write(
+            "tls.conf",
+            "scenario { duration = 5s, fleet.agents = 10,"
+                + " target { controller = \"mqtts://127.0.0.1:8883\", ca-cert = ca.pem } }");
+
+    Scenario s = ScenarioLoader.load(conf, Map.of());
+
+    assertThat(s.target().kind()).isEqualTo(Scenario.Target.Kind.MQTT);
+    assertThat(s.target().caCert()).isEqualTo(dir.resolve("ca.pem").toAbsolutePath());
   }
 
   @Test

@@ -275,26 +275,28 @@ public final class AgentCore {
   }
 
   /**
-   * Fleet-level tick: what time changed since {@code sinceMillis} reaches subscribers. Rows of
-   * churning tables (hosts joining and leaving) become ObjectCreation and ObjectDeletion, values
-   * the device changes by itself (profile {@code hop}, e.g. a new Wi-Fi channel) become
-   * ValueChange, and due Periodic! events go out. The fleet ticks agents from shared timers, never
-   * one timer per agent, and all of it is computed from (seed, agent, time), nothing stored.
+   * Fleet-level tick: what time changed in ({@code sinceMillis}, {@code untilMillis}] reaches
+   * subscribers. The fleet passes each tick's stamp as the next tick's {@code sinceMillis}, so the
+   * windows join without overlap however late a busy fleet processes a tick (an overlap would
+   * announce a change twice). Rows of churning tables (hosts joining and leaving) become
+   * ObjectCreation and ObjectDeletion, values the device changes by itself (profile {@code hop},
+   * e.g. a new Wi-Fi channel) become ValueChange, and due Periodic! events go out. The fleet ticks
+   * agents from shared timers, never one timer per agent, and all of it is computed from (seed,
+   * agent, time), nothing stored.
    */
-  public void onTick(long sinceMillis, Outbox out) {
-    if (rebooting) {
+  public void onTick(long sinceMillis, long untilMillis, Outbox out) {
+    if (rebooting || untilMillis <= sinceMillis) {
       return;
     }
-    List<Change> changes = churnSince(sinceMillis, null);
-    changes = valueChangesSince(sinceMillis, changes);
+    List<Change> changes = churnSince(sinceMillis, untilMillis, null);
+    changes = valueChangesSince(sinceMillis, untilMillis, changes);
     if (changes != null) {
       afterCommit(changes, out);
     }
-    periodic(sinceMillis, out);
+    periodic(sinceMillis, untilMillis, out);
   }
 
-  private List<Change> churnSince(long sinceMillis, List<Change> changes) {
-    long now = dm.nowMillis();
+  private List<Change> churnSince(long sinceMillis, long now, List<Change> changes) {
     for (ObjectNode table : dm.schema().churningTables()) {
       for (int[] parent : parentInstances(table)) {
         int[] before = dm.instancesAt(table, parent, sinceMillis);
@@ -323,12 +325,11 @@ public final class AgentCore {
   }
 
   /** Values of {@link io.fleetsim.datamodel.Schema#changingParams} that moved since then. */
-  private List<Change> valueChangesSince(long sinceMillis, List<Change> changes) {
+  private List<Change> valueChangesSince(long sinceMillis, long now, List<Change> changes) {
     List<ParamNode> changing = dm.schema().changingParams();
     if (changing.isEmpty()) {
       return changes;
     }
-    long now = dm.nowMillis();
     List<int[]> instances = new ArrayList<>();
     for (ParamNode p : changing) {
       instances.clear();
@@ -1181,12 +1182,11 @@ public final class AgentCore {
    * by the fleet tick, so no agent holds a timer for it; instants missed in one tick (a stalled
    * JVM) give one Periodic!, as a late timer would.
    */
-  private void periodic(long sinceMillis, Outbox out) {
+  private void periodic(long sinceMillis, long now, Outbox out) {
     ObjectNode controllers = dm.schema().object(CONTROLLER_TABLE);
     if (controllers == null) {
       return;
     }
-    long now = dm.nowMillis();
     for (int n : dm.instances(controllers, ROOT)) {
       String recipient = "Device.LocalAgent.Controller." + n;
       if (nextPeriodic(n, sinceMillis) <= now && hasPeriodicSubscription(recipient)) {

@@ -253,7 +253,7 @@ public final class AgentActor implements MtpListener, Outbox {
     }
     if (msg instanceof Tick t) {
       if (lastTickMillis > 0) {
-        core.onTick(lastTickMillis, this);
+        core.onTick(lastTickMillis, t.nowMillis(), this);
       }
       lastTickMillis = t.nowMillis();
       return afterCore();

@@ -166,7 +166,7 @@ public final class MtpAgent implements MtpListener, Outbox {
     loop.execute(
         () -> {
           if (lastTickMillis > 0) {
-            core.onTick(lastTickMillis, this);
+            core.onTick(lastTickMillis, nowMillis, this);
           }
           lastTickMillis = nowMillis;
         });

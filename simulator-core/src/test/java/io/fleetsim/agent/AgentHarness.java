@@ -147,7 +147,7 @@ final class AgentHarness {
     while (clock.millis() - START < end) {
       long since = clock.millis();
       advanceTo(Math.min(end, since - START + 1_000));
-      agent.onTick(since, out);
+      agent.onTick(since, clock.millis(), out);
     }
   }
 

@@ -94,6 +94,27 @@ class DeviceValueChangeTest {
     assertThat(channel.valueChangeIgnored()).isFalse();
   }
 
+  @Test
+  void ticksProcessedLate_stillAnnounceEachChangeOnce() {
+    Schema fast =
+        ProfileLoader.loadResource(
+            "profiles/test-gateway.conf",
+            ConfigFactory.parseString("profile.agent.value-change-every = 1m"));
+    AgentHarness h = new AgentHarness(fast, 7);
+    h.agent.onConnected(h.out);
+    Subscriptions.add(h, "vc", "ValueChange", CHANNELS, "Persistent", "true");
+    h.clearSent();
+
+    // a busy fleet: each 1 s tick, stamped when sent, is processed 30 s later
+    long start = h.clock.millis();
+    for (long t = start; t < start + 10 * 60_000L; t += 1_000) {
+      h.clock.set(t + 1_000 + 30_000);
+      h.agent.onTick(t, t + 1_000, h.out);
+    }
+
+    assertThat(h.notifications()).hasSize(20); // 2 radios, one change a minute each, no repeats
+  }
+
   private static Notify notify(Msg m) {
     return m.getBody().getRequest().getNotify();
   }

@@ -20,7 +20,7 @@ class HostChurnTest {
       long since = h.clock.millis();
       h.advance(60_000);
       h.clearSent();
-      h.agent.onTick(since, h.out);
+      h.agent.onTick(since, h.clock.millis(), h.out);
       for (Msg n : h.notifications()) {
         var notify = n.getBody().getRequest().getNotify();
         events.add(
