@@ -81,7 +81,10 @@ public final class ScenarioLoader {
     long seed = c.hasPath("seed") ? number(c, "seed").longValue() : 1;
     Scenario.Target target = target(c);
     int agents = (int) positive(c, "fleet.agents");
-    keys(c.getObject("fleet"), ROOT + ".fleet", Set.of("agents", "mix", "profile", "provisioned"));
+    keys(
+        c.getObject("fleet"),
+        ROOT + ".fleet",
+        Set.of("agents", "mix", "profile", "provisioned", "endpoint-id"));
     boolean provisioned = c.hasPath("fleet.provisioned") && bool(c, "fleet.provisioned", ROOT);
 
     Map<String, String> profileOverrides = new java.util.TreeMap<>();
@@ -89,6 +92,16 @@ public final class ScenarioLoader {
       c.getConfig("fleet.profile")
           .entrySet()
           .forEach(e -> profileOverrides.put(e.getKey(), String.valueOf(e.getValue().unwrapped())));
+    }
+    if (c.hasPath("fleet.endpoint-id")) {
+      String pattern = string(c, "fleet.endpoint-id");
+      String problem = EndpointIdPattern.problem(pattern);
+      if (problem != null) {
+        throw error(c.getValue("fleet.endpoint-id"), ROOT + ".fleet.endpoint-id", problem);
+      }
+      // every profile names its agents by the same pattern; {index} is fleet-wide, so IDs differ
+      profileOverrides.put(
+          "objects.\"Device.LocalAgent.\".params.EndpointID.gen.template", pattern);
     }
     FleetMix mix;
     try {

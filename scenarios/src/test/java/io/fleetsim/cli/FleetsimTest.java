@@ -93,21 +93,25 @@ class FleetsimTest {
   @Test
   void controller_drivesAWorkload_andPrintsLatenciesPerMessageType() throws Exception {
     int port = freePort();
-    Thread agents =
-        agentsInBackground(
-            "--count", "10", "--target", "ws://127.0.0.1:" + port + "/usp", "--duration", "PT4S");
     int rc =
-        run(
-            "controller",
-            "--listen",
-            "127.0.0.1:" + port,
+        controllerWithAgents(
+            new String[] {
+              "controller",
+              "--listen",
+              "127.0.0.1:" + port,
+              "--duration",
+              "PT3S",
+              "--workload-rate",
+              "50",
+              "--workload-mix",
+              "1,1,0"
+            },
+            "--count",
+            "10",
+            "--target",
+            "ws://127.0.0.1:" + port + "/usp",
             "--duration",
-            "PT3S",
-            "--workload-rate",
-            "50",
-            "--workload-mix",
-            "1,1,0");
-    agents.join();
+            "PT4S");
 
     assertThat(rc).isZero();
     assertThat(out.toString())
@@ -121,8 +125,23 @@ class FleetsimTest {
   @Test
   void controller_servesFirmware_andRollsItOutToTheConnectedAgents() throws Exception {
     int port = freePort();
-    Thread agents =
-        agentsInBackground(
+    int rc =
+        controllerWithAgents(
+            new String[] {
+              "controller",
+              "--listen",
+              "127.0.0.1:" + port,
+              "--firmware",
+              "fsim-3.0.0.bin:200000",
+              "--campaign",
+              "fsim-3.0.0.bin",
+              "--campaign-version",
+              "3.0.0",
+              "--campaign-after",
+              "PT1.5S",
+              "--duration",
+              "PT10S"
+            },
             "--count",
             "5",
             "--profile",
@@ -131,22 +150,6 @@ class FleetsimTest {
             "ws://127.0.0.1:" + port + "/usp",
             "--duration",
             "PT11S");
-    int rc =
-        run(
-            "controller",
-            "--listen",
-            "127.0.0.1:" + port,
-            "--firmware",
-            "fsim-3.0.0.bin:200000",
-            "--campaign",
-            "fsim-3.0.0.bin",
-            "--campaign-version",
-            "3.0.0",
-            "--campaign-after",
-            "PT1.5S",
-            "--duration",
-            "PT10S");
-    agents.join();
 
     assertThat(rc).isZero();
     assertThat(out.toString())
@@ -209,6 +212,27 @@ class FleetsimTest {
   }
 
   /** Runs {@code fleetsim agents ARGS} on a thread of its own, output discarded; started. */
+  /**
+   * Runs {@code controller} and, once it listens, {@code fleetsim agents agentArgs} beside it (an
+   * agent that found no listener would wait out its retry interval, longer than these runs);
+   * returns the controller's exit code after both ended.
+   */
+  private int controllerWithAgents(String[] controller, String... agentArgs)
+      throws InterruptedException {
+    int[] rc = {-1};
+    Thread c = new Thread(() -> rc[0] = run(controller));
+    c.start();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (!out.toString().contains("listening on") && c.isAlive()) {
+      assertThat(System.nanoTime()).as("controller listening").isLessThan(deadline);
+      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+    }
+    Thread agents = agentsInBackground(agentArgs);
+    c.join();
+    agents.join();
+    return rc[0];
+  }
+
   private static Thread agentsInBackground(String... args) {
     String[] all = new String[args.length + 1];
     all[0] = "agents";

@@ -219,6 +219,18 @@ class ScenarioLoaderTest {
             + " target { controller = \"wss://127.0.0.1:1/usp\", ca-cert = nowhere.pem } }",
         "bad.conf:1: scenario.target.ca-cert: unusable CA file");
     assertError(
+        "scenario { duration = 5s, fleet { agents = 10, endpoint-id = \"acme-{index}\" } }",
+        "bad.conf:1: scenario.fleet.endpoint-id: scheme:authority:instance with a TR-369 scheme");
+    assertError(
+        "scenario { duration = 5s, fleet { agents = 10, endpoint-id = \"proto::acme\" } }",
+        "bad.conf:1: scenario.fleet.endpoint-id: needs {index} or {hex}");
+    assertError(
+        "scenario { duration = 5s, fleet { agents = 10, endpoint-id = \"proto::a b{index}\" } }",
+        "bad.conf:1: scenario.fleet.endpoint-id: an instance-id holds only");
+    assertError(
+        "scenario { duration = 5s, fleet { agents = 10, endpoint-id = \"proto::a{idx}\" } }",
+        "bad.conf:1: scenario.fleet.endpoint-id: unknown placeholder {idx}");
+    assertError(
         "scenario { duration = 5s, fleet.agents = 10, assertions = [ { p99 = 1 } ] }",
         "bad.conf:1: scenario.assertions[0]: an assertion is");
   }
@@ -258,6 +270,33 @@ class ScenarioLoaderTest {
 
     assertThat(s.target().kind()).isEqualTo(Scenario.Target.Kind.MQTT);
     assertThat(s.target().caCert()).isEqualTo(dir.resolve("ca.pem").toAbsolutePath());
+  }
+
+  @Test
+  void anEndpointIdPattern_namesEveryAgentOfEveryProfile() throws IOException {
+    Scenario s =
+        ScenarioLoader.load(
+            write(
+                "eid.conf",
+                """
+                scenario {
+                  duration = 5s
+                  fleet {
+                    agents = 10
+                    endpoint-id = "proto::acme-{index:05}"
+                    mix = [ { profile = home-gateway, share = 50 }, { profile = iot-hub, share = 50 } ]
+                  }
+                }
+                """),
+            Map.of());
+
+    for (var schema : s.mix().schemas(s.profileOverrides())) {
+      var device =
+          new io.fleetsim.datamodel.DeviceModel(schema, 1, java.time.InstantSource.system());
+      var agent = device.newAgent(7);
+      var eid = schema.object("Device.LocalAgent.").param("EndpointID");
+      assertThat(agent.value(eid, new int[0])).isEqualTo("proto::acme-00007");
+    }
   }
 
   @Test

@@ -288,12 +288,21 @@ public final class AgentCore {
     if (rebooting || untilMillis <= sinceMillis) {
       return;
     }
-    List<Change> changes = churnSince(sinceMillis, untilMillis, null);
-    changes = valueChangesSince(sinceMillis, untilMillis, changes);
+    // only what some subscription asks for is computed: the tick reaches every agent each second
+    int wanted = SubscriptionRows.wanted(dm);
+    List<Change> changes =
+        (wanted & SubscriptionRows.OBJECT_CHANGES) != 0
+            ? churnSince(sinceMillis, untilMillis, null)
+            : null;
+    if ((wanted & SubscriptionRows.VALUE_CHANGE) != 0) {
+      changes = valueChangesSince(sinceMillis, untilMillis, changes);
+    }
     if (changes != null) {
       afterCommit(changes, out);
     }
-    periodic(sinceMillis, untilMillis, out);
+    if ((wanted & SubscriptionRows.PERIODIC) != 0) {
+      periodic(sinceMillis, untilMillis, out);
+    }
   }
 
   private List<Change> churnSince(long sinceMillis, long now, List<Change> changes) {
@@ -1207,8 +1216,9 @@ public final class AgentCore {
         Math.max(1, Long.parseLong(dm.value(controllers.param("PeriodicNotifInterval"), inst)))
             * 1000;
     String time = dm.value(controllers.param("PeriodicNotifTime"), inst);
-    java.time.Instant reference = TypedValues.parseDateTime(time);
-    if (reference == null || time.equals(TypedValues.UNKNOWN_TIME)) {
+    java.time.Instant reference =
+        time.equals(TypedValues.UNKNOWN_TIME) ? null : TypedValues.parseDateTime(time);
+    if (reference == null) {
       long phase = (long) (random(controller).nextDouble() * interval);
       return now + interval - Math.floorMod(now + phase, interval);
     }

@@ -50,6 +50,44 @@ final class SubscriptionRows {
     dm.set(t.param("CreationDate"), instances, TypedValues.dateTime(nowMillis));
   }
 
+  /** {@link #wanted} bit: an enabled ValueChange subscription exists. */
+  static final int VALUE_CHANGE = 1;
+
+  /** {@link #wanted} bit: an enabled ObjectCreation or ObjectDeletion subscription exists. */
+  static final int OBJECT_CHANGES = 2;
+
+  /** {@link #wanted} bit: an enabled Event subscription names Periodic!. */
+  static final int PERIODIC = 4;
+
+  /**
+   * What the enabled rows ask to hear of, as bits, read without building rows: the fleet tick asks
+   * every agent each second, and most have nothing of a kind to compute.
+   */
+  static int wanted(AgentDataModel dm) {
+    ObjectNode t = table(dm.schema());
+    if (t == null) {
+      return 0;
+    }
+    ParamNode enable = t.param("Enable");
+    ParamNode type = t.param("NotifType");
+    ParamNode refs = t.param("ReferenceList");
+    int bits = 0;
+    int[] inst = new int[1];
+    for (int n : dm.instances(t, ROOT)) {
+      inst[0] = n;
+      if (TypedValues.parseBoolean(dm.value(enable, inst)) != Boolean.TRUE) {
+        continue;
+      }
+      switch (dm.value(type, inst)) {
+        case "ValueChange" -> bits |= VALUE_CHANGE;
+        case "ObjectCreation", "ObjectDeletion" -> bits |= OBJECT_CHANGES;
+        case "Event" -> bits |= dm.value(refs, inst).contains("Periodic!") ? PERIODIC : 0;
+        default -> {}
+      }
+    }
+    return bits;
+  }
+
   /** Every subscription row, enabled or not, in instance order. */
   static List<Subscription> all(AgentDataModel dm) {
     ObjectNode t = table(dm.schema());

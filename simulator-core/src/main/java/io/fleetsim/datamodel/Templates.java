@@ -1,7 +1,7 @@
 package io.fleetsim.datamodel;
 
 /** Expands per-device templates such as {@code FS{index:08}} or {@code wlan{i}}. */
-final class Templates {
+public final class Templates {
   private Templates() {}
 
   static String expand(String pattern, ValueContext ctx) {
@@ -25,7 +25,7 @@ final class Templates {
   }
 
   /** Checks a template at load time; returns the offending placeholder or null. */
-  static String invalidPlaceholder(String pattern) {
+  public static String invalidPlaceholder(String pattern) {
     int i = pattern.indexOf('{');
     while (i >= 0) {
       int close = pattern.indexOf('}', i);
