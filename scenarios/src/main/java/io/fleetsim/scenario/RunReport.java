@@ -33,6 +33,8 @@ public record RunReport(
     List<Milestones> milestones,
     List<Rollout> rollouts,
     long controllerDropped,
+    long tickRounds,
+    long ticksDeferred,
     long heapBytesPerAgent,
     boolean interrupted) {
 
@@ -104,7 +106,13 @@ public record RunReport(
             interrupted ? " (interrupted)" : "",
             connectedAtEnd,
             connects));
-    b.append("agents by state at the end ").append(statesAtEnd).append("\n\n");
+    b.append("agents by state at the end ").append(statesAtEnd).append('\n');
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "fleet ticks: %d rounds, %d deferred while agents were still busy%n%n",
+            tickRounds,
+            ticksDeferred));
     if (heapBytesPerAgent >= 0) {
       b.append("heap after GC per agent: ").append(heapBytesPerAgent).append(" B\n\n");
     }
@@ -244,6 +252,8 @@ public record RunReport(
     counters(b, "notifications", notifications).append(",\n");
     counters(b, "drops", drops).append(",\n");
     b.append("  \"controllerDropped\": ").append(controllerDropped).append(",\n");
+    b.append("  \"fleetTickRounds\": ").append(tickRounds).append(",\n");
+    b.append("  \"fleetTicksDeferred\": ").append(ticksDeferred).append(",\n");
     counters(b, "unexpected", unexpected).append(",\n");
     b.append("  \"assertions\": [");
     sep = "\n";

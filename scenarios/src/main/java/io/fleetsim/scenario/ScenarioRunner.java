@@ -297,6 +297,8 @@ public final class ScenarioRunner {
               List.copyOf(milestones),
               rollouts,
               controller == null ? -1 : controller.dropped(),
+              fleet.tickRounds(),
+              fleet.ticksDeferred(),
               heapPerAgent,
               interrupted);
       Files.writeString(s.output().resolve("summary.json"), report.json());

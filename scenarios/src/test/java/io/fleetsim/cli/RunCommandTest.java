@@ -123,6 +123,7 @@ class RunCommandTest {
         .contains(
             "\"agentStatesAtEnd\": {\"offline\": 0, \"connecting\": 0, \"booting\": 0,"
                 + " \"online\": 500, \"downloading\": 0, \"rebooting\": 0}")
+        .containsPattern("\"fleetTickRounds\": [1-9]")
         .contains("\"Notify Boot!\": {\"count\": 500,")
         .doesNotContain("controller Add"); // a deployed fleet is not provisioned again
   }

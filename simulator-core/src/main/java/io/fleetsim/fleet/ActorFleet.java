@@ -70,6 +70,8 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
   private final AtomicInteger spawned = new AtomicInteger();
   private final FleetMetrics metrics;
   private final AtomicReference<Msg> preProvisioning = new AtomicReference<>();
+  private volatile long tickRounds;
+  private volatile long tickDeferred;
 
   /**
    * @param models the device models of the fleet (one per profile of its mix)
@@ -156,12 +158,28 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
     }
   }
 
-  /** Tells agent {@code index} {@code command} (ignored when it is not spawned). */
+  /**
+   * Tells agent {@code index} {@code command} (ignored when it is not spawned or has left). After a
+   * Stop the agent is gone from the fleet: no more ticks or timers are sent to it.
+   */
   public void tell(int index, AgentActor.Command command) {
     ActorRef<AgentActor.Command> ref = index >= 0 && index < total ? refs.get(index) : null;
     if (ref != null) {
       ref.tell(command);
+      if (command == AgentActor.Stop.INSTANCE) {
+        refs.set(index, null);
+      }
     }
+  }
+
+  /** Fleet tick rounds started so far. */
+  public long tickRounds() {
+    return tickRounds;
+  }
+
+  /** Fleet ticks deferred because agents were still working on the previous round. */
+  public long ticksDeferred() {
+    return tickDeferred;
   }
 
   /** A fleet-level tick at the current time to every agent spawned. */
@@ -214,6 +232,7 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
   private final class Guardian extends AbstractBehavior<Command> {
     private final AgentRuntime runtime;
     private final List<AgentEnvironment> environments = new ArrayList<>();
+    private final TickPacer pacer = new TickPacer();
 
     Guardian(ActorContext<Command> ctx, AgentRuntime runtime, FileTransfers transfers) {
       super(ctx);
@@ -247,16 +266,33 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
     }
 
     private Behavior<Command> onTick(TickAll t) {
+      long pending = runtime.ticksPending();
+      boolean start = pacer.startRound(t.nowMillis(), pending);
+      tickRounds = pacer.rounds();
+      tickDeferred = pacer.deferred();
+      if (!start) {
+        return this;
+      }
+      if (pending != 0) {
+        runtime.forgetPendingTicks(); // the gap limit passed: agents that left never answer
+      }
       AgentActor.Tick tick = new AgentActor.Tick(t.nowMillis());
       for (int i = 0, n = spawned.get(); i < n; i++) {
-        refs.get(i).tell(tick);
+        ActorRef<AgentActor.Command> ref = refs.get(i);
+        if (ref != null) {
+          runtime.tickSent();
+          ref.tell(tick);
+        }
       }
       return this;
     }
 
     private Behavior<Command> onStopAll() {
       for (int i = 0, n = spawned.get(); i < n; i++) {
-        refs.get(i).tell(AgentActor.Stop.INSTANCE);
+        ActorRef<AgentActor.Command> ref = refs.get(i);
+        if (ref != null) {
+          ref.tell(AgentActor.Stop.INSTANCE);
+        }
       }
       return this;
     }

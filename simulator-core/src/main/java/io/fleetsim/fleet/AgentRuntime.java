@@ -60,6 +60,27 @@ public final class AgentRuntime {
     return controllerId;
   }
 
+  /** Agent ticks sent and not yet processed (see {@link TickPacer}). */
+  private final java.util.concurrent.atomic.LongAdder ticksPending =
+      new java.util.concurrent.atomic.LongAdder();
+
+  void tickSent() {
+    ticksPending.increment();
+  }
+
+  /** An agent processed its tick. */
+  void tickDone() {
+    ticksPending.decrement();
+  }
+
+  long ticksPending() {
+    return ticksPending.sum();
+  }
+
+  void forgetPendingTicks() {
+    ticksPending.reset();
+  }
+
   FleetMetrics metrics() {
     return metrics;
   }
