@@ -587,8 +587,9 @@ public final class AgentCore {
                 .build());
     byte[] bytes =
         UspMessages.encodeRecord(UspMessages.RECORD_VERSION, controllerId, endpointId, msg);
-    out.send(controllerId, bytes);
-    env.stats().message(MsgType.NOTIFY.name(), false);
+    if (out.send(controllerId, bytes)) { // an event while offline is lost unless retried
+      env.stats().message(MsgType.NOTIFY.name(), false);
+    }
     String type = notify.getNotificationCase().name();
     env.stats().notified(type, false);
     if (retry) {
@@ -684,8 +685,9 @@ public final class AgentCore {
       }
       return;
     }
-    out.send(p.controllerId(), p.record());
-    env.stats().message(MsgType.NOTIFY.name(), false);
+    if (out.send(p.controllerId(), p.record())) {
+      env.stats().message(MsgType.NOTIFY.name(), false);
+    }
     env.stats().notified(p.type(), true);
     PendingNotify next = p.nextAttempt();
     pending.put(msgId, next);
@@ -1317,11 +1319,14 @@ public final class AgentCore {
         request.getVersion().compareTo(UspMessages.RECORD_VERSION) > 0
             ? UspMessages.RECORD_VERSION
             : request.getVersion();
-    out.send(
-        request.getFromId(),
-        UspRecordCodec.encode(
-            UspMessages.record(version, request.getFromId(), endpointId, response)));
-    env.stats().message(response.getHeader().getMsgType().name(), false);
+    boolean sent =
+        out.send(
+            request.getFromId(),
+            UspRecordCodec.encode(
+                UspMessages.record(version, request.getFromId(), endpointId, response)));
+    if (sent) {
+      env.stats().message(response.getHeader().getMsgType().name(), false);
+    }
   }
 
   private byte[] disconnect(Record request, UspErrorCode code) {

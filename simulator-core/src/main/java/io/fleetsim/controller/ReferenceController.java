@@ -16,10 +16,8 @@ import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.fleetsim.usp.proto.UspMsg.Notify;
-import io.fleetsim.usp.proto.UspMsg.NotifyResp;
 import io.fleetsim.usp.proto.UspMsg.Operate;
 import io.fleetsim.usp.proto.UspMsg.Request;
-import io.fleetsim.usp.proto.UspMsg.Response;
 import io.fleetsim.usp.proto.UspRecord.Record;
 import io.fleetsim.usp.record.RecordDecodeResult;
 import io.fleetsim.usp.record.UspRecordCodec;
@@ -489,14 +487,7 @@ public final class ReferenceController implements AutoCloseable {
           boots.increment();
         }
         if (notify.getSendResp()) {
-          reply(
-              UspMessages.response(
-                  msg.getHeader().getMsgId(),
-                  MsgType.NOTIFY_RESP,
-                  Response.newBuilder()
-                      .setNotifyResp(
-                          NotifyResp.newBuilder().setSubscriptionId(notify.getSubscriptionId()))
-                      .build()));
+          reply(UspMessages.notifyResp(msg));
         }
         Notification n = new Notification(agentId, notify);
         notifyListeners.forEach(l -> l.accept(n));

@@ -19,6 +19,12 @@ import org.junit.jupiter.api.Test;
 class DeviceValueChangeTest {
   private static final String CHANNELS = "Device.WiFi.Radio.*.Channel";
 
+  /** The test profile with every hop changing once a minute. */
+  private static final Schema FAST =
+      ProfileLoader.loadResource(
+          "profiles/test-gateway.conf",
+          ConfigFactory.parseString("profile.agent.value-change-every = 1m"));
+
   @Test
   void autoChannelChanges_reachSubscribers_onceEachWindow() {
     AgentHarness h = AgentHarness.booted();
@@ -77,11 +83,7 @@ class DeviceValueChangeTest {
 
   @Test
   void valueChangeEvery_setsTheRateOfEveryHop() {
-    Schema fast =
-        ProfileLoader.loadResource(
-            "profiles/test-gateway.conf",
-            ConfigFactory.parseString("profile.agent.value-change-every = 1m"));
-    AgentHarness h = new AgentHarness(fast, 7);
+    AgentHarness h = new AgentHarness(FAST, 7);
     h.agent.onConnected(h.out);
     Subscriptions.add(h, "vc", "ValueChange", CHANNELS, "Persistent", "true");
     h.clearSent();
@@ -89,18 +91,14 @@ class DeviceValueChangeTest {
     h.advanceTicking(10 * 60_000L);
 
     assertThat(h.notifications()).hasSize(20); // 2 radios, one change a minute each
-    ParamNode channel = fast.object("Device.WiFi.Radio.{i}.").param("Channel");
-    assertThat(fast.changingParams()).containsExactly(channel);
+    ParamNode channel = FAST.object("Device.WiFi.Radio.{i}.").param("Channel");
+    assertThat(FAST.changingParams()).containsExactly(channel);
     assertThat(channel.valueChangeIgnored()).isFalse();
   }
 
   @Test
   void ticksProcessedLate_stillAnnounceEachChangeOnce() {
-    Schema fast =
-        ProfileLoader.loadResource(
-            "profiles/test-gateway.conf",
-            ConfigFactory.parseString("profile.agent.value-change-every = 1m"));
-    AgentHarness h = new AgentHarness(fast, 7);
+    AgentHarness h = new AgentHarness(FAST, 7);
     h.agent.onConnected(h.out);
     Subscriptions.add(h, "vc", "ValueChange", CHANNELS, "Persistent", "true");
     h.clearSent();

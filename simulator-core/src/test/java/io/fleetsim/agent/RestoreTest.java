@@ -48,17 +48,7 @@ class RestoreTest {
             .findFirst()
             .orElseThrow();
 
-    h.agent.onRecord(
-        h.recordBytes(
-            UspMessages.response(
-                boot.getHeader().getMsgId(),
-                MsgType.NOTIFY_RESP,
-                io.fleetsim.usp.proto.UspMsg.Response.newBuilder()
-                    .setNotifyResp(
-                        io.fleetsim.usp.proto.UspMsg.NotifyResp.newBuilder()
-                            .setSubscriptionId("boot2"))
-                    .build())),
-        h.out);
+    h.agent.onRecord(h.recordBytes(UspMessages.notifyResp(boot)), h.out);
     assertThat(h.out.lifecycle).containsExactly(AgentLifecycle.BOOTED);
   }
 

@@ -26,16 +26,7 @@ class Tp469NotifyTest {
   }
 
   private void ack(Msg notify) {
-    Msg resp =
-        UspMessages.response(
-            notify.getHeader().getMsgId(),
-            MsgType.NOTIFY_RESP,
-            Response.newBuilder()
-                .setNotifyResp(
-                    NotifyResp.newBuilder()
-                        .setSubscriptionId(
-                            notify.getBody().getRequest().getNotify().getSubscriptionId()))
-                .build());
+    Msg resp = UspMessages.notifyResp(notify);
     assertThat(h.agent.onRecord(h.recordBytes(resp), h.out)).isNull();
   }
 

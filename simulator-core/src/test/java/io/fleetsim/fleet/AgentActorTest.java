@@ -17,9 +17,7 @@ import io.fleetsim.testing.TestModels;
 import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
-import io.fleetsim.usp.proto.UspMsg.NotifyResp;
 import io.fleetsim.usp.proto.UspMsg.Request;
-import io.fleetsim.usp.proto.UspMsg.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -174,7 +172,7 @@ class AgentActorTest {
     Msg boot = sentNotify(session, "Boot!");
 
     // the NotifyResp announces the boot
-    connector.agent.onRecord(session, toAgent(core, notifyResp(boot)));
+    connector.agent.onRecord(session, toAgent(core, UspMessages.notifyResp(boot)));
     Await.until(() -> metrics.states().get(AgentState.ONLINE) == 1);
     assertThat(metrics.states().get(AgentState.BOOTING)).isZero();
 
@@ -196,18 +194,6 @@ class AgentActorTest {
   private static byte[] toAgent(AgentCore core, Msg msg) {
     return UspMessages.encodeRecord(
         UspMessages.RECORD_VERSION, core.endpointId(), TestFleets.CONTROLLER, msg);
-  }
-
-  private static Msg notifyResp(Msg notify) {
-    return UspMessages.response(
-        notify.getHeader().getMsgId(),
-        MsgType.NOTIFY_RESP,
-        Response.newBuilder()
-            .setNotifyResp(
-                NotifyResp.newBuilder()
-                    .setSubscriptionId(
-                        notify.getBody().getRequest().getNotify().getSubscriptionId()))
-            .build());
   }
 
   /** The Notify of {@code event} the agent sent on {@code s}, or null. */

@@ -30,6 +30,22 @@ public final class UspMessages {
         .build();
   }
 
+  /**
+   * The NotifyResp to a Notify Msg: its msg_id and its subscription_id (R-NOT.8-10), which is how
+   * the agent matches it to the Notify it retries.
+   */
+  public static Msg notifyResp(Msg notify) {
+    return response(
+        notify.getHeader().getMsgId(),
+        MsgType.NOTIFY_RESP,
+        Response.newBuilder()
+            .setNotifyResp(
+                io.fleetsim.usp.proto.UspMsg.NotifyResp.newBuilder()
+                    .setSubscriptionId(
+                        notify.getBody().getRequest().getNotify().getSubscriptionId()))
+            .build());
+  }
+
   /** A response Msg; msg_id echoes the request's (R-MSG.9). */
   public static Msg response(String msgId, MsgType type, Response response) {
     return Msg.newBuilder()
