@@ -59,4 +59,34 @@ class LatenciesTest {
     assertThat(l.interval("nothing").getTotalCount()).isZero();
     assertThat(l.names()).isEmpty();
   }
+
+  @Test
+  void valuesFromManyThreads_allReachTheIntervalAndTheTotal() throws Exception {
+    Latencies l = new Latencies();
+    int threads = 9; // more threads than stripes: some share one
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      long micros = 10 + t;
+      done.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < 1_000; i++) {
+                  l.record("Get", micros * 1_000);
+                }
+              }));
+    }
+    for (java.util.concurrent.Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+
+    org.HdrHistogram.Histogram interval = l.interval("Get");
+    assertThat(interval.getTotalCount()).isEqualTo(9_000);
+    assertThat(interval.getMinValue()).isEqualTo(10);
+    assertThat(interval.getMaxValue()).isEqualTo(18);
+    assertThat(l.interval("Get").getTotalCount()).isZero(); // drained
+    assertThat(l.total("Get").getTotalCount()).isEqualTo(9_000);
+  }
 }
