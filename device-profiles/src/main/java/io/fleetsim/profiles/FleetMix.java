@@ -26,8 +26,20 @@ import java.util.List;
 public record FleetMix(List<Entry> entries) {
   private static final double GOLDEN = 0.6180339887498949;
 
-  /** One kind of device in the fleet. */
-  public record Entry(String profile, double share, String firmware) {}
+  /**
+   * One kind of device in the fleet.
+   *
+   * @param firmware the SoftwareVersion these devices run, or null for the profile's
+   * @param mtp {@code websocket} or {@code mqtt}, or null for the MTP of the run's target
+   */
+  public record Entry(String profile, double share, String firmware, String mtp) {
+    public Entry(String profile, double share, String firmware) {
+      this(profile, share, firmware, null);
+    }
+  }
+
+  /** The MTPs an entry may name. */
+  public static final List<String> MTPS = List.of("websocket", "mqtt");
 
   public FleetMix {
     entries = List.copyOf(entries);
@@ -43,8 +55,9 @@ public record FleetMix(List<Entry> entries) {
         ConfigObject o = list.get(i);
         String key = path + "[" + i + "]";
         for (String k : o.keySet()) {
-          if (!List.of("profile", "share", "firmware").contains(k)) {
-            throw error(o.get(k), key + "." + k, "unknown key; expected profile, share, firmware");
+          if (!List.of("profile", "share", "firmware", "mtp").contains(k)) {
+            throw error(
+                o.get(k), key + "." + k, "unknown key; expected profile, share, firmware, mtp");
           }
         }
         Config c = o.toConfig();
@@ -56,11 +69,16 @@ public record FleetMix(List<Entry> entries) {
           throw error(o.get("share"), key + ".share", "a percentage in (0, 100]");
         }
         total += share;
+        String mtp = c.hasPath("mtp") ? c.getString("mtp") : null;
+        if (mtp != null && !MTPS.contains(mtp)) {
+          throw error(o.get("mtp"), key + ".mtp", "websocket or mqtt, not " + mtp);
+        }
         out.add(
             new Entry(
                 c.getString("profile"),
                 share,
-                c.hasPath("firmware") ? c.getString("firmware") : null));
+                c.hasPath("firmware") ? c.getString("firmware") : null,
+                mtp));
       }
       if (out.isEmpty() || Math.abs(total - 100) > 1e-9) {
         throw error(config.getValue(path), path, "shares must add up to 100, not " + total);

@@ -88,8 +88,15 @@ public record Scenario(
    *
    * @param caCert PEM of the CAs a wss:// or mqtts:// server certificate is checked against, or
    *     null for the JDK's
+   * @param broker the mqtt[s]:// broker of fleet-mix entries with {@code mtp = mqtt} when the
+   *     target itself is a WebSocket one (the embedded controller joins it too), else null
    */
-  public record Target(Kind kind, URI url, String controllerId, boolean mqtt5, Path caCert) {
+  public record Target(
+      Kind kind, URI url, String controllerId, boolean mqtt5, Path caCert, URI broker) {
+    public Target(Kind kind, URI url, String controllerId, boolean mqtt5, Path caCert) {
+      this(kind, url, controllerId, mqtt5, caCert, null);
+    }
+
     public enum Kind {
       /** The embedded Controller in this JVM over loopback WebSocket sockets. */
       EMBEDDED_WEBSOCKET,

@@ -112,6 +112,7 @@ public final class ScenarioLoader {
     } catch (ProfileException e) {
       throw new ScenarioException(e.getMessage().replace(": fleet.mix", ": scenario.fleet.mix"));
     }
+    checkMixMtps(c, mix, target);
     InjectionPlan plan = phases(c, agents);
     Scenario.Behaviour behaviour = behaviour(c, target);
     // device-side behaviour is profile configuration: one place applies it to every profile
@@ -153,7 +154,7 @@ public final class ScenarioLoader {
     keys(
         c.getObject("target"),
         key,
-        Set.of("controller", "controller-id", "mtp", "mqtt-version", "ca-cert"));
+        Set.of("controller", "controller-id", "mtp", "mqtt-version", "ca-cert", "broker"));
     Config t = c.getConfig("target");
     String controller = t.hasPath("controller") ? string(t, "controller") : "embedded";
     String id =
@@ -172,7 +173,8 @@ public final class ScenarioLoader {
         case "memory" ->
             new Scenario.Target(Scenario.Target.Kind.EMBEDDED_MEMORY, null, id, mqtt5, null);
         case "websocket" ->
-            new Scenario.Target(Scenario.Target.Kind.EMBEDDED_WEBSOCKET, null, id, mqtt5, null);
+            new Scenario.Target(
+                Scenario.Target.Kind.EMBEDDED_WEBSOCKET, null, id, mqtt5, null, broker(t, key));
         default -> throw error(t.getValue("mtp"), key + ".mtp", "memory or websocket, not " + mtp);
       };
     }
@@ -203,7 +205,8 @@ public final class ScenarioLoader {
     }
     return switch (scheme) {
       case "ws", "wss" ->
-          new Scenario.Target(Scenario.Target.Kind.WEBSOCKET, url, id, mqtt5, caCert);
+          new Scenario.Target(
+              Scenario.Target.Kind.WEBSOCKET, url, id, mqtt5, caCert, broker(t, key));
       case "mqtt", "mqtts" ->
           new Scenario.Target(Scenario.Target.Kind.MQTT, url, id, mqtt5, caCert);
       default ->
@@ -212,6 +215,56 @@ public final class ScenarioLoader {
               key + ".controller",
               "embedded, ws[s]://HOST:PORT/PATH or mqtt[s]://HOST:PORT, not " + controller);
     };
+  }
+
+  /** {@code target.broker}: the mqtt[s]:// broker of mix entries with mtp = mqtt, or null. */
+  private URI broker(Config t, String key) {
+    if (!t.hasPath("broker")) {
+      return null;
+    }
+    String b = string(t, "broker");
+    URI url;
+    try {
+      url = URI.create(b);
+    } catch (IllegalArgumentException e) {
+      throw error(t.getValue("broker"), key + ".broker", "not a URL: " + b);
+    }
+    String scheme = String.valueOf(url.getScheme());
+    if (!(scheme.equals("mqtt") || scheme.equals("mqtts")) || url.getHost() == null) {
+      throw error(t.getValue("broker"), key + ".broker", "mqtt[s]://HOST:PORT, not " + b);
+    }
+    return url;
+  }
+
+  /**
+   * Each mix entry's own MTP must be one the target can serve: MQTT entries beside a WebSocket
+   * target need {@code target.broker}; the in-memory target has no second MTP.
+   */
+  private void checkMixMtps(Config c, FleetMix mix, Scenario.Target target) {
+    for (int i = 0; i < mix.entries().size(); i++) {
+      String mtp = mix.entries().get(i).mtp();
+      if (mtp == null) {
+        continue;
+      }
+      ConfigValue at = c.getObjectList("fleet.mix").get(i).get("mtp");
+      String key = ROOT + ".fleet.mix[" + i + "].mtp";
+      boolean ws = mtp.equals("websocket");
+      switch (target.kind()) {
+        case EMBEDDED_MEMORY ->
+            throw error(
+                at, key, "the in-memory target has one MTP; use target.mtp = websocket instead");
+        case MQTT -> {
+          if (ws) {
+            throw error(at, key, "needs a ws[s]:// target; this one is " + target.url());
+          }
+        }
+        default -> {
+          if (!ws && target.broker() == null) {
+            throw error(at, key, "needs target.broker = \"mqtt://HOST:PORT\"");
+          }
+        }
+      }
+    }
   }
 
   /** A file named in the scenario: relative paths are beside the scenario file. */

@@ -126,7 +126,7 @@ public final class ScenarioRunner {
               models,
               s.mix()::entryOf,
               s.capacity(),
-              connector,
+              connectorsPerEntry(transports, controller, connector),
               transports.group(),
               s.target().controllerId(),
               new HttpFileTransfers(
@@ -329,6 +329,40 @@ public final class ScenarioRunner {
               null);
       default -> null;
     };
+  }
+
+  /**
+   * The MTP of each mix entry: the target's, or the target's broker for entries with {@code mtp =
+   * mqtt} beside a WebSocket target (the embedded controller then serves that broker too).
+   */
+  private List<Connector> connectorsPerEntry(
+      Transports t, ReferenceController controller, Connector targetConnector) {
+    Scenario.Target target = scenario.target();
+    Connector broker = null;
+    List<Connector> out = new ArrayList<>();
+    for (io.fleetsim.profiles.FleetMix.Entry e : scenario.mix().entries()) {
+      boolean ownBroker = "mqtt".equals(e.mtp()) && target.kind() != Scenario.Target.Kind.MQTT;
+      if (ownBroker && broker == null) {
+        URI b = target.broker();
+        boolean tls = b.getScheme().equals("mqtts");
+        int port = b.getPort() > 0 ? b.getPort() : tls ? 8883 : 1883;
+        io.netty.handler.ssl.SslContext context = tls ? Tls.client(target.caCert()) : null;
+        if (controller != null) {
+          controller.alsoOnBroker(
+              t,
+              MqttConfig.controller(b.getHost(), port, target.mqtt5(), "/usp/controller"),
+              context);
+        }
+        broker =
+            new MqttClient(
+                t,
+                MqttConfig.agents(b.getHost(), port, target.mqtt5()),
+                UspRecordCodec.DEFAULT_MAX_RECORD_BYTES,
+                context);
+      }
+      out.add(ownBroker ? broker : targetConnector);
+    }
+    return out;
   }
 
   private Connector connector(Transports t, ReferenceController controller) {

@@ -186,6 +186,53 @@ class RunCommandTest {
   }
 
   @Test
+  void aFleetMixingMtps_reachesOneController_overWebSocketAndARealBroker() throws Exception {
+    try (io.fleetsim.mtp.mqtt.Mosquitto broker = io.fleetsim.mtp.mqtt.Mosquitto.start()) {
+      Path scenario =
+          write(
+              "mixed.conf",
+              """
+              scenario {
+                duration = 6s
+                target { controller = embedded, mtp = websocket, broker = "mqtt://127.0.0.1:%d" }
+                fleet {
+                  agents = 100
+                  mix = [
+                    { profile = home-gateway, share = 70 }
+                    { profile = iot-hub, share = 30, mtp = mqtt }
+                  ]
+                }
+                assertions = [ { connected-at-least = 100 }, { max-drops = 0 } ]
+              }
+              """
+                  .formatted(broker.port()));
+      Path output = dir.resolve("mixed");
+
+      assertThat(run("run", scenario.toString(), "--output", output.toString()))
+          .as(out + "\n" + err)
+          .isZero();
+
+      String summary = Files.readString(output.resolve("summary.json"));
+      // every agent was provisioned by the one embedded controller, whatever its MTP
+      assertThat(summary).contains("\"controller Add\": {\"count\": 100,");
+      // the hubs went through the broker: 30 agents and the controller's own connection
+      long hubs =
+          java.util.stream.IntStream.range(0, 100)
+              .filter(
+                  i ->
+                      io.fleetsim.profiles.FleetMix.parse(
+                                  com.typesafe.config.ConfigFactory.parseString(
+                                      "m = [ { profile = home-gateway, share = 70 },"
+                                          + " { profile = iot-hub, share = 30, mtp = mqtt } ]"),
+                                  "m")
+                              .entryOf(i)
+                          == 1)
+              .count();
+      assertThat(broker.clientsConnected()).isEqualTo(hubs + 1);
+    }
+  }
+
+  @Test
   void flappingAndMisbehavingAgents_areSurvived_andOthersUnaffected() throws IOException {
     Path scenario =
         write(

@@ -230,6 +230,30 @@ class ScenarioLoaderTest {
     assertError(
         "scenario { duration = 5s, fleet { agents = 10, endpoint-id = \"proto::a{idx}\" } }",
         "bad.conf:1: scenario.fleet.endpoint-id: unknown placeholder {idx}");
+    String mqttHubs =
+        " mix = [ { profile = home-gateway, share = 50 }, { profile = iot-hub, share = 50, mtp ="
+            + " mqtt } ] }";
+    assertError(
+        "scenario { duration = 5s, fleet { agents = 10," + mqttHubs + " }",
+        "bad.conf:1: scenario.fleet.mix[1].mtp: the in-memory target has one MTP");
+    assertError(
+        "scenario { duration = 5s, target { controller = embedded, mtp = websocket },"
+            + " fleet { agents = 10,"
+            + mqttHubs
+            + " }",
+        "bad.conf:1: scenario.fleet.mix[1].mtp: needs target.broker");
+    assertError(
+        "scenario { duration = 5s, target { controller = embedded, mtp = websocket,"
+            + " broker = \"ws://127.0.0.1:1/usp\" }, fleet.agents = 10 }",
+        "bad.conf:1: scenario.target.broker: mqtt[s]://HOST:PORT");
+    assertError(
+        "scenario { duration = 5s, target.controller = \"mqtt://127.0.0.1:1883\", fleet {"
+            + " agents = 10, mix = [ { profile = iot-hub, share = 100, mtp = websocket } ] } }",
+        "bad.conf:1: scenario.fleet.mix[0].mtp: needs a ws[s]:// target");
+    assertError(
+        "scenario { duration = 5s, fleet { agents = 10,"
+            + " mix = [ { profile = iot-hub, share = 100, mtp = coap } ] } }",
+        "bad.conf:1: scenario.fleet.mix[0].mtp: websocket or mqtt, not coap");
     assertError(
         "scenario { duration = 5s, fleet.agents = 10, assertions = [ { p99 = 1 } ] }",
         "bad.conf:1: scenario.assertions[0]: an assertion is");

@@ -57,6 +57,8 @@ public final class ReferenceController implements AutoCloseable {
   private final boolean rebootAfterProvisioning;
   private final InetSocketAddress address;
   private final Runnable closeTransport;
+  private final java.util.List<BrokerLink> extraLinks =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * Re-opens the MTP after an outage (WebSocket: binds the same address again); null on a broker.
@@ -128,12 +130,16 @@ public final class ReferenceController implements AutoCloseable {
     this.address = null;
     this.memory = null;
     this.reopenTransport = null;
+    this.closeTransport = subscribeOn(transports, broker, tls)::close;
+  }
+
+  /** Connects to {@code broker} and returns once subscribed (or throws). */
+  private BrokerLink subscribeOn(Transports transports, MqttConfig broker, SslContext tls) {
     BrokerLink link =
         new BrokerLink(
             new MqttClient(transports, broker, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, tls),
             transports.group().next());
     link.connect();
-    this.closeTransport = link::close;
     try {
       // agents' MQTTConnectRecords published before our SUBSCRIBE would be lost: wait for SUBACK
       link.up.get(10, TimeUnit.SECONDS);
@@ -148,6 +154,16 @@ public final class ReferenceController implements AutoCloseable {
               + e.getMessage(),
           e);
     }
+    return link;
+  }
+
+  /**
+   * Serves agents on {@code broker} too, besides this Controller's own MTP: one Controller for a
+   * fleet whose devices use different MTPs (WebSocket gateways, MQTT IoT hubs), with one view of
+   * all of them. Returns once subscribed. An {@link #outage} takes down the first MTP only.
+   */
+  public void alsoOnBroker(Transports transports, MqttConfig broker, SslContext tls) {
+    extraLinks.add(subscribeOn(transports, broker, tls));
   }
 
   /**
@@ -335,6 +351,7 @@ public final class ReferenceController implements AutoCloseable {
   @Override
   public void close() {
     closeTransport.run();
+    extraLinks.forEach(BrokerLink::close);
   }
 
   /** The Record when it decodes and is addressed to this Controller; otherwise counted, null. */

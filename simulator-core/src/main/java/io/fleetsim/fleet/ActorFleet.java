@@ -95,6 +95,39 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
       FleetMetrics metrics,
       long seed,
       int maxConnectsInFlight) {
+    this(
+        name,
+        models,
+        modelOf,
+        total,
+        java.util.Collections.nCopies(models.size(), connector),
+        loops,
+        controllerId,
+        transfers,
+        metrics,
+        seed,
+        maxConnectsInFlight);
+  }
+
+  /**
+   * As above, with an MTP per model: {@code connectors.get(m)} connects the agents of {@code
+   * models.get(m)}, so one fleet can hold WebSocket gateways and MQTT IoT hubs.
+   */
+  public ActorFleet(
+      String name,
+      List<DeviceModel> models,
+      IntUnaryOperator modelOf,
+      int total,
+      List<Connector> connectors,
+      EventLoopGroup loops,
+      String controllerId,
+      FileTransfers transfers,
+      FleetMetrics metrics,
+      long seed,
+      int maxConnectsInFlight) {
+    if (connectors.size() != models.size()) {
+      throw new IllegalArgumentException("one connector per model");
+    }
     this.models = List.copyOf(models);
     this.modelOf = modelOf;
     this.total = total;
@@ -106,19 +139,44 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
                 ctx ->
                     new Guardian(
                         ctx,
-                        new AgentRuntime(
-                            connector,
+                        runtime(
+                            connectors,
                             loops,
                             controllerId,
                             ctx.getSystem().scheduler(),
                             ctx.getSystem().executionContext(),
-                            metrics,
                             seed,
-                            preProvisioning,
                             maxConnectsInFlight),
                         transfers)),
             name,
             QUIET.withFallback(ConfigFactory.load()));
+  }
+
+  private AgentRuntime runtime(
+      List<Connector> connectors,
+      EventLoopGroup loops,
+      String controllerId,
+      org.apache.pekko.actor.typed.Scheduler scheduler,
+      scala.concurrent.ExecutionContext executor,
+      long seed,
+      int maxConnectsInFlight) {
+    AgentRuntime r =
+        new AgentRuntime(
+            connectors.get(0),
+            loops,
+            controllerId,
+            scheduler,
+            executor,
+            metrics,
+            seed,
+            preProvisioning,
+            maxConnectsInFlight);
+    for (int m = 0; m < models.size(); m++) {
+      if (connectors.get(m) != connectors.get(0)) {
+        r.connectModel(models.get(m), connectors.get(m));
+      }
+    }
+    return r;
   }
 
   /** Agents in the fleet when all are spawned. */

@@ -146,7 +146,7 @@ public final class AgentActor implements MtpListener, Outbox {
         () -> {
           connectStartNanos = System.nanoTime();
           runtime
-              .connector()
+              .connector(core.dataModel().device())
               .connect(core.endpointId(), runtime.controllerId(), this, runtime.loop(), null);
         });
     return Behaviors.receiveMessage(

@@ -47,8 +47,17 @@ public final class AgentRuntime {
     this.seed = seed;
   }
 
-  Connector connector() {
-    return connector;
+  /** Models whose agents use another MTP than {@link #connector}; set before any agent exists. */
+  private final java.util.Map<io.fleetsim.datamodel.DeviceModel, Connector> byModel =
+      new java.util.IdentityHashMap<>();
+
+  void connectModel(io.fleetsim.datamodel.DeviceModel model, Connector c) {
+    byModel.put(model, c);
+  }
+
+  /** The MTP an agent of {@code model} connects through (a fleet may mix MTPs per profile). */
+  Connector connector(io.fleetsim.datamodel.DeviceModel model) {
+    return byModel.isEmpty() ? connector : byModel.getOrDefault(model, connector);
   }
 
   /** The loop a new session lives on (spread over the group). */

@@ -11,16 +11,27 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Mosquitto broker on a free loopback port for one test; fails (never skips) when absent.
  */
-final class Mosquitto implements AutoCloseable {
+public final class Mosquitto implements AutoCloseable {
   private final Process process;
   final int port;
+  private final Path log;
 
-  private Mosquitto(Process process, int port) {
+  private Mosquitto(Process process, int port, Path log) {
     this.process = process;
     this.port = port;
+    this.log = log;
   }
 
-  static Mosquitto start() throws IOException, InterruptedException {
+  public int port() {
+    return port;
+  }
+
+  /** Clients that connected so far, as the broker logged them. */
+  public long clientsConnected() throws IOException {
+    return Files.readAllLines(log).stream().filter(l -> l.contains("New client connected")).count();
+  }
+
+  public static Mosquitto start() throws IOException, InterruptedException {
     return start(freePort(), "");
   }
 
@@ -68,7 +79,7 @@ final class Mosquitto implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (true) {
       try (Socket ignored = new Socket("127.0.0.1", port)) {
-        return new Mosquitto(p, port);
+        return new Mosquitto(p, port, dir.resolve("mosquitto.log"));
       } catch (IOException notYet) {
         if (!p.isAlive() || System.nanoTime() > deadline) {
           p.destroyForcibly();
