@@ -29,6 +29,7 @@ public record RunReport(
     Map<String, Long> messagesToAgents,
     Map<String, Long> messagesFromAgents,
     List<FirmwareSeries.Sample> firmwareVersions,
+    String timeSeriesJson,
     List<Verdict> verdicts,
     List<Milestones> milestones,
     List<Rollout> rollouts,
@@ -246,6 +247,7 @@ public record RunReport(
     }
     b.append(firmwareVersions.isEmpty() ? "],\n" : "\n  ],\n");
     counters(b, "agentStatesAtEnd", statesAtEnd).append(",\n");
+    b.append("  \"timeSeries\": ").append(timeSeriesJson).append(",\n");
     counters(b, "messagesToAgents", messagesToAgents).append(",\n");
     counters(b, "messagesFromAgents", messagesFromAgents).append(",\n");
     counters(b, "handled", handled).append(",\n");

@@ -216,6 +216,7 @@ public final class ScenarioRunner {
       boolean interrupted = false;
       Progress progress = new Progress(metrics, fleet, controller);
       FirmwareSeries firmware = new FirmwareSeries();
+      TimeSeries series = new TimeSeries();
       long endNanos = startNanos + s.duration().toNanos();
       long lastInterval = startMillis;
       while (System.nanoTime() < endNanos) {
@@ -230,9 +231,16 @@ public final class ScenarioRunner {
           writeIntervals(hlog, controller.latencies(), "controller ", lastInterval, now);
         }
         lastInterval = now;
-        firmware.observe(
-            (System.nanoTime() - startNanos) / 1e9, metrics.stats().firmwareVersions());
-        out.println(progress.line((System.nanoTime() - startNanos) / 1e9));
+        double at = (System.nanoTime() - startNanos) / 1e9;
+        firmware.observe(at, metrics.stats().firmwareVersions());
+        series.sample(
+            at,
+            metrics.connectedNow(),
+            statesByName(metrics),
+            sum(metrics.stats().messagesToAgents()),
+            sum(metrics.stats().messagesFromAgents()),
+            sum(metrics.stats().drops()));
+        out.println(progress.line(at));
         out.flush();
       }
       try {
@@ -258,8 +266,7 @@ public final class ScenarioRunner {
       }
       double seconds = (System.nanoTime() - startNanos) / 1e9;
       long connectedAtEnd = metrics.connectedNow();
-      Map<String, Long> statesAtEnd = new java.util.LinkedHashMap<>();
-      metrics.states().forEach((st, n) -> statesAtEnd.put(st.name().toLowerCase(Locale.ROOT), n));
+      Map<String, Long> statesAtEnd = statesByName(metrics);
       firmware.observe(seconds, metrics.stats().firmwareVersions()); // before the agents stop
       long heapPerAgent =
           measureHeap && fleet.spawned() > 0
@@ -293,6 +300,7 @@ public final class ScenarioRunner {
               metrics.stats().messagesToAgents(),
               metrics.stats().messagesFromAgents(),
               firmware.samples(),
+              series.json(),
               RunReport.judge(s, latencies, connectedAtEnd, metrics.stats().drops()),
               List.copyOf(milestones),
               rollouts,
@@ -329,6 +337,16 @@ public final class ScenarioRunner {
               null);
       default -> null;
     };
+  }
+
+  private static Map<String, Long> statesByName(FleetMetrics metrics) {
+    Map<String, Long> out = new java.util.LinkedHashMap<>();
+    metrics.states().forEach((st, n) -> out.put(st.name().toLowerCase(Locale.ROOT), n));
+    return out;
+  }
+
+  private static long sum(Map<String, Long> m) {
+    return m.values().stream().mapToLong(Long::longValue).sum();
   }
 
   /**
@@ -665,10 +683,6 @@ public final class ScenarioRunner {
             }
           });
       return b.toString();
-    }
-
-    private static long sum(Map<String, Long> m) {
-      return m.values().stream().mapToLong(Long::longValue).sum();
     }
   }
 }

@@ -124,6 +124,10 @@ class RunCommandTest {
             "\"agentStatesAtEnd\": {\"offline\": 0, \"connecting\": 0, \"booting\": 0,"
                 + " \"online\": 500, \"downloading\": 0, \"rebooting\": 0}")
         .containsPattern("\"fleetTickRounds\": [1-9]")
+        // one row a second: the fleet ends connected, the Boot!s showed up as messages
+        .containsPattern("\"timeSeries\": \\{\"seconds\": \\[1\\.\\d")
+        .containsPattern("\"connected\": \\[[^\\]]*, 500\\]")
+        .containsPattern("\"messagesFromAgentsPerSecond\": \\[[^\\]]*[1-9]")
         .contains("\"Notify Boot!\": {\"count\": 500,")
         .doesNotContain("controller Add"); // a deployed fleet is not provisioned again
   }
