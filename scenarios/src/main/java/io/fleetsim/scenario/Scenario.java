@@ -123,6 +123,8 @@ public record Scenario(
    *     for the profile's
    * @param valueChangeEvery how often each device changes each of its self-changing values (the
    *     profile's {@code hop} generators, e.g. Wi-Fi auto channel), ZERO for the profile's
+   * @param hostChurnEvery the shortest presence cycle of hosts (and other churning rows), the
+   *     longest keeping the profile's ratio to it; ZERO for the profile's (8-24 h for gateways)
    */
   public record Behaviour(
       double workloadRate,
@@ -131,7 +133,8 @@ public record Scenario(
       int operateWeight,
       boolean rebootAfterProvisioning,
       Duration periodicInterval,
-      Duration valueChangeEvery) {}
+      Duration valueChangeEvery,
+      Duration hostChurnEvery) {}
 
   /** Something that happens to the fleet at a time since the start. */
   public sealed interface Incident {

@@ -125,6 +125,9 @@ public final class ScenarioLoader {
       profileOverrides.put(
           "agent.value-change-every", behaviour.valueChangeEvery().toMillis() + "ms");
     }
+    if (!behaviour.hostChurnEvery().isZero()) {
+      profileOverrides.put("agent.host-churn-every", behaviour.hostChurnEvery().toMillis() + "ms");
+    }
     List<Scenario.Incident> incidents = incidents(c, target, duration);
     List<Scenario.Assertion> assertions = assertions(c);
     Path output = Path.of(c.hasPath("output") ? string(c, "output") : "target/fleetsim/" + name);
@@ -215,6 +218,15 @@ public final class ScenarioLoader {
               key + ".controller",
               "embedded, ws[s]://HOST:PORT/PATH or mqtt[s]://HOST:PORT, not " + controller);
     };
+  }
+
+  /** An optional duration of at least a second, ZERO when absent. */
+  private Duration atLeastOneSecond(Config b, String path, String key) {
+    Duration d = duration(b, path, key, false);
+    if (b.hasPath(path) && d.toMillis() < 1_000) {
+      throw error(b.getValue(path), key + "." + path, "a duration >= 1s");
+    }
+    return d;
   }
 
   /** {@code target.broker}: the mqtt[s]:// broker of mix entries with mtp = mqtt, or null. */
@@ -319,12 +331,17 @@ public final class ScenarioLoader {
   private Scenario.Behaviour behaviour(Config c, Scenario.Target target) {
     String key = ROOT + ".behaviour";
     if (!c.hasPath("behaviour")) {
-      return new Scenario.Behaviour(0, 8, 1, 1, false, Duration.ZERO, Duration.ZERO);
+      return new Scenario.Behaviour(0, 8, 1, 1, false, Duration.ZERO, Duration.ZERO, Duration.ZERO);
     }
     keys(
         c.getObject("behaviour"),
         key,
-        Set.of("workload", "reboot-after-provisioning", "periodic-interval", "value-change-every"));
+        Set.of(
+            "workload",
+            "reboot-after-provisioning",
+            "periodic-interval",
+            "value-change-every",
+            "host-churn-every"));
     Config b = c.getConfig("behaviour");
     Duration periodic = duration(b, "periodic-interval", key, false);
     if (b.hasPath("periodic-interval")
@@ -334,11 +351,8 @@ public final class ScenarioLoader {
           key + ".periodic-interval",
           "whole seconds >= 1s (PeriodicNotifInterval is in seconds)");
     }
-    Duration valueChangeEvery = duration(b, "value-change-every", key, false);
-    if (b.hasPath("value-change-every") && valueChangeEvery.toMillis() < 1_000) {
-      throw error(
-          b.getValue("value-change-every"), key + ".value-change-every", "a duration >= 1s");
-    }
+    Duration valueChangeEvery = atLeastOneSecond(b, "value-change-every", key);
+    Duration hostChurnEvery = atLeastOneSecond(b, "host-churn-every", key);
     double rate = 0;
     int[] mix = {8, 1, 1};
     if (b.hasPath("workload")) {
@@ -379,7 +393,8 @@ public final class ScenarioLoader {
           key + ".reboot-after-provisioning",
           "only for the embedded controller");
     }
-    return new Scenario.Behaviour(rate, mix[0], mix[1], mix[2], reboot, periodic, valueChangeEvery);
+    return new Scenario.Behaviour(
+        rate, mix[0], mix[1], mix[2], reboot, periodic, valueChangeEvery, hostChurnEvery);
   }
 
   private List<Scenario.Incident> incidents(Config c, Scenario.Target target, Duration duration) {

@@ -37,7 +37,7 @@ class ScenarioLoaderTest {
         ]
         behaviour {
           workload { rate = 50, mix = [6, 2, 2] }, reboot-after-provisioning = true
-          periodic-interval = 5m, value-change-every = 2m
+          periodic-interval = 5m, value-change-every = 2m, host-churn-every = 30m
         }
         incidents = [
           { at = 40s, outage = 5s }
@@ -71,13 +71,26 @@ class ScenarioLoaderTest {
     assertThat(s.behaviour())
         .isEqualTo(
             new Scenario.Behaviour(
-                50, 6, 2, 2, true, Duration.ofMinutes(5), Duration.ofMinutes(2)));
+                50,
+                6,
+                2,
+                2,
+                true,
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(2),
+                Duration.ofMinutes(30)));
     // device-side behaviour becomes profile configuration of every profile in the mix
     assertThat(s.profileOverrides())
         .containsEntry(
             "objects.\"Device.LocalAgent.Controller.{i}.\".params.PeriodicNotifInterval.default",
             "300")
-        .containsEntry("agent.value-change-every", "120000ms");
+        .containsEntry("agent.value-change-every", "120000ms")
+        .containsEntry("agent.host-churn-every", "1800000ms");
+    // hosts of the gateways now come and go every 30-90 min (the profile's 8-24 h, same spread)
+    var hosts =
+        s.mix().schemas(s.profileOverrides()).get(0).object("Device.Hosts.Host.{i}.").churn();
+    assertThat(hosts.minPeriodMillis()).isEqualTo(30 * 60_000L);
+    assertThat(hosts.maxPeriodMillis()).isEqualTo(90 * 60_000L);
     assertThat(s.mix().schemas(s.profileOverrides()))
         .allSatisfy(
             schema ->

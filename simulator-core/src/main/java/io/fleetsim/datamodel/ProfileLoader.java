@@ -136,11 +136,20 @@ public final class ProfileLoader {
     /** {@code agent.value-change-every}: overrides every hop's {@code every} (0: keep them). */
     private final long hopEvery;
 
+    /**
+     * {@code agent.host-churn-every}: the shortest presence cycle of every churning table (the
+     * longest keeps its ratio to it); 0 keeps the profile's.
+     */
+    private final long churnEvery;
+
     Compiler(Config config, String source) {
       this.config = config;
       this.source = source;
       String key = "profile.agent.value-change-every";
       this.hopEvery = config.hasPath(key) ? config.getDuration(key, TimeUnit.MILLISECONDS) : 0;
+      String churnKey = "profile.agent.host-churn-every";
+      this.churnEvery =
+          config.hasPath(churnKey) ? config.getDuration(churnKey, TimeUnit.MILLISECONDS) : 0;
     }
 
     Schema compile() {
@@ -617,12 +626,14 @@ public final class ProfileLoader {
           || present.get(0) > present.get(1)) {
         throw error(at, key + ".churn.present", "[min, max] shares of a cycle within 0..1");
       }
-      return new Churn(
-          node.defaultInstances(),
-          period.get(0).toMillis(),
-          period.get(1).toMillis(),
-          present.get(0),
-          present.get(1));
+      long shortest = period.get(0).toMillis();
+      long longest = period.get(1).toMillis();
+      if (churnEvery > 0) {
+        // a faster (or slower) day: the shortest cycle becomes churnEvery, the spread is kept
+        longest = Math.max(churnEvery, Math.round((double) longest / shortest * churnEvery));
+        shortest = churnEvery;
+      }
+      return new Churn(node.defaultInstances(), shortest, longest, present.get(0), present.get(1));
     }
 
     /** {@code [1, 3, "5-9"]}: instance numbers and ranges, sorted. */
