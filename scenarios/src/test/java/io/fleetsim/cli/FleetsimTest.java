@@ -162,6 +162,43 @@ class FleetsimTest {
   }
 
   @Test
+  void controller_firmwareFailureAndRollbackShares_reachTheAgentsUrls() {
+    assertThat(
+            run(
+                "controller",
+                "--listen",
+                "127.0.0.1:0",
+                "--firmware",
+                "fsim-3.0.0.bin:1000",
+                "--firmware-rate",
+                "1000",
+                "--firmware-simulate",
+                "--firmware-fail",
+                "5",
+                "--firmware-rollback",
+                "2",
+                "--duration",
+                "PT0.2S"))
+        .as(err.toString())
+        .isZero();
+    assertThat(out.toString())
+        .contains(
+            "simulate://fleetsim/firmware/fsim-3.0.0.bin?size=1000&rate=1000&fail=5.0&rollback=2.0");
+
+    assertThat(
+            run(
+                "controller",
+                "--firmware",
+                "fsim-3.0.0.bin:1000",
+                "--firmware-rollback",
+                "150",
+                "--duration",
+                "PT0.2S"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("rollback share must be 0..100 %, not 150.0");
+  }
+
+  @Test
   void controller_refusesABadFirmwareOrCampaign() {
     assertThat(run("controller", "--firmware", "fsim.bin")).isEqualTo(2);
     assertThat(err.toString()).contains("--firmware takes NAME:BYTES, got fsim.bin");
