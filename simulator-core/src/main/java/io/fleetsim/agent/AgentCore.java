@@ -417,10 +417,10 @@ public final class AgentCore {
     for (Change c : changes) {
       if (c instanceof Change.ValueChanged v) {
         notifyValueChange(v, out);
-        onSubscriptionOrControllerChange(v.param().owner(), v.instances(), v.param());
+        onSubscriptionChange(v.param().owner(), v.instances(), v.param());
       } else if (c instanceof Change.ObjectCreated oc) {
         notifyObjectCreation(oc, out);
-        onSubscriptionOrControllerChange(oc.table(), oc.instances(), null);
+        onSubscriptionChange(oc.table(), oc.instances(), null);
       } else if (c instanceof Change.ObjectDeleted od) {
         notifyObjectDeletion(od, out);
       }
@@ -1150,9 +1150,9 @@ public final class AgentCore {
 
   // ---- subscriptions: TimeToLive, Periodic!, non-persistent rows ------------------------------
 
-  private void onSubscriptionOrControllerChange(ObjectNode node, int[] inst, ParamNode param) {
-    String path = node.supportedPath();
-    if (path.equals(SubscriptionRows.TABLE)) {
+  /** A Subscription row created or its TimeToLive set: arm its expiry (TR-181 TimeToLive). */
+  private void onSubscriptionChange(ObjectNode node, int[] inst, ParamNode param) {
+    if (node.supportedPath().equals(SubscriptionRows.TABLE)) {
       SubscriptionRows.Subscription s = SubscriptionRows.get(dm, inst[0]);
       if (s == null) {
         return;
