@@ -226,13 +226,7 @@ public record RunReport(
                   r.upgraded(),
                   r.alreadyThere(),
                   r.seconds()));
-      b.append(" \"failed\": {");
-      String fsep = "";
-      for (Map.Entry<String, Long> e : r.failed().entrySet()) {
-        b.append(fsep).append(quote(e.getKey())).append(": ").append(e.getValue());
-        fsep = ", ";
-      }
-      b.append("}}");
+      b.append(" \"failed\": ").append(object(r.failed())).append('}');
       rsep = ",\n";
     }
     b.append(rollouts.isEmpty() ? "],\n" : "\n  ],\n");
