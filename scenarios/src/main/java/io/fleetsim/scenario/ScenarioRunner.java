@@ -341,7 +341,7 @@ public final class ScenarioRunner {
 
   private static Map<String, Long> statesByName(FleetMetrics metrics) {
     Map<String, Long> out = new java.util.LinkedHashMap<>();
-    metrics.states().forEach((st, n) -> out.put(st.name().toLowerCase(Locale.ROOT), n));
+    metrics.states().forEach((st, n) -> out.put(st.label(), n));
     return out;
   }
 
@@ -679,7 +679,7 @@ public final class ScenarioRunner {
       states.forEach(
           (s, n) -> {
             if (n > 0 && s != AgentState.ONLINE) {
-              b.append(' ').append(s.name().toLowerCase(Locale.ROOT)).append(' ').append(n);
+              b.append(' ').append(s.label()).append(' ').append(n);
             }
           });
       return b.toString();

@@ -77,12 +77,6 @@ public final class AgentActor implements MtpListener, Outbox {
     INSTANCE
   }
 
-  /** Lower-case state names for wrong-state counters, one shared copy. */
-  private static final String[] STATE_NAMES =
-      java.util.Arrays.stream(AgentState.values())
-          .map(st -> st.name().toLowerCase(java.util.Locale.ROOT))
-          .toArray(String[]::new);
-
   private final AgentCore core;
   private final AgentRuntime runtime;
   private final ActorRef<Command> self;
@@ -188,7 +182,7 @@ public final class AgentActor implements MtpListener, Outbox {
   private Behavior<Command> inSession() {
     AgentState now = sessionState();
     enter(now);
-    String name = STATE_NAMES[now.ordinal()]; // shared: a behavior is kept per agent
+    String name = now.label(); // shared: a behavior is kept per agent
     return Behaviors.receiveMessage(
         msg -> {
           if (msg instanceof Inbound in && in.session() == session) {

@@ -13,5 +13,12 @@ public enum AgentState {
   /** Connected, with a firmware download in progress. */
   DOWNLOADING,
   /** Down for a reboot (a Reboot(), a firmware activation, a power cycle). */
-  REBOOTING
+  REBOOTING;
+
+  private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
+  /** The lower-case name reports and wrong-state counters use ({@code booting}), one copy. */
+  public String label() {
+    return label;
+  }
 }
