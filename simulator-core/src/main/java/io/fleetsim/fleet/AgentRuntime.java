@@ -11,9 +11,9 @@ import org.apache.pekko.actor.typed.Scheduler;
 import scala.concurrent.ExecutionContext;
 
 /**
- * What every agent actor of a fleet shares, built once: the MTP connector and the loops its
- * sessions run on, the Controller's endpoint ID, the scheduler for retry waits, the metrics and the
- * fleet seed.
+ * What every agent actor of a fleet shares, built once: the MTP connector (one per model in a
+ * mixed-MTP fleet) and the loops its sessions run on, the Controller's endpoint ID, the scheduler
+ * for retry waits, the metrics, the fleet seed and the count of ticks not yet processed.
  */
 public final class AgentRuntime {
   private final Connector connector;
@@ -25,6 +25,14 @@ public final class AgentRuntime {
   private final long seed;
   private final AtomicReference<Msg> preProvisioning;
   private final InFlightGate connects;
+
+  /** Models whose agents use another MTP than {@link #connector}; set before any agent exists. */
+  private final java.util.Map<io.fleetsim.datamodel.DeviceModel, Connector> byModel =
+      new java.util.IdentityHashMap<>();
+
+  /** Agent ticks sent and not yet processed (see {@link TickPacer}). */
+  private final java.util.concurrent.atomic.LongAdder ticksPending =
+      new java.util.concurrent.atomic.LongAdder();
 
   AgentRuntime(
       Connector connector,
@@ -47,10 +55,6 @@ public final class AgentRuntime {
     this.seed = seed;
   }
 
-  /** Models whose agents use another MTP than {@link #connector}; set before any agent exists. */
-  private final java.util.Map<io.fleetsim.datamodel.DeviceModel, Connector> byModel =
-      new java.util.IdentityHashMap<>();
-
   void connectModel(io.fleetsim.datamodel.DeviceModel model, Connector c) {
     byModel.put(model, c);
   }
@@ -68,10 +72,6 @@ public final class AgentRuntime {
   String controllerId() {
     return controllerId;
   }
-
-  /** Agent ticks sent and not yet processed (see {@link TickPacer}). */
-  private final java.util.concurrent.atomic.LongAdder ticksPending =
-      new java.util.concurrent.atomic.LongAdder();
 
   void tickSent() {
     ticksPending.increment();
