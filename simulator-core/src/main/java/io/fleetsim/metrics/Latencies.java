@@ -60,6 +60,17 @@ public final class Latencies {
     return m == null ? empty() : m.total();
   }
 
+  /**
+   * Everything recorded under {@code name} up to the last {@link #interval} call, without draining
+   * the recorders: a reader that is not the interval log (a Prometheus scrape, a live page) must
+   * not take values away from the log's next interval. The run's log drains every second, so this
+   * lags by at most that.
+   */
+  public Histogram settled(String name) {
+    Metric m = metrics.get(name);
+    return m == null ? empty() : m.settled();
+  }
+
   private static Histogram empty() {
     return new Histogram(1, HIGHEST_MICROS, 3);
   }
@@ -100,6 +111,10 @@ public final class Latencies {
       Histogram interval = drain();
       total.add(interval);
       return interval;
+    }
+
+    synchronized Histogram settled() {
+      return total.copy();
     }
 
     synchronized Histogram total() {

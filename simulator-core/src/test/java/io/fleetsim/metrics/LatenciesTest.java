@@ -41,6 +41,19 @@ class LatenciesTest {
   }
 
   @Test
+  void settledReadsUpToTheLastIntervalWithoutTakingValuesFromTheNextOne() {
+    Latencies l = new Latencies();
+    l.record("Get", 1_000_000);
+    l.interval("Get");
+    l.record("Get", 2_000_000);
+
+    assertThat(l.settled("Get").getTotalCount()).isEqualTo(1);
+    assertThat(l.interval("Get").getTotalCount()).isEqualTo(1); // the scrape left it to the log
+    assertThat(l.settled("Get").getTotalCount()).isEqualTo(2);
+    assertThat(l.settled("nothing").getTotalCount()).isZero();
+  }
+
+  @Test
   void clampsWhatTheHistogramCannotHoldInsteadOfThrowing() {
     Latencies l = new Latencies();
     l.record("Boot", TimeUnit.HOURS.toNanos(5));
