@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
       Fleetsim.GetCommand.class,
       Fleetsim.UspCommand.class,
       RunCommand.class,
+      ReportCommand.class,
       ValidateCommand.class,
       AgentsCommand.class,
       ControllerCommand.class

@@ -5,6 +5,7 @@ import io.fleetsim.scenario.Scenario;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.scenario.ScenarioRunner;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description =
         "Runs a scenario: the fleet against its controller, incidents, then summary.json, a"
-            + " latency log (.hlog) and the report in the output folder. Exit 1 when an assertion"
+            + " latency log (.hlog), report.txt and the HTML report in the output folder. Exit 1 when an assertion"
             + " fails, 2 when the scenario is invalid.")
 final class RunCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -50,6 +51,23 @@ final class RunCommand implements Callable<Integer> {
   boolean measureHeap;
 
   @Option(
+      names = "--dashboard-port",
+      paramLabel = "PORT",
+      description =
+          "Serve the live dashboard and Prometheus /metrics on this port during the run (0: any"
+              + " free port; default: off).")
+  Integer dashboardPort;
+
+  @Option(
+      names = "--dashboard-bind",
+      paramLabel = "ADDRESS",
+      defaultValue = "127.0.0.1",
+      description =
+          "Address the dashboard listens on (default: ${DEFAULT-VALUE}; it has no"
+              + " authentication, so widen with care).")
+  String dashboardBind;
+
+  @Option(
       names = "--set",
       description = "Override any scenario key, e.g. --set scenario.seed=3; repeatable.")
   List<String> sets;
@@ -72,7 +90,16 @@ final class RunCommand implements Callable<Integer> {
         "fleetsim run %s: %d agents, %s, target %s, output %s%n",
         s.name(), s.agents(), s.duration(), s.target().kind(), s.output());
     out.flush();
-    ScenarioRunner runner = new ScenarioRunner(s, out, measureHeap);
+    if (dashboardPort != null && (dashboardPort < 0 || dashboardPort > 65535)) {
+      err.println("fleetsim: --dashboard-port must be 0..65535, not " + dashboardPort);
+      return 2;
+    }
+    ScenarioRunner runner =
+        new ScenarioRunner(
+            s,
+            out,
+            measureHeap,
+            dashboardPort == null ? null : new InetSocketAddress(dashboardBind, dashboardPort));
     RunReport report;
     try {
       report = runner.run();

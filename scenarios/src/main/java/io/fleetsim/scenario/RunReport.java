@@ -172,6 +172,28 @@ public record RunReport(
     field(b, "scenario", scenario.name()).append(",\n");
     field(b, "source", scenario.source()).append(",\n");
     b.append(String.format(Locale.ROOT, "  \"seconds\": %.3f,%n", seconds));
+    b.append(
+        String.format(
+            Locale.ROOT, "  \"duration\": %.3f,%n", scenario.duration().toMillis() / 1000.0));
+    Scenario.Target t = scenario.target();
+    b.append("  \"target\": {\"kind\": ")
+        .append(quote(t.kind().name().toLowerCase(Locale.ROOT)))
+        .append(t.url() == null ? "" : ", \"url\": " + quote(t.url().toString()))
+        .append("},\n");
+    b.append("  \"mix\": [");
+    String esep = "";
+    for (io.fleetsim.profiles.FleetMix.Entry e : scenario.mix().entries()) {
+      b.append(esep)
+          .append("{\"profile\": ")
+          .append(quote(e.profile()))
+          .append(String.format(Locale.ROOT, ", \"share\": %.4f", e.share()))
+          .append(e.firmware() == null ? "" : ", \"firmware\": " + quote(e.firmware()))
+          .append(e.mtp() == null ? "" : ", \"mtp\": " + quote(e.mtp()))
+          .append('}');
+      esep = ", ";
+    }
+    b.append("],\n");
+    b.append("  \"timeline\": ").append(RunTimeline.json(RunTimeline.of(scenario))).append(",\n");
     b.append("  \"interrupted\": ").append(interrupted).append(",\n");
     b.append("  \"agents\": ").append(scenario.agents()).append(",\n");
     b.append("  \"spawned\": ").append(spawned).append(",\n");

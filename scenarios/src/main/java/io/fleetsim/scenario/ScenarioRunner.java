@@ -5,6 +5,8 @@ import io.fleetsim.controller.FirmwareServer;
 import io.fleetsim.controller.Provisioning;
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.controller.Workload;
+import io.fleetsim.dashboard.DashboardServer;
+import io.fleetsim.dashboard.PrometheusMetrics;
 import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.fleet.ActorFleet;
@@ -22,6 +24,8 @@ import io.fleetsim.mtp.http.HttpFetch;
 import io.fleetsim.mtp.mqtt.MqttClient;
 import io.fleetsim.mtp.mqtt.MqttConfig;
 import io.fleetsim.mtp.websocket.WsClient;
+import io.fleetsim.report.HtmlReport;
+import io.fleetsim.report.LatencySeries;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Operate;
 import io.fleetsim.usp.proto.UspMsg.Request;
@@ -32,6 +36,7 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -80,15 +85,33 @@ public final class ScenarioRunner {
   private record Outage(long endNanos, Milestones curve) {}
 
   private final boolean measureHeap;
+  private final InetSocketAddress dashboardAt;
+  private volatile DashboardServer dashboard;
 
   /**
    * @param measureHeap also measure the heap after GC before the run and at its end, for the
    *     bytes-per-agent figure (costs a few seconds of full collections)
    */
   public ScenarioRunner(Scenario scenario, PrintWriter out, boolean measureHeap) {
+    this(scenario, out, measureHeap, null);
+  }
+
+  /**
+   * @param dashboardAt where the live dashboard and Prometheus {@code /metrics} listen during the
+   *     run (port 0 picks one), or null for none
+   */
+  public ScenarioRunner(
+      Scenario scenario, PrintWriter out, boolean measureHeap, InetSocketAddress dashboardAt) {
     this.scenario = scenario;
     this.out = out;
     this.measureHeap = measureHeap;
+    this.dashboardAt = dashboardAt;
+  }
+
+  /** The live dashboard's URL once the run has started it, else null. */
+  public String dashboardUrl() {
+    DashboardServer d = dashboard;
+    return d == null ? null : d.url();
   }
 
   /** Ends the run early; it still writes its report. */
@@ -139,6 +162,19 @@ public final class ScenarioRunner {
                   : ActorFleet.SOCKET_CONNECTS_IN_FLIGHT);
       if (s.provisioned()) {
         fleet.preProvision(Provisioning.REQUEST);
+      }
+      LatencySeries liveLatency = dashboardAt == null ? null : new LatencySeries();
+      if (dashboardAt != null) {
+        dashboard =
+            DashboardServer.start(
+                transports.group(),
+                transports.serverChannel(),
+                dashboardAt,
+                "fleetsim live: " + s.name(),
+                new PrometheusMetrics(
+                    metrics, controller == null ? null : controller.latencies(), fleet::spawned));
+        out.printf("dashboard: %s (Prometheus: %smetrics)%n", dashboard.url(), dashboard.url());
+        out.flush();
       }
       HistogramLogWriter hlog = new HistogramLogWriter(hlogFile);
       long startMillis = System.currentTimeMillis();
@@ -226,22 +262,41 @@ public final class ScenarioRunner {
           break;
         }
         long now = System.currentTimeMillis();
-        writeIntervals(hlog, metrics.latencies(), "", lastInterval, now);
+        double at = (System.nanoTime() - startNanos) / 1e9;
+        writeIntervals(hlog, liveLatency, at, metrics.latencies(), "", lastInterval, now);
         if (controller != null) {
-          writeIntervals(hlog, controller.latencies(), "controller ", lastInterval, now);
+          writeIntervals(
+              hlog, liveLatency, at, controller.latencies(), "controller ", lastInterval, now);
         }
         lastInterval = now;
-        double at = (System.nanoTime() - startNanos) / 1e9;
         firmware.observe(at, metrics.stats().firmwareVersions());
         series.sample(
             at,
             metrics.connectedNow(),
             statesByName(metrics),
-            sum(metrics.stats().messagesToAgents()),
-            sum(metrics.stats().messagesFromAgents()),
+            metrics.stats().messagesToAgents(),
+            metrics.stats().messagesFromAgents(),
             sum(metrics.stats().drops()));
         out.println(progress.line(at));
         out.flush();
+        if (dashboard != null) {
+          RunReport live =
+              report(
+                  at,
+                  metrics.connectedNow(),
+                  statesByName(metrics),
+                  fleet,
+                  metrics,
+                  controller,
+                  Map.of(),
+                  firmware,
+                  series,
+                  List.of(),
+                  rollouts(),
+                  -1,
+                  false);
+          dashboard.publish(HtmlReport.data(live.json(), liveLatency.json(), true));
+        }
       }
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -249,17 +304,8 @@ public final class ScenarioRunner {
         // the JVM is exiting (Ctrl-C): finish the report anyway
       }
       tasks.forEach(t -> t.cancel(false));
-      List<RunReport.Rollout> rollouts = new ArrayList<>();
-      for (FirmwareCampaign campaign : campaigns) {
-        campaign.close();
-        rollouts.add(
-            new RunReport.Rollout(
-                campaign.total(),
-                campaign.upgraded(),
-                campaign.alreadyThere(),
-                campaign.failures(),
-                campaign.elapsed().toMillis() / 1000.0));
-      }
+      campaigns.forEach(FirmwareCampaign::close);
+      List<RunReport.Rollout> rollouts = rollouts();
       firmwareServers.forEach(FirmwareServer::close);
       if (workload != null) {
         workload.close();
@@ -273,11 +319,12 @@ public final class ScenarioRunner {
               ? (HeapAfterGc.used() - heapBefore) / fleet.spawned()
               : -1;
       long now = System.currentTimeMillis();
-      writeIntervals(hlog, metrics.latencies(), "", lastInterval, now);
+      writeIntervals(hlog, liveLatency, seconds, metrics.latencies(), "", lastInterval, now);
       Map<String, Histogram> latencies = new TreeMap<>();
       RunReport.collect(metrics.latencies(), "", latencies);
       if (controller != null) {
-        writeIntervals(hlog, controller.latencies(), "controller ", lastInterval, now);
+        writeIntervals(
+            hlog, liveLatency, seconds, controller.latencies(), "controller ", lastInterval, now);
         RunReport.collect(controller.latencies(), "controller ", latencies);
       }
       fleet.stop(java.time.Duration.ofMillis(Math.min(2000, 200 + fleet.spawned() / 50)));
@@ -285,39 +332,96 @@ public final class ScenarioRunner {
         controller.close();
       }
       RunReport report =
-          new RunReport(
-              s,
+          report(
               seconds,
-              fleet.spawned(),
               connectedAtEnd,
-              metrics.connects(),
-              latencies,
-              metrics.stats().drops(),
-              metrics.stats().notifications(),
-              metrics.stats().handled(),
-              metrics.stats().unexpected(),
               statesAtEnd,
-              metrics.stats().messagesToAgents(),
-              metrics.stats().messagesFromAgents(),
-              firmware.samples(),
-              series.json(),
+              fleet,
+              metrics,
+              controller,
+              latencies,
+              firmware,
+              series,
               RunReport.judge(s, latencies, connectedAtEnd, metrics.stats().drops()),
-              List.copyOf(milestones),
               rollouts,
-              controller == null ? -1 : controller.dropped(),
-              fleet.tickRounds(),
-              fleet.ticksDeferred(),
               heapPerAgent,
               interrupted);
       Files.writeString(s.output().resolve("summary.json"), report.json());
       Files.writeString(s.output().resolve("report.txt"), report.table());
+      hlogFile.flush();
+      Path html = HtmlReport.write(s.output());
+      if (dashboard != null) {
+        // the open pages turn from live to the final verdict before the server goes
+        dashboard.publish(HtmlReport.data(report.json(), liveLatency.json(), false));
+        dashboard.close(); // before the transports' event loops go (on an error, they close it)
+      }
       out.print(report.table());
+      out.printf("%nreport: %s%n", html.toAbsolutePath());
       out.printf("%nwrote %s%n", s.output().toAbsolutePath());
       out.flush();
       return report;
     } finally {
       reported.countDown();
     }
+  }
+
+  /**
+   * The run as a report: the final one (counts taken before the fleet stopped), or every second for
+   * the live dashboard the one so far, with no latency table and no verdicts yet.
+   */
+  private RunReport report(
+      double seconds,
+      long connected,
+      Map<String, Long> states,
+      ActorFleet fleet,
+      FleetMetrics metrics,
+      ReferenceController controller,
+      Map<String, Histogram> latencies,
+      FirmwareSeries firmware,
+      TimeSeries series,
+      List<RunReport.Verdict> verdicts,
+      List<RunReport.Rollout> rollouts,
+      long heapPerAgent,
+      boolean interrupted) {
+    return new RunReport(
+        scenario,
+        seconds,
+        fleet.spawned(),
+        connected,
+        metrics.connects(),
+        latencies,
+        metrics.stats().drops(),
+        metrics.stats().notifications(),
+        metrics.stats().handled(),
+        metrics.stats().unexpected(),
+        states,
+        metrics.stats().messagesToAgents(),
+        metrics.stats().messagesFromAgents(),
+        firmware.samples(),
+        series.json(),
+        verdicts,
+        List.copyOf(milestones),
+        rollouts,
+        controller == null ? -1 : controller.dropped(),
+        fleet.tickRounds(),
+        fleet.ticksDeferred(),
+        heapPerAgent,
+        interrupted);
+  }
+
+  /** The firmware rollouts so far, as the report shows them. */
+  private List<RunReport.Rollout> rollouts() {
+    List<RunReport.Rollout> out = new ArrayList<>();
+    for (FirmwareCampaign campaign : campaigns) {
+      out.add(
+          new RunReport.Rollout(
+              campaign.total(),
+              campaign.upgraded(),
+              campaign.alreadyThere(),
+              campaign.failures(),
+              campaign.elapsed().toMillis() / 1000.0));
+    }
+    return out;
   }
 
   private ReferenceController controller(Transports t) {
@@ -626,8 +730,18 @@ public final class ScenarioRunner {
     rolloutCurves.add(new Rollout(System.nanoTime(), campaign, curve));
   }
 
+  /**
+   * Drains one interval of every latency into the log, and into {@code live} (the dashboard's
+   * series, or null) as of {@code atSeconds}.
+   */
   private static void writeIntervals(
-      HistogramLogWriter hlog, Latencies l, String prefix, long fromMillis, long toMillis) {
+      HistogramLogWriter hlog,
+      LatencySeries live,
+      double atSeconds,
+      Latencies l,
+      String prefix,
+      long fromMillis,
+      long toMillis) {
     for (String name : l.names()) {
       Histogram h = l.interval(name);
       if (h.getTotalCount() > 0) {
@@ -635,6 +749,9 @@ public final class ScenarioRunner {
         h.setEndTimeStamp(toMillis);
         h.setTag((prefix + name).replace(' ', '_').replace(',', '_'));
         hlog.outputIntervalHistogram(h);
+        if (live != null) {
+          live.add(h.getTag(), atSeconds, h);
+        }
       }
     }
   }

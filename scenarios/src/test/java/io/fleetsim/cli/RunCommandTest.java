@@ -92,7 +92,25 @@ class RunCommandTest {
         .contains("Tag=connect,")
         .contains("Tag=Notify_Boot!,");
     assertThat(Files.readString(output.resolve("report.txt"))).contains("PASS connected >= 100 %");
+    // what the HTML report draws besides the counters: the scenario, its mix and timeline, and
+    // messages per second by type
+    assertThat(summary)
+        .contains("\"target\": {\"kind\": \"embedded_memory\"}")
+        .contains("{\"profile\": \"wifi-extender\", \"share\": 20.0000}")
+        .contains(
+            "{\"at\": 0.0, \"until\": 0.0, \"kind\": \"phase\", \"what\": \"100 agents at once\"}")
+        .contains(
+            "{\"at\": 0.0, \"until\": 2.0, \"kind\": \"phase\", \"what\": \"ramp of 200 agents")
+        .contains("{\"at\": 4.0, \"until\": 5.0, \"kind\": \"outage\"")
+        .containsPattern("\"toAgentsByType\": \\{[^}]*\"GET\": \\[")
+        .containsPattern("\"fromAgentsByType\": \\{[^}]*\"NOTIFY\": \\[");
+    String html = Files.readString(output.resolve("report.html"));
+    assertThat(html)
+        .contains("\"scenario\": \"small\"")
+        .contains("\"latency\": {\"Notify Boot!\": {\"t\": [")
+        .contains("uPlot");
     assertThat(out.toString())
+        .contains("report: " + output.resolve("report.html").toAbsolutePath())
         .contains("incident: outage for PT1S")
         .contains("incident: reboot storm of 150 agents within PT1S")
         .containsPattern("t=\\s*\\d+\\.\\ds agents 300/300 connected 300");
@@ -377,6 +395,31 @@ class RunCommandTest {
         .contains("\"spawned\": 130,") // 100, then 3 rounds of 10 new devices
         .contains("\"connectedAtEnd\": 100,") // 30 left for good
         .contains("\"Notify Boot!\": {\"count\": 130,"); // every device that ever booted
+  }
+
+  @Test
+  void report_rebuildsTheHtmlFromTheRunsFiles_andExitsTwoWithoutThem() throws IOException {
+    Path output = dir.resolve("again");
+    assertThat(
+            run(
+                "run",
+                "examples/boot-storm.conf",
+                "--agents",
+                "200",
+                "--duration",
+                "2s",
+                "--output",
+                output.toString()))
+        .as(out + "\n" + err)
+        .isZero();
+    String first = Files.readString(output.resolve("report.html"));
+    Files.delete(output.resolve("report.html"));
+
+    assertThat(run("report", output.toString())).as(err.toString()).isZero();
+    assertThat(Files.readString(output.resolve("report.html"))).isEqualTo(first);
+
+    assertThat(run("report", dir.resolve("nothing").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("summary.json: no such file");
   }
 
   @Test

@@ -7,10 +7,16 @@ import org.junit.jupiter.api.Test;
 
 class TimeSeriesTest {
   @Test
-  void columnsHoldOneValuePerSecond_messagesAsRates() {
+  void columnsHoldOneValuePerSecond_messagesAsRatesInAllAndByType() {
     TimeSeries series = new TimeSeries();
-    series.sample(1.0, 10, Map.of("online", 10L), 30, 40, 0);
-    series.sample(2.0, 12, Map.of("online", 11L, "booting", 1L), 50, 45, 2);
+    series.sample(1.0, 10, Map.of("online", 10L), Map.of("GET", 30L), Map.of("NOTIFY", 40L), 0);
+    series.sample(
+        2.0,
+        12,
+        Map.of("online", 11L, "booting", 1L),
+        new java.util.TreeMap<>(Map.of("GET", 45L, "SET", 5L)),
+        Map.of("NOTIFY", 45L),
+        2);
 
     assertThat(series.rows()).isEqualTo(2);
     assertThat(series.json())
@@ -18,6 +24,8 @@ class TimeSeriesTest {
             "{\"seconds\": [1.0, 2.0], \"connected\": [10, 12],"
                 + " \"messagesToAgentsPerSecond\": [30, 20],"
                 + " \"messagesFromAgentsPerSecond\": [40, 5], \"drops\": [0, 2],"
-                + " \"states\": {\"online\": [10, 11], \"booting\": [0, 1]}}");
+                + " \"states\": {\"online\": [10, 11], \"booting\": [0, 1]},"
+                + " \"toAgentsByType\": {\"GET\": [30, 15], \"SET\": [0, 5]},"
+                + " \"fromAgentsByType\": {\"NOTIFY\": [40, 5]}}");
   }
 }
