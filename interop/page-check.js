@@ -1,7 +1,8 @@
 // Opens a fleetsim page (the live dashboard or a report.html) in real headless Chromium (Debian's
 // /usr/bin/chromium, driven by playwright-core), and prints one JSON line of what it saw:
 //   {"errors": [...console errors and page errors...], "connected": [samples of #connected],
-//    "charts": <uPlot charts drawn>, "status": <#status text>}
+//    "charts": <uPlot charts drawn>, "titles": [their titles], "headings": [h2/h3 texts],
+//    "status": <#status text>}
 // Live mode (--live) samples the connected count each second until it has risen from its first
 // value (or --seconds pass). A full-page screenshot is written to SCREENSHOT either way.
 // --clip H keeps only the page's top H pixels in the screenshot (README images).
@@ -20,7 +21,7 @@ async function main() {
     headless: true,
     args: ['--no-sandbox', '--disable-dev-shm-usage']
   });
-  const out = { errors: [], connected: [], charts: 0, status: '' };
+  const out = { errors: [], connected: [], charts: 0, titles: [], headings: [], status: '' };
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('console', m => { if (m.type() === 'error') out.errors.push('console: ' + m.text()); });
@@ -43,6 +44,8 @@ async function main() {
     }
     await page.waitForTimeout(500); // let the last update draw before the screenshot
     out.charts = await page.locator('.uplot').count();
+    out.titles = await page.locator('.u-title').allTextContents();
+    out.headings = await page.locator('h2, h3').allTextContents();
     out.status = (await page.locator('#status').textContent()).trim();
     await page.screenshot({ path: screenshot, fullPage: true, clip });
   } finally {

@@ -147,6 +147,8 @@
       st.className = 'status live';
       st.textContent = 'live · t = ' + fmt(s.seconds, 0) + ' s';
     } else {
+      document.getElementById('title').textContent = 'fleetsim report: ' + s.scenario;
+      document.title = 'fleetsim report: ' + s.scenario;
       st.className = 'status ' + (s.passed ? 'pass' : 'fail');
       st.textContent = (s.passed ? 'PASSED' : 'FAILED') + (s.interrupted ? ' (interrupted)' : '') +
         ' · ' + fmt(s.seconds, 1) + ' s';

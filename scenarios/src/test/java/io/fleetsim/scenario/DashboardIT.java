@@ -35,16 +35,26 @@ class DashboardIT {
       """
       scenario {
         name = dashboard-it
-        duration = 40s
+        duration = 42s
         seed = 5
         target { controller = embedded, mtp = websocket }
         fleet {
-          agents = 400
+          agents = 300
           mix = [ { profile = home-gateway, share = 80 }, { profile = iot-hub, share = 20 } ]
+          profile {
+            agent.reboot-time = 300ms
+            objects { "Device.LocalAgent.Controller.{i}.MTP.{i}.WebSocket." {
+              params.SessionRetryMinimumWaitInterval.default = 1
+            } }
+          }
         }
-        phases = [ { ramp = 400, over = 30s } ]
+        phases = [ { ramp = 300, over = 20s } ]
         behaviour { workload { rate = 20 } }
-        incidents = [ { at = 32s, reboot-storm = 10, within = 1s } ]
+        incidents = [
+          { at = 22s, firmware-rollout = 50, image = "fsim-9.0.0.bin", size = 200000, rate = 1MB,
+            agents-per-second = 100, in-flight = 100 }
+          { at = 30s, outage = 2s }
+        ]
         assertions = [ { connected-at-least = 90 } ]
       }
       """;
@@ -89,7 +99,19 @@ class DashboardIT {
     Config end = pageCheck(html.toUri().toString(), ARTIFACTS.resolve("report.png"), "", "20");
 
     assertThat(end.getStringList("errors")).isEmpty();
-    assertThat(end.getInt("charts")).isGreaterThanOrEqualTo(8);
+    assertThat(end.getStringList("titles"))
+        .contains(
+            "Connected agents and agents per state",
+            "Reconnect curve after the outage at 30 s",
+            "To the agents (Controller requests, Notify responses)",
+            "From the agents (Notify, responses, errors)",
+            "Notify Boot!: percentiles per second",
+            "controller firmware-upgrade: percentiles per second",
+            "Percentile distribution over the run",
+            "Drops over time",
+            "Share of the fleet on each firmware version");
+    assertThat(end.getStringList("headings"))
+        .contains("Scenario and fleet mix", "Phases and incidents", "Rollouts", "Assertions");
     assertThat(end.getIntList("connected")).containsExactly((int) report.connectedAtEnd());
     assertThat(end.getString("status")).startsWith(report.passed() ? "PASSED" : "FAILED");
     assertPng(ARTIFACTS.resolve("report.png"));
