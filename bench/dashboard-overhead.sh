@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # What the live dashboard and Prometheus /metrics cost a boot storm: the same boot storm of N
-# pre-provisioned agents (scenarios/examples/boot-storm.conf, in-memory MTP) runs twice in a row,
-# first without the dashboard, then with it on, a browser-like client following /events (one
-# snapshot a second) and /metrics scraped every second. Prints, for each run, the seconds until
-# 100 % of the fleet's Boot! were acknowledged, and the ratio on/off of that same script run.
-# Usage: [HEAP=8g] bench/dashboard-overhead.sh [agents] [seconds] [port]
+# pre-provisioned agents (scenarios/examples/boot-storm.conf, in-memory MTP) runs without the
+# dashboard, then with it on (a browser-like client following /events, one snapshot a second, and
+# /metrics scraped every second), PAIRS times, odd pairs off first and even pairs on first (this
+# machine's speed drifts over minutes). Prints, for each run, the seconds until 100 % of the fleet's Boot! were
+# acknowledged and the CPU seconds its JVM used, and the ratio of the means on/off of this one
+# script run.
+# Usage: [HEAP=8g] [PAIRS=2] bench/dashboard-overhead.sh [agents] [seconds] [port]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
@@ -16,8 +18,13 @@ OUT=target/fleetsim/dashboard-overhead-$N
 storm() { # $1: output folder; the rest: extra options
   local out=$1
   shift
-  FLEETSIM_JAVA_OPTS="-Xmx${HEAP:-8g}" ./fleetsim run scenarios/examples/boot-storm.conf \
+  FLEETSIM_JAVA_OPTS="-Xmx${HEAP:-8g}" /usr/bin/time -f "%U %S" -o "$out.cpu" \
+    ./fleetsim run scenarios/examples/boot-storm.conf \
     --agents "$N" --duration "${D}s" --output "$out" "$@" >"$out.log"
+}
+
+cpu() { # CPU seconds (user + system) the run's JVM used
+  awk '{print $1 + $2}' "$1.cpu"
 }
 
 booted() { # seconds until 100 % of Boot! were acknowledged, from summary.json
@@ -25,26 +32,47 @@ booted() { # seconds until 100 % of Boot! were acknowledged, from summary.json
 }
 
 mkdir -p "$OUT"
-storm "$OUT/off"
+on() { # $1: output folder
+  storm "$1" --dashboard-port "$PORT" &
+  local run=$!
+  until curl -sf "http://127.0.0.1:$PORT/snapshot.json" >/dev/null; do
+    kill -0 $run 2>/dev/null || { echo "the run ended before its dashboard answered" >&2; exit 1; }
+    sleep 0.05
+  done
+  curl -sN "http://127.0.0.1:$PORT/events" >"$1.events" 2>/dev/null &
+  local events=$!
+  local scrapes=0
+  while kill -0 $run 2>/dev/null; do
+    curl -sf "http://127.0.0.1:$PORT/metrics" >"$1.metrics" && scrapes=$((scrapes + 1))
+    sleep 1
+  done
+  wait $run || true
+  kill $events 2>/dev/null || true
+  echo "  (events received: $(grep -c '^data:' "$1.events"), /metrics scrapes: $scrapes)"
+}
 
-storm "$OUT/on" --dashboard-port "$PORT" &
-RUN=$!
-until curl -sf "http://127.0.0.1:$PORT/snapshot.json" >/dev/null; do
-  kill -0 $RUN 2>/dev/null || { echo "the run ended before its dashboard answered" >&2; exit 1; }
-  sleep 0.05
+OFFS=()
+ONS=()
+for pair in $(seq 1 "${PAIRS:-2}"); do
+  # odd pairs run off first, even pairs on first, so that a drift in the machine's speed cancels
+  if [ $((pair % 2)) -eq 1 ]; then
+    storm "$OUT/off-$pair"
+    on "$OUT/on-$pair"
+  else
+    on "$OUT/on-$pair"
+    storm "$OUT/off-$pair"
+  fi
+  OFFS+=("$(booted "$OUT/off-$pair")")
+  ONS+=("$(booted "$OUT/on-$pair")")
+  echo "pair $pair: off ${OFFS[-1]} s (CPU $(cpu "$OUT/off-$pair") s), on ${ONS[-1]} s (CPU $(cpu "$OUT/on-$pair") s)"
 done
-curl -sN "http://127.0.0.1:$PORT/events" >"$OUT/events.txt" 2>/dev/null &
-EVENTS=$!
-SCRAPES=0
-while kill -0 $RUN 2>/dev/null; do
-  curl -sf "http://127.0.0.1:$PORT/metrics" >"$OUT/metrics.txt" && SCRAPES=$((SCRAPES + 1))
-  sleep 1
-done
-wait $RUN || true
-kill $EVENTS 2>/dev/null || true
-
-OFF=$(booted "$OUT/off")
-ON=$(booted "$OUT/on")
-echo "agents $N: Boot! 100 % acknowledged after ${OFF} s without, ${ON} s with the dashboard" \
-  "(events received: $(grep -c '^data:' "$OUT/events.txt"), /metrics scrapes: $SCRAPES)"
-python3 -c "import sys; on,off=float(sys.argv[1]),float(sys.argv[2]); print(f'ratio on/off {on/off:.3f} ({100*(on/off-1):+.1f} %)')" "$ON" "$OFF"
+python3 - "${#OFFS[@]}" "${OFFS[@]}" "${ONS[@]}" <<'PY'
+import sys
+n = int(sys.argv[1]); off = list(map(float, sys.argv[2:2 + n])); on = list(map(float, sys.argv[2 + n:]))
+a, b = sum(off) / n, sum(on) / n
+print(f"agents booted (100 % Boot! acknowledged): off {off} mean {a:.1f} s, on {on} mean {b:.1f} s")
+print(f"ratio of the means on/off {b / a:.3f} ({100 * (b / a - 1):+.1f} %)")
+ratios = sorted(y / x for x, y in zip(off, on))
+print("per-pair ratios " + ", ".join(f"{r:.3f}" for r in ratios)
+      + f"; median {ratios[len(ratios) // 2] if len(ratios) % 2 else (ratios[len(ratios) // 2 - 1] + ratios[len(ratios) // 2]) / 2:.3f}")
+PY

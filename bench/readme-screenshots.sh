@@ -15,4 +15,5 @@ until curl -sf "http://127.0.0.1:$PORT/snapshot.json" >/dev/null; do sleep 0.2; 
 sleep 62 # past the reboot storm at 60 s
 (cd interop && node page-check.js "http://127.0.0.1:$PORT/" ../docs/img/dashboard.png --live --seconds 1 --clip 2300)
 wait $RUN
-(cd interop && node page-check.js "file://$PWD/target/fleetsim/demo/report.html" ../docs/img/report.png --clip 2300)
+REPORT="file://$PWD/target/fleetsim/demo/report.html"
+(cd interop && node page-check.js "$REPORT" ../docs/img/report.png --clip 2300)

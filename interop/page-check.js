@@ -5,8 +5,10 @@
 //    "status": <#status text>}
 // Live mode (--live) samples the connected count each second until it has risen from its first
 // value (or --seconds pass). A full-page screenshot is written to SCREENSHOT either way.
-// --clip H keeps only the page's top H pixels in the screenshot (README images).
-//   node page-check.js URL SCREENSHOT [--live] [--seconds N] [--clip H]
+// --wait-end (live) then waits for the run's end, when the page turns into the final report
+// ("liveStatus" is the status seen before). --clip H keeps only the page's top H pixels in the
+// screenshot (README images).
+//   node page-check.js URL SCREENSHOT [--live [--wait-end]] [--seconds N] [--clip H]
 const { chromium } = require('playwright-core');
 
 async function main() {
@@ -21,7 +23,7 @@ async function main() {
     headless: true,
     args: ['--no-sandbox', '--disable-dev-shm-usage']
   });
-  const out = { errors: [], connected: [], charts: 0, titles: [], headings: [], status: '' };
+  const out = { errors: [], connected: [], charts: 0, titles: [], headings: [], status: '', liveStatus: '' };
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('console', m => { if (m.type() === 'error') out.errors.push('console: ' + m.text()); });
@@ -37,17 +39,25 @@ async function main() {
         if (out.connected.length >= 2 && out.connected[out.connected.length - 1] > out.connected[0]) break;
         await page.waitForTimeout(1000);
       }
+      out.liveStatus = (await page.locator('#status').textContent()).trim();
+      await page.waitForTimeout(500); // let the last update draw before the screenshot
+      out.charts = await page.locator('.uplot').count();
+      await page.screenshot({ path: screenshot, fullPage: true, clip }); // the live page
+      if (flags.includes('--wait-end')) {
+        await page.waitForFunction(
+          () => !document.getElementById('status').textContent.startsWith('live'), null, { timeout: 120000 });
+      }
     } else {
       await page.waitForSelector('.uplot', { timeout: seconds * 1000 });
       const text = await page.locator('#connected').textContent();
       out.connected.push(Number(text.replace(/[^0-9]/g, '')));
+      await page.waitForTimeout(500); // let the last update draw before the screenshot
+      out.charts = await page.locator('.uplot').count();
+      await page.screenshot({ path: screenshot, fullPage: true, clip });
     }
-    await page.waitForTimeout(500); // let the last update draw before the screenshot
-    out.charts = await page.locator('.uplot').count();
     out.titles = await page.locator('.u-title').allTextContents();
     out.headings = await page.locator('h2, h3').allTextContents();
     out.status = (await page.locator('#status').textContent()).trim();
-    await page.screenshot({ path: screenshot, fullPage: true, clip });
   } finally {
     await browser.close();
   }

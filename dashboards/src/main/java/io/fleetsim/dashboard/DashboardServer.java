@@ -1,5 +1,6 @@
 package io.fleetsim.dashboard;
 
+import io.fleetsim.mtp.Transports;
 import io.fleetsim.report.HtmlReport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -8,8 +9,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -40,24 +39,22 @@ import java.nio.charset.StandardCharsets;
  * on loopback unless told otherwise: it has no authentication.
  */
 public final class DashboardServer implements AutoCloseable {
+  /** Its own event loop: serving pages and scrapes never delays the fleet's MTP connections. */
+  private final Transports transports = Transports.create(1);
+
   private final Channel channel;
   private final ChannelGroup streams = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final PrometheusMetrics prometheus;
   private final byte[] page;
   private volatile String latest = "{\"live\": true}";
 
-  private DashboardServer(
-      EventLoopGroup group,
-      Class<? extends ServerChannel> serverChannel,
-      InetSocketAddress listen,
-      String title,
-      PrometheusMetrics prometheus) {
+  private DashboardServer(InetSocketAddress listen, String title, PrometheusMetrics prometheus) {
     this.prometheus = prometheus;
     this.page = HtmlReport.livePage(title).getBytes(StandardCharsets.UTF_8);
     this.channel =
         new ServerBootstrap()
-            .group(group)
-            .channel(serverChannel)
+            .group(transports.group())
+            .channel(transports.serverChannel())
             .childHandler(
                 new ChannelInitializer<SocketChannel>() {
                   @Override
@@ -79,12 +76,8 @@ public final class DashboardServer implements AutoCloseable {
    * @param title the page's title, e.g. the scenario's name
    */
   public static DashboardServer start(
-      EventLoopGroup group,
-      Class<? extends ServerChannel> serverChannel,
-      InetSocketAddress listen,
-      String title,
-      PrometheusMetrics prometheus) {
-    return new DashboardServer(group, serverChannel, listen, title, prometheus);
+      InetSocketAddress listen, String title, PrometheusMetrics prometheus) {
+    return new DashboardServer(listen, title, prometheus);
   }
 
   public InetSocketAddress address() {
@@ -129,6 +122,7 @@ public final class DashboardServer implements AutoCloseable {
   public void close() {
     streams.close().awaitUninterruptibly();
     channel.close().syncUninterruptibly();
+    transports.close();
   }
 
   private final class Routes extends SimpleChannelInboundHandler<FullHttpRequest> {

@@ -229,6 +229,24 @@
       {title: 'From the agents (Notify, responses, errors)', yLabel: 'messages/s', time: true});
   }
 
+  /**
+   * A latency's columns with a break (null) wherever seconds passed without a value, so that a
+   * line does not bridge a quiet minute as if it had been measured.
+   */
+  function withGaps(m, columns) {
+    const out = {t: []};
+    columns.forEach(c => { out[c] = []; });
+    m.t.forEach((t, i) => {
+      if (i > 0 && t - m.t[i - 1] > 1.5) {
+        out.t.push(m.t[i - 1] + 1);
+        columns.forEach(c => out[c].push(null));
+      }
+      out.t.push(t);
+      columns.forEach(c => out[c].push(m[c][i]));
+    });
+    return out;
+  }
+
   // the distribution chart's x axis: the "nines" of a percentile, -log10(1 - p)
   const nines = p => p >= 100 ? 6 : -Math.log10(1 - p / 100);
   const ninesLabel = x => x >= 6 ? 'max' : (100 * (1 - Math.pow(10, -x))).toFixed(Math.max(0, Math.round(x) - 2)) + '%';
@@ -239,7 +257,7 @@
     if (!grid) { grid = el('div', {class: 'grid'}); body.appendChild(grid); }
     const names = Object.keys(d.latency || {});
     names.forEach((name, i) => {
-      const m = d.latency[name];
+      const m = withGaps(d.latency[name], ['p50', 'p90', 'p99', 'max']);
       lineChart(grid, 'chart-lat-' + i, m.t,
         [{label: 'p50', values: m.p50}, {label: 'p90', values: m.p90},
           {label: 'p99', values: m.p99}, {label: 'max', values: m.max}],
@@ -333,12 +351,19 @@
   if (initial.live) {
     document.getElementById('status').textContent = 'connecting';
     const events = new EventSource('events');
-    events.onmessage = e => render(JSON.parse(e.data));
+    let ended = false; // the run's last event is its final report (live: false)
+    events.onmessage = e => {
+      const d = JSON.parse(e.data);
+      ended = !d.live;
+      render(d);
+    };
     events.onerror = () => {
-      const st = document.getElementById('status');
-      st.className = 'status';
-      st.textContent = 'run ended or unreachable';
       events.close();
+      if (!ended) {
+        const st = document.getElementById('status');
+        st.className = 'status';
+        st.textContent = 'run ended or unreachable';
+      }
     };
   } else {
     render(initial);

@@ -9,7 +9,6 @@ import com.typesafe.config.ConfigValueType;
 import io.fleetsim.metrics.AgentState;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.metrics.Latencies;
-import io.fleetsim.mtp.Transports;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
@@ -32,18 +31,14 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.Timeout(30)
 class DashboardServerTest {
   private final HttpClient http = HttpClient.newHttpClient();
-  private Transports transports;
   private DashboardServer server;
   private final FleetMetrics fleet = new FleetMetrics();
   private final Latencies controller = new Latencies();
 
   @BeforeEach
   void start() {
-    transports = Transports.create(1);
     server =
         DashboardServer.start(
-            transports.group(),
-            transports.serverChannel(),
             new InetSocketAddress("127.0.0.1", 0),
             "test run",
             new PrometheusMetrics(fleet, controller, () -> 3));
@@ -52,7 +47,6 @@ class DashboardServerTest {
   @AfterEach
   void stop() {
     server.close();
-    transports.close();
   }
 
   private HttpResponse<String> get(String path) throws Exception {

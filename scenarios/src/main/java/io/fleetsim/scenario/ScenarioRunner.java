@@ -167,8 +167,6 @@ public final class ScenarioRunner {
       if (dashboardAt != null) {
         dashboard =
             DashboardServer.start(
-                transports.group(),
-                transports.serverChannel(),
                 dashboardAt,
                 "fleetsim live: " + s.name(),
                 new PrometheusMetrics(
@@ -353,7 +351,6 @@ public final class ScenarioRunner {
       if (dashboard != null) {
         // the open pages turn from live to the final verdict before the server goes
         dashboard.publish(HtmlReport.data(report.json(), liveLatency.json(), false));
-        dashboard.close(); // before the transports' event loops go (on an error, they close it)
       }
       out.print(report.table());
       out.printf("%nreport: %s%n", html.toAbsolutePath());
@@ -361,6 +358,10 @@ public final class ScenarioRunner {
       out.flush();
       return report;
     } finally {
+      DashboardServer d = dashboard;
+      if (d != null) {
+        d.close();
+      }
       reported.countDown();
     }
   }
