@@ -1,18 +1,16 @@
 package io.fleetsim.dashboard;
 
 import io.fleetsim.mtp.Transports;
+import io.fleetsim.mtp.http.HttpListener;
 import io.fleetsim.report.HtmlReport;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -21,10 +19,8 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -51,23 +47,7 @@ public final class DashboardServer implements AutoCloseable {
   private DashboardServer(InetSocketAddress listen, String title, PrometheusMetrics prometheus) {
     this.prometheus = prometheus;
     this.page = HtmlReport.livePage(title).getBytes(StandardCharsets.UTF_8);
-    this.channel =
-        new ServerBootstrap()
-            .group(transports.group())
-            .channel(transports.serverChannel())
-            .childHandler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel ch) {
-                    ch.pipeline()
-                        .addLast(new HttpServerCodec())
-                        .addLast(new HttpObjectAggregator(8 * 1024))
-                        .addLast(new Routes());
-                  }
-                })
-            .bind(listen)
-            .syncUninterruptibly()
-            .channel();
+    this.channel = HttpListener.bind(transports, listen, 8 * 1024, p -> p.addLast(new Routes()));
   }
 
   /**

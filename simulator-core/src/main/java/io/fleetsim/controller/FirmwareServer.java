@@ -1,16 +1,14 @@
 package io.fleetsim.controller;
 
 import io.fleetsim.mtp.Transports;
-import io.netty.bootstrap.ServerBootstrap;
+import io.fleetsim.mtp.http.HttpListener;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -19,10 +17,8 @@ import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.stream.ChunkedInput;
 import io.netty.handler.stream.ChunkedWriteHandler;
@@ -101,23 +97,11 @@ public final class FirmwareServer implements AutoCloseable {
       return;
     }
     this.channel =
-        new ServerBootstrap()
-            .group(transports.group())
-            .channel(transports.serverChannel())
-            .childHandler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel ch) {
-                    ch.pipeline()
-                        .addLast(new HttpServerCodec())
-                        .addLast(new HttpObjectAggregator(8 * 1024))
-                        .addLast(new ChunkedWriteHandler())
-                        .addLast(new Downloads());
-                  }
-                })
-            .bind(listen)
-            .syncUninterruptibly()
-            .channel();
+        HttpListener.bind(
+            transports,
+            listen,
+            8 * 1024,
+            p -> p.addLast(new ChunkedWriteHandler()).addLast(new Downloads()));
     InetSocketAddress bound = (InetSocketAddress) channel.localAddress();
     this.base = "http://" + bound.getHostString() + ":" + bound.getPort() + PATH;
   }
