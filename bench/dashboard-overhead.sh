@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # What the live dashboard and Prometheus /metrics cost a boot storm: the same boot storm of N
 # pre-provisioned agents (scenarios/examples/boot-storm.conf, in-memory MTP) runs without the
-# dashboard, then with it on (a browser-like client following /events, one snapshot a second, and
-# /metrics scraped every second), PAIRS times, odd pairs off first and even pairs on first (this
+# dashboard, then with it on (bench/dashboard-client.py: one process following /events, one
+# snapshot a second, and scraping /metrics every second over a keep-alive connection), PAIRS times, odd pairs off first and even pairs on first (this
 # machine's speed drifts over minutes). Prints, for each run, the seconds until 100 % of the fleet's Boot! were
 # acknowledged and the CPU seconds its JVM used, and the ratio of the means on/off of this one
-# script run.
+# script run. The heap is fixed and touched at start (-Xms = -Xmx, AlwaysPreTouch; JAVA_EXTRA
+# replaces the latter): with a growing heap, when G1 resizes it during the storm moved boot times
+# by ±25 % run to run, which hid any effect of the dashboard.
 # Usage: [HEAP=8g] [PAIRS=2] bench/dashboard-overhead.sh [agents] [seconds] [port]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +20,7 @@ OUT=target/fleetsim/dashboard-overhead-$N
 storm() { # $1: output folder; the rest: extra options
   local out=$1
   shift
-  FLEETSIM_JAVA_OPTS="-Xmx${HEAP:-8g}" /usr/bin/time -f "%U %S" -o "$out.cpu" \
+  FLEETSIM_JAVA_OPTS="-Xms${HEAP:-8g} -Xmx${HEAP:-8g} ${JAVA_EXTRA--XX:+AlwaysPreTouch}" /usr/bin/time -f "%U %S" -o "$out.cpu" \
     ./fleetsim run scenarios/examples/boot-storm.conf \
     --agents "$N" --duration "${D}s" --output "$out" "$@" >"$out.log"
 }
@@ -39,16 +41,11 @@ on() { # $1: output folder
     kill -0 $run 2>/dev/null || { echo "the run ended before its dashboard answered" >&2; exit 1; }
     sleep 0.05
   done
-  curl -sN "http://127.0.0.1:$PORT/events" >"$1.events" 2>/dev/null &
-  local events=$!
-  local scrapes=0
-  while kill -0 $run 2>/dev/null; do
-    curl -sf "http://127.0.0.1:$PORT/metrics" >"$1.metrics" && scrapes=$((scrapes + 1))
-    sleep 1
-  done
+  python3 bench/dashboard-client.py "$PORT" >"$1.client" &
+  local client=$!
   wait $run || true
-  kill $events 2>/dev/null || true
-  echo "  (events received: $(grep -c '^data:' "$1.events"), /metrics scrapes: $scrapes)"
+  wait $client || true
+  echo "  ($(cat "$1.client"))"
 }
 
 OFFS=()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Where the CPU goes when the dashboard is on: one boot storm of N agents (as in
-# dashboard-overhead.sh: /events followed, /metrics scraped every second) under Java Flight
+# dashboard-overhead.sh: bench/dashboard-client.py following /events and scraping /metrics) under Java Flight
 # Recorder's profiling settings; prints the share of execution samples that were in the
 # dashboard, the report code or the Prometheus client. Wall-clock ratios of boot storms on this
 # machine vary by ±15 % run to run; this share is the precise figure of what the dashboard costs.
@@ -18,14 +18,8 @@ FLEETSIM_JAVA_OPTS="-Xmx${HEAP:-8g} -XX:StartFlightRecording=filename=$OUT/run.j
   --output "$OUT/run" --dashboard-port "$PORT" >"$OUT/run.log" &
 RUN=$!
 until curl -sf "http://127.0.0.1:$PORT/snapshot.json" >/dev/null; do sleep 0.05; done
-curl -sN "http://127.0.0.1:$PORT/events" >/dev/null 2>&1 &
-EVENTS=$!
-while kill -0 $RUN 2>/dev/null; do
-  curl -sf -o /dev/null "http://127.0.0.1:$PORT/metrics" || true
-  sleep 1
-done
+python3 bench/dashboard-client.py "$PORT"
 wait $RUN || true
-kill $EVENTS 2>/dev/null || true
 jfr print --stack-depth 128 --events jdk.ExecutionSample "$OUT/run.jfr" >"$OUT/samples.txt"
 python3 - "$OUT/samples.txt" <<'PY'
 import re, sys
