@@ -23,6 +23,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
@@ -43,6 +44,8 @@ public final class DashboardServer implements AutoCloseable {
   private final PrometheusMetrics prometheus;
   private final byte[] page;
   private volatile String latest = "{\"live\": true}";
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private DashboardServer(InetSocketAddress listen, String title, PrometheusMetrics prometheus) {
     this.prometheus = prometheus;
@@ -98,8 +101,17 @@ public final class DashboardServer implements AutoCloseable {
     }
   }
 
+  /** Ends the streams and stops listening; a second call does nothing. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    // end each event stream as HTTP says (the last chunk), so a page sees the stream finish, not
+    // break, then close
+    streams
+        .writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT)
+        .awaitUninterruptibly(2, java.util.concurrent.TimeUnit.SECONDS);
     streams.close().awaitUninterruptibly();
     channel.close().syncUninterruptibly();
     transports.close();

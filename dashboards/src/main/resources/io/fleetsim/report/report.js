@@ -358,7 +358,7 @@
       render(d);
     };
     events.onerror = () => {
-      events.close();
+      events.close(); // the stream ended (the run is over) or broke: do not reconnect
       if (!ended) {
         const st = document.getElementById('status');
         st.className = 'status';

@@ -145,7 +145,8 @@ class DashboardServerTest {
   }
 
   @Test
-  void streamsEachPublishedSnapshotAsAServerSentEvent() throws Exception {
+  void streamsEachPublishedSnapshotAsAServerSentEvent_andEndsTheStreamCleanlyOnClose()
+      throws Exception {
     server.publish("{\"n\": 1,\n \"x\": 2}");
     HttpResponse<java.io.InputStream> r =
         http.send(
@@ -162,6 +163,12 @@ class DashboardServerTest {
       }
       server.publish("{\"n\": 2}");
       assertThat(in.readLine()).isEqualTo("data: {\"n\": 2}");
+      assertThat(in.readLine()).isEmpty();
+
+      server.close();
+
+      // the stream ends with HTTP's last chunk: a clean end of input, not a broken transfer
+      assertThat(in.readLine()).isNull();
     }
   }
 

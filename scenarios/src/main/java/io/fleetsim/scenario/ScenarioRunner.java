@@ -86,6 +86,14 @@ public final class ScenarioRunner {
 
   private final boolean measureHeap;
   private final InetSocketAddress dashboardAt;
+
+  private final java.util.concurrent.ScheduledExecutorService incidents =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "fleetsim-incidents");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile DashboardServer dashboard;
 
   /**
@@ -224,14 +232,22 @@ public final class ScenarioRunner {
                   SAMPLE_EVERY_MILLIS,
                   TimeUnit.MILLISECONDS));
       Workload workload = workload(controller, transports);
+      // incidents run on their own thread, not an event loop: starting one may block (a firmware
+      // rollout binds its HTTP server and waits for it, which Netty refuses on the loop that the
+      // new channel happens to be registered on)
       for (Scenario.Incident incident : s.incidents()) {
         tasks.add(
-            transports
-                .group()
-                .schedule(
-                    () -> incident(incident, controller, transports, metrics, fleet),
-                    incident.at().toMillis(),
-                    TimeUnit.MILLISECONDS));
+            incidents.schedule(
+                () -> {
+                  try {
+                    incident(incident, controller, transports, metrics, fleet);
+                  } catch (RuntimeException e) {
+                    out.printf("incident at %s failed: %s%n", incident.at(), e);
+                    out.flush();
+                  }
+                },
+                incident.at().toMillis(),
+                TimeUnit.MILLISECONDS));
       }
 
       // Ctrl-C (SIGINT/SIGTERM): end the run, and hold the JVM until the report is written
@@ -302,6 +318,7 @@ public final class ScenarioRunner {
         // the JVM is exiting (Ctrl-C): finish the report anyway
       }
       tasks.forEach(t -> t.cancel(false));
+      incidents.shutdown();
       campaigns.forEach(FirmwareCampaign::close);
       List<RunReport.Rollout> rollouts = rollouts();
       firmwareServers.forEach(FirmwareServer::close);

@@ -112,12 +112,13 @@ class DashboardIT {
             "Reconnect curve after the outage at 30 s",
             "To the agents (Controller requests, Notify responses)",
             "From the agents (Notify, responses, errors)",
-            "Notify Boot!: percentiles per second",
-            "controller firmware-upgrade: percentiles per second",
+            "connect: percentiles per second",
+            "controller Get: percentiles per second",
             "Percentile distribution over the run",
             "Drops over time",
             "Share of the fleet on each firmware version");
     assertThat(end.getStringList("headings"))
+        .as(log.toString())
         .contains("Scenario and fleet mix", "Phases and incidents", "Rollouts", "Assertions");
     assertThat(end.getIntList("connected")).containsExactly((int) report.connectedAtEnd());
     assertThat(end.getString("status")).startsWith(report.passed() ? "PASSED" : "FAILED");
