@@ -40,12 +40,29 @@ public final class HtmlReport {
    * json>}}.
    */
   public static String page(String title, String data) {
-    return render(title, data);
+    Matcher m = SLOT.matcher(TEMPLATE);
+    StringBuilder out = new StringBuilder(TEMPLATE.length() + 60_000 + data.length());
+    while (m.find()) {
+      String slot = m.group(1);
+      String value =
+          switch (slot) {
+            case "TITLE" -> escapeHtml(title);
+            // in a <script> block only "</" can end it early; "<\/" means the same in JSON
+            case "DATA" -> data.replace("</", "<\\/");
+            default -> ASSETS.get(slot);
+          };
+      if (value == null) {
+        throw new IllegalStateException("report.html has an unknown slot " + slot);
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(value));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** The live dashboard's page: it subscribes to {@code /events} on the server that sent it. */
   public static String livePage(String title) {
-    return render(title, "{\"live\": true}");
+    return page(title, "{\"live\": true}");
   }
 
   /** The data block of a report from a run's summary and latency series. */
@@ -81,27 +98,6 @@ public final class HtmlReport {
     Path file = outputDir.resolve(FILE);
     Files.writeString(file, page(title, data(summaryJson, LatencySeries.read(hlog).json(), false)));
     return file;
-  }
-
-  private static String render(String title, String data) {
-    Matcher m = SLOT.matcher(TEMPLATE);
-    StringBuilder out = new StringBuilder(TEMPLATE.length() + 60_000 + data.length());
-    while (m.find()) {
-      String slot = m.group(1);
-      String value =
-          switch (slot) {
-            case "TITLE" -> escapeHtml(title);
-            // in a <script> block only "</" can end it early; "<\/" means the same in JSON
-            case "DATA" -> data.replace("</", "<\\/");
-            default -> ASSETS.get(slot);
-          };
-      if (value == null) {
-        throw new IllegalStateException("report.html has an unknown slot " + slot);
-      }
-      m.appendReplacement(out, Matcher.quoteReplacement(value));
-    }
-    m.appendTail(out);
-    return out.toString();
   }
 
   private static String escapeHtml(String s) {

@@ -318,7 +318,6 @@ public final class ScenarioRunner {
         // the JVM is exiting (Ctrl-C): finish the report anyway
       }
       tasks.forEach(t -> t.cancel(false));
-      incidents.shutdown();
       campaigns.forEach(FirmwareCampaign::close);
       List<RunReport.Rollout> rollouts = rollouts();
       firmwareServers.forEach(FirmwareServer::close);
@@ -375,6 +374,7 @@ public final class ScenarioRunner {
       out.flush();
       return report;
     } finally {
+      incidents.shutdown(); // also when the run failed: no incident may start after it
       DashboardServer d = dashboard;
       if (d != null) {
         d.close();
