@@ -20,7 +20,7 @@ async function main() {
         toId: eid,
         fromId: controllerId,
         publishEndpoint: "/usp/agent/" + eid,
-        // 3.1.1 agents answer on <controller topic>/reply-to=... (INTEROP.md)
+        // 3.1.1 agents answer on <controller topic>/reply-to=...
         subscribeEndpoint: v5 ? "/usp/controller" : "/usp/controller/#",
         closeOnDisconnect: true,
         connectTimeout: 5000,

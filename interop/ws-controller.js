@@ -1,7 +1,7 @@
 // usp-js (an independent USP Controller) drives one fleetsim agent over the USP WebSocket MTP.
 // The agent is the WebSocket client (TR-369 R-WS.1 lets either side listen): this script listens,
 // prints "listening PORT" once ready, and gives usp-js an adapter around the agent's connection
-// through usp-js's exported build() (INTEROP.md: its built-in connect speaks only MQTT).
+// through usp-js's exported build() (its built-in connect speaks only MQTT).
 // Usage: node ws-controller.js PORT AGENT_EID CONTROLLER_EID
 // Prints one JSON object with what each call returned; exits non-zero on any failure.
 "use strict";

@@ -13,7 +13,7 @@ import java.util.Map;
  * file, optionally pinned to a firmware version.
  */
 public final class BuiltinProfiles {
-  /** The realistic built-in devices (PROFILE-NOTES.md sections 2-4). */
+  /** The realistic built-in devices (docs/PROFILES.md). */
   public static final List<String> NAMES = List.of("home-gateway", "wifi-extender", "iot-hub");
 
   private BuiltinProfiles() {}

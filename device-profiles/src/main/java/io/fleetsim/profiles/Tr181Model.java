@@ -1,84 +1,70 @@
 package io.fleetsim.profiles;
 
+import io.fleetsim.profiles.tr181.Tr181Fact;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The TR-181 Device:2 model as flattened in {@code tr-181-2-19-1-usp-flat.tsv} (../shared/tr-181):
- * one line per object, parameter, command, event and argument. Read from the shared folder, never
- * copied into the project.
+ * The TR-181 Device:2.19.1 (USP) model as facts: one {@link Tr181Fact} per object, parameter,
+ * command, event and argument, from the project's resource {@code
+ * tr181/tr-181-2-19-1-usp.facts.tsv} (written by {@link io.fleetsim.profiles.tr181.Tr181FactsTool}
+ * from the Broadband Forum XML).
  */
 public final class Tr181Model {
+  /** The facts resource on the classpath. */
+  public static final String RESOURCE = "tr181/tr-181-2-19-1-usp.facts.tsv";
 
-  /**
-   * One model item. {@code type} is the base type (named data types resolved), or "" for objects.
-   */
-  public record Item(
-      char kind, String path, String access, String baseType, boolean list, String status) {}
-
-  private final Map<String, Item> items;
-
-  private Tr181Model(Map<String, Item> items) {
-    this.items = items;
+  private static final class Holder {
+    static final Tr181Model STANDARD = load();
   }
 
-  /** Loads the flattened TSV. */
-  public static Tr181Model load(Path tsv) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(tsv);
+  private final Map<String, Tr181Fact> facts;
+
+  private Tr181Model(Map<String, Tr181Fact> facts) {
+    this.facts = facts;
+  }
+
+  /** TR-181 2.19.1 (USP), read once per JVM. */
+  public static Tr181Model standard() {
+    return Holder.STANDARD;
+  }
+
+  private static Tr181Model load() {
+    InputStream in = Tr181Model.class.getClassLoader().getResourceAsStream(RESOURCE);
+    if (in == null) {
+      throw new IllegalStateException("the TR-181 facts resource " + RESOURCE + " is missing");
+    }
+    Map<String, Tr181Fact> facts = new HashMap<>(16_384);
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      int n = 0;
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        n++;
+        if (!line.isEmpty() && line.charAt(0) != '#') {
+          Tr181Fact f = Tr181Fact.parse(line, RESOURCE + ":" + n);
+          facts.put(f.path(), f);
+        }
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the TR-181 model " + tsv, e);
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
-    Map<String, Item> items = new HashMap<>(lines.size() * 2);
-    for (String line : lines) {
-      String[] f = line.split("\t");
-      if (f.length < 2 || f[0].length() != 1) {
-        continue;
-      }
-      char kind = f[0].charAt(0);
-      Item item =
-          switch (kind) {
-            case 'O' -> new Item(kind, f[1], f[2], "", false, f.length > 5 ? f[5] : "current");
-            case 'P' -> typed(kind, f[1], f[2], f[3], f.length > 4 ? f[4] : "current");
-            case 'C' ->
-                new Item(kind, f[1], "true".equals(f[2]) ? "async" : "sync", "", false, "current");
-            case 'E' -> new Item(kind, f[1], "", "", false, "current");
-            case 'A' -> typed(kind, f[1], "", f[2], "current");
-            default -> null;
-          };
-      if (item != null) {
-        items.put(item.path(), item);
-      }
-    }
-    return new Tr181Model(items);
-  }
-
-  /** {@code list<dataType:MACAddress(string)>} → list of string. */
-  private static Item typed(char kind, String path, String access, String type, String status) {
-    boolean list = type.startsWith("list<") && type.endsWith(">");
-    String t = list ? type.substring(5, type.length() - 1) : type;
-    if (t.startsWith("dataType:")) {
-      int open = t.indexOf('(');
-      t = open < 0 ? t : t.substring(open + 1, t.length() - 1);
-    }
-    return new Item(kind, path, access, t, list, status);
+    return new Tr181Model(Map.copyOf(facts));
   }
 
   /**
    * The item at a flattened path ({@code Device.WiFi.SSID.{i}.SSID}, {@code
-   * Device.Reboot().in.Cause}).
+   * Device.Reboot().in.Cause}), or null.
    */
-  public Item item(String path) {
-    return items.get(path);
+  public Tr181Fact item(String path) {
+    return facts.get(path);
   }
 
   public int size() {
-    return items.size();
+    return facts.size();
   }
 }

@@ -6,6 +6,7 @@ import io.fleetsim.datamodel.EventNode;
 import io.fleetsim.datamodel.ObjectNode;
 import io.fleetsim.datamodel.ParamNode;
 import io.fleetsim.datamodel.Schema;
+import io.fleetsim.profiles.tr181.Tr181Fact;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public final class Tr181Validator {
   public static List<String> validate(Schema schema, Tr181Model model) {
     List<String> problems = new ArrayList<>();
     for (ObjectNode o : schema.objects()) {
-      Tr181Model.Item item = model.item(o.supportedPath());
+      Tr181Fact item = model.item(o.supportedPath());
       if (item == null || item.kind() != 'O') {
         problems.add(o.origin() + ": " + o.supportedPath() + ": not an object of TR-181");
         continue;
@@ -53,12 +54,12 @@ public final class Tr181Validator {
 
   private static void param(ParamNode p, Tr181Model model, List<String> problems) {
     String path = p.supportedPath();
-    Tr181Model.Item item = model.item(path);
+    Tr181Fact item = model.item(path);
     if (item == null || item.kind() != 'P') {
       problems.add(p.origin() + ": " + path + ": not a parameter of TR-181");
       return;
     }
-    if (!item.baseType().equals(p.type().xmlName())) {
+    if (!item.type().equals(p.type().xmlName())) {
       problems.add(
           p.origin()
               + ": "
@@ -66,7 +67,7 @@ public final class Tr181Validator {
               + ": type is "
               + p.type().xmlName()
               + ", TR-181 says "
-              + item.baseType());
+              + item.type());
     }
     if (item.list() != p.spec().list()) {
       problems.add(
@@ -91,7 +92,7 @@ public final class Tr181Validator {
 
   private static void command(CommandNode c, Tr181Model model, List<String> problems) {
     String path = c.supportedPath();
-    Tr181Model.Item item = model.item(path);
+    Tr181Fact item = model.item(path);
     if (item == null || item.kind() != 'C') {
       problems.add(c.origin() + ": " + path + ": not a command of TR-181");
       return;
@@ -113,10 +114,10 @@ public final class Tr181Validator {
   private static void args(
       String origin, String prefix, List<ArgNode> args, Tr181Model model, List<String> problems) {
     for (ArgNode a : args) {
-      Tr181Model.Item item = model.item(prefix + a.name());
+      Tr181Fact item = model.item(prefix + a.name());
       if (item == null || item.kind() != 'A') {
         problems.add(a.origin() + ": " + prefix + a.name() + ": not an argument of TR-181");
-      } else if (!item.baseType().equals(a.spec().type().xmlName())) {
+      } else if (!item.type().equals(a.spec().type().xmlName())) {
         problems.add(
             a.origin()
                 + ": "
@@ -125,20 +126,20 @@ public final class Tr181Validator {
                 + ": type is "
                 + a.spec().type().xmlName()
                 + ", TR-181 says "
-                + item.baseType());
+                + item.type());
       }
     }
   }
 
   private static void event(EventNode e, Tr181Model model, List<String> problems) {
     String path = e.supportedPath();
-    Tr181Model.Item item = model.item(path);
+    Tr181Fact item = model.item(path);
     if (item == null || item.kind() != 'E') {
       problems.add(e.origin() + ": " + path + ": not an event of TR-181");
       return;
     }
     for (String arg : e.args()) {
-      Tr181Model.Item a = model.item(path + "." + arg);
+      Tr181Fact a = model.item(path + "." + arg);
       if (a == null || a.kind() != 'A') {
         problems.add(e.origin() + ": " + path + "." + arg + ": not an argument of TR-181");
       }
@@ -146,7 +147,7 @@ public final class Tr181Validator {
   }
 
   private static void checkStatus(
-      String origin, String path, Tr181Model.Item item, List<String> problems) {
+      String origin, String path, Tr181Fact item, List<String> problems) {
     if ("obsoleted".equals(item.status()) || "deleted".equals(item.status())) {
       problems.add(origin + ": " + path + ": " + item.status() + " in TR-181 2.19");
     }

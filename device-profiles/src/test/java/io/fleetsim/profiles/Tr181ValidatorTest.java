@@ -14,12 +14,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every built-in profile conforms to the official TR-181 2.19.1 model, read from ../shared (never
- * copied into the project); and the validator demonstrably rejects a wrong type, a wrong access and
- * an unknown path, naming file, line and path.
+ * Every built-in profile conforms to the official TR-181 2.19.1 model (the project's facts
+ * resource); and the validator demonstrably rejects a wrong type, a wrong access and an unknown
+ * path, naming file, line and path.
  */
 class Tr181ValidatorTest {
-  static final Tr181Model MODEL = Tr181Model.load(SharedModel.flatTsv());
+  static final Tr181Model MODEL = Tr181Model.standard();
 
   @TempDir Path dir;
 

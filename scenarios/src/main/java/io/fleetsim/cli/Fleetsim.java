@@ -4,12 +4,10 @@ import com.google.protobuf.TextFormat;
 import io.fleetsim.agent.AgentCore;
 import io.fleetsim.agent.AgentEnvironment;
 import io.fleetsim.datamodel.DeviceModel;
-import io.fleetsim.datamodel.ObjectNode;
 import io.fleetsim.datamodel.ProfileException;
 import io.fleetsim.datamodel.ProfileLoader;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.metrics.CountingAgentStats;
-import io.fleetsim.profiles.ProfileStats;
 import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
@@ -38,7 +36,7 @@ import picocli.CommandLine.Spec;
     version = "fleetsim 0.1.0",
     description = "USP (TR-369) device fleet simulator and load generator.",
     subcommands = {
-      Fleetsim.ProfileCommand.class,
+      ProfileCommand.class,
       Fleetsim.GetCommand.class,
       Fleetsim.UspCommand.class,
       RunCommand.class,
@@ -135,46 +133,6 @@ public final class Fleetsim implements Runnable {
     }
     out.flush();
     return 0;
-  }
-
-  @Command(
-      name = "profile",
-      mixinStandardHelpOptions = true,
-      description = "Loads a profile, checks it and prints what it defines.")
-  static final class ProfileCommand implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
-
-    @Parameters(paramLabel = "PROFILE", description = "Built-in profile name or profile file.")
-    String profile;
-
-    @Override
-    public Integer call() {
-      Schema s = loadProfile(profile);
-      int commands = 0;
-      int events = 0;
-      int tables = 0;
-      for (ObjectNode o : s.objects()) {
-        commands += o.commands().size();
-        events += o.events().size();
-        tables += o.multiInstance() ? 1 : 0;
-      }
-      PrintWriter out = spec.commandLine().getOut();
-      ProfileStats.Realized realized = ProfileStats.realize(s);
-      out.printf(
-          "profile %s (%s)%n  objects %d (tables %d), parameters %d, commands %d, events %d%n"
-              + "  a fresh agent: %d object instances, %d parameter values in a Get of Device.%n",
-          s.name(),
-          s.dataModelUri(),
-          s.objects().size(),
-          tables,
-          s.params().size(),
-          commands,
-          events,
-          realized.objectInstances(),
-          realized.parameters());
-      out.flush();
-      return 0;
-    }
   }
 
   @Command(

@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a fleet's endpoint ID pattern such as {@code proto::acme-{index:06}} before any agent
- * exists: a TR-369 authority scheme, {@code scheme:authority:instance} (PROTOCOL.md 4), only the
- * characters an instance-id may hold (R-ARC.5), and a per-agent placeholder so that no two agents
- * share an ID.
+ * exists: a TR-369 authority scheme, {@code scheme:authority:instance} (TR-369 Endpoint
+ * Identifier), only the characters an instance-id may hold (R-ARC.5), and a per-agent placeholder
+ * so that no two agents share an ID.
  */
 final class EndpointIdPattern {
   private static final Pattern SHAPE =

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class FleetsimTest {
@@ -236,10 +239,37 @@ class FleetsimTest {
     assertThat(out.toString())
         .contains("profile test-gateway")
         .contains("parameters " + params + ",")
-        .contains("parameter values in a Get of Device.");
+        .contains("parameter values in a Get of Device.")
+        .contains("conforms to TR-181 2.19.1 (USP)");
     assertThat(run("profile", "no-such-profile")).isEqualTo(2);
     assertThat(err.toString()).contains("fleetsim: ").contains("no-such-profile");
     assertThat(run("usp", "GET", "not text format {")).isEqualTo(2);
+  }
+
+  @Test
+  void profile_reportsEachTr181ProblemWithFileLineAndPath_andExitsOne(@TempDir Path dir)
+      throws java.io.IOException {
+    Path f = dir.resolve("mine.conf");
+    Files.writeString(
+        f,
+        """
+        profile {
+          name = mine
+          objects {
+            "Device." { }
+            "Device.LocalAgent." { params { EndpointID = string } }
+            "Device.DeviceInfo." { params { UpTime = string, SerialNumber = string } }
+            "Device.ManagementServer." { params { URL = string } }
+          }
+        }
+        """);
+    assertThat(run("profile", f.toString())).isEqualTo(1);
+    assertThat(out.toString()).contains("profile mine").doesNotContain("conforms");
+    assertThat(err.toString())
+        .contains("mine.conf:6: Device.DeviceInfo.UpTime: type is string, TR-181 says unsignedInt")
+        .contains("mine.conf:7: Device.ManagementServer.: not an object of TR-181")
+        .doesNotContain("SerialNumber")
+        .contains("2 TR-181 problem(s)");
   }
 
   private static int freePort() throws java.io.IOException {

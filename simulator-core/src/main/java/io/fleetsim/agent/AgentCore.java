@@ -101,7 +101,7 @@ public final class AgentCore {
   /**
    * The MTP to the Controllers is up: send what the boot owes (obuspa order: Boot!, then
    * OperationComplete of requests that finished across the reboot), then drop non-persistent
-   * subscriptions (PROTOCOL.md 8.1).
+   * subscriptions (TR-181 Device.).
    */
   public void onConnected(Outbox out) {
     if (boot == null) {
@@ -812,7 +812,7 @@ public final class AgentCore {
 
   private void reboot(BootInfo next, Outbox out) {
     rebooting = true;
-    pending = null; // Notify retries stop when the Agent restarts (PROTOCOL.md 6)
+    pending = null; // Notify retries stop when the Agent restarts (TR-369 retry, R-NOT.1-4)
     boot = next;
     out.lifecycle(AgentLifecycle.REBOOTING);
     env.timers()
@@ -841,7 +841,10 @@ public final class AgentCore {
     out.lifecycle(AgentLifecycle.RESTARTED);
   }
 
-  /** Commands die with a reboot, except firmware ones that complete across it (PROTOCOL.md 8.3). */
+  /**
+   * Commands die with a reboot, except firmware ones that complete across it (TR-181
+   * Device.LocalAgent.).
+   */
   private void dropInterruptedRequests(BootInfo b) {
     ObjectNode requests = dm.schema().object(OperateHandler.REQUEST_TABLE);
     if (requests == null) {
@@ -1188,10 +1191,10 @@ public final class AgentCore {
   }
 
   /**
-   * Periodic! (PROTOCOL.md 8.3) to each Controller with a Periodic! subscription whose next
-   * PeriodicNotifTime + n·PeriodicNotifInterval instant after {@code sinceMillis} has come. Driven
-   * by the fleet tick, so no agent holds a timer for it; instants missed in one tick (a stalled
-   * JVM) give one Periodic!, as a late timer would.
+   * Periodic! (TR-181 Device.LocalAgent.) to each Controller with a Periodic! subscription whose
+   * next PeriodicNotifTime + n·PeriodicNotifInterval instant after {@code sinceMillis} has come.
+   * Driven by the fleet tick, so no agent holds a timer for it; instants missed in one tick (a
+   * stalled JVM) give one Periodic!, as a late timer would.
    */
   private void periodic(long sinceMillis, long now, Outbox out) {
     ObjectNode controllers = dm.schema().object(CONTROLLER_TABLE);

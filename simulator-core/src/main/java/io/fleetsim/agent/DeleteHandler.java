@@ -18,10 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Answers Delete (PROTOCOL.md 3.9): instance and search paths; a valid path with no instance
- * succeeds with nothing affected (R-DEL.2a); a bad path fails the message with allow_partial=false
- * (R-DEL.1, TP-469 1.26) or its own result otherwise (TP-469 1.30/1.31). Deleting a Controller also
- * deletes the Subscriptions it is the Recipient of (TP-469 1.78).
+ * Answers Delete (TR-369 Delete): instance and search paths; a valid path with no instance succeeds
+ * with nothing affected (R-DEL.2a); a bad path fails the message with allow_partial=false (R-DEL.1,
+ * TP-469 1.26) or its own result otherwise (TP-469 1.30/1.31). Deleting a Controller also deletes
+ * the Subscriptions it is the Recipient of (TP-469 1.78).
  */
 final class DeleteHandler {
   private DeleteHandler() {}

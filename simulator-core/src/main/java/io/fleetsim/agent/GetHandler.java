@@ -14,7 +14,7 @@ import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.fleetsim.usp.proto.UspMsg.Response;
 
 /**
- * Answers Get (TR-369 section 6.1.1, PROTOCOL.md 3.2): one RequestedPathResult per requested path,
+ * Answers Get (TR-369 Get, R-GET.1 to R-GET.5): one RequestedPathResult per requested path,
  * per-path errors in err_code, one ResolvedPathResult per object instance with parameter names
  * relative to it (R-GET.2/3), and max_depth (R-GET.5).
  */

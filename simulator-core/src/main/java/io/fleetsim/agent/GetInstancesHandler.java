@@ -14,9 +14,9 @@ import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.fleetsim.usp.proto.UspMsg.Response;
 
 /**
- * Answers GetInstances (PROTOCOL.md 3.3): the instances of table paths (also below searches) with
- * their unique keys; with first_level_only=false also every multi-instance descendant. A path that
- * is not a table is 7018 in its entry.
+ * Answers GetInstances (TR-369 GetInstances): the instances of table paths (also below searches)
+ * with their unique keys; with first_level_only=false also every multi-instance descendant. A path
+ * that is not a table is 7018 in its entry.
  */
 final class GetInstancesHandler {
   private GetInstancesHandler() {}

@@ -25,10 +25,10 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Answers GetSupportedDM (PROTOCOL.md 3.4) from the schema alone: {@code {i}} paths or existing
- * instance paths; since USP 1.4 also parameter, command and event paths. The answer to a request
- * without instance numbers is the same for every agent of a profile, so it is built once and
- * shared.
+ * Answers GetSupportedDM (TR-369 GetSupportedDM) from the schema alone: {@code {i}} paths or
+ * existing instance paths; since USP 1.4 also parameter, command and event paths. The answer to a
+ * request without instance numbers is the same for every agent of a profile, so it is built once
+ * and shared.
  */
 final class GetSupportedDmHandler {
   private static final int CACHE_LIMIT = 4096;
@@ -195,7 +195,7 @@ final class GetSupportedDmHandler {
   private static GetSupportedDMResp.SupportedParamResult param(ParamNode p) {
     return GetSupportedDMResp.SupportedParamResult.newBuilder()
         .setParamName(p.name())
-        // writeOnceReadOnly is reported as PARAM_READ_WRITE (PROTOCOL.md 3.4)
+        // writeOnceReadOnly is reported as PARAM_READ_WRITE (TR-369 GetSupportedDM)
         .setAccess(
             p.access() == Access.READ_ONLY
                 ? GetSupportedDMResp.ParamAccessType.PARAM_READ_ONLY

@@ -6,7 +6,10 @@ import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.fleetsim.usp.proto.UspMsg.Response;
 
-/** Answers GetSupportedProtocol (PROTOCOL.md 3.5) with the profile's comma-separated versions. */
+/**
+ * Answers GetSupportedProtocol (TR-369 GetSupportedProtocol) with the profile's comma-separated
+ * versions.
+ */
 final class GetSupportedProtocolHandler {
   private GetSupportedProtocolHandler() {}
 

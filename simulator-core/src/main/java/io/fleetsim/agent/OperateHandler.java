@@ -24,11 +24,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Answers Operate (PROTOCOL.md 3.10). Path problems are an Error (7026, 7016); command problems are
- * a cmd_failure, never an Error (R-OPR.1): a missing mandatory argument is 7027 and the command
- * does not run (R-OPR.5); unknown arguments are ignored (R-OPR.6); missing optional ones take
- * defaults (R-OPR.7). Sync commands return req_output_args; async ones create a LocalAgent.Request
- * row and return its path. With send_resp=false the command runs and nothing is answered (R-OPR.4).
+ * Answers Operate (TR-369 Operate). Path problems are an Error (7026, 7016); command problems are a
+ * cmd_failure, never an Error (R-OPR.1): a missing mandatory argument is 7027 and the command does
+ * not run (R-OPR.5); unknown arguments are ignored (R-OPR.6); missing optional ones take defaults
+ * (R-OPR.7). Sync commands return req_output_args; async ones create a LocalAgent.Request row and
+ * return its path. With send_resp=false the command runs and nothing is answered (R-OPR.4).
  */
 final class OperateHandler {
   static final String REQUEST_TABLE = "Device.LocalAgent.Request.{i}.";

@@ -9,8 +9,9 @@ import io.fleetsim.datamodel.ValueSpec;
 import io.fleetsim.usp.message.UspErrorCode;
 
 /**
- * Validates one parameter write of a Set or Add (PROTOCOL.md 3.7/3.8): unknown 7010, not writable
- * 7013, bad type 7011, bad value 7012. Relative names may reach into single-instance sub-objects.
+ * Validates one parameter write of a Set or Add (TR-369 Set and Add, allow_partial and required):
+ * unknown 7010, not writable 7013, bad type 7011, bad value 7012. Relative names may reach into
+ * single-instance sub-objects.
  */
 final class ParamWrites {
   private ParamWrites() {}

@@ -17,10 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Answers Set (PROTOCOL.md 3.7/3.8). Each obj_path is atomic across the instances it matches
- * (R-SET.2a); a failed required parameter fails its obj_path, and with allow_partial=false the
- * whole message becomes an Error 7004 with per-path param_errs and nothing changes (R-SET.1).
- * Non-required failures are reported in param_errs of a successful result (TP-469 1.17).
+ * Answers Set (TR-369 Set and Add, allow_partial and required). Each obj_path is atomic across the
+ * instances it matches (R-SET.2a); a failed required parameter fails its obj_path, and with
+ * allow_partial=false the whole message becomes an Error 7004 with per-path param_errs and nothing
+ * changes (R-SET.1). Non-required failures are reported in param_errs of a successful result
+ * (TP-469 1.17).
  */
 final class SetHandler {
   private SetHandler() {}

@@ -14,7 +14,7 @@ import io.fleetsim.usp.path.UspPath;
 import java.util.Arrays;
 
 /**
- * Decides whether a Subscription's ReferenceList covers a change, per NotifType (PROTOCOL.md 7,
+ * Decides whether a Subscription's ReferenceList covers a change, per NotifType (TR-369 Path Names,
  * "Subscription.ReferenceList"): ValueChange takes parameter, object and search paths (an object
  * path covers everything below it); ObjectCreation takes table paths; ObjectDeletion instance paths
  * or wildcards; OperationComplete and Event take command or event paths, or object paths as a

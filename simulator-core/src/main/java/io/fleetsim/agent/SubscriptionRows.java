@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads and initialises {@code Device.LocalAgent.Subscription.{i}.} rows (TR-181 LocalAgent,
- * PROTOCOL.md 8.3): the agent sets Recipient and CreationDate itself, and ReferenceList is
+ * Reads and initialises {@code Device.LocalAgent.Subscription.{i}.} rows (TR-181 LocalAgent, TR-181
+ * Device.LocalAgent.): the agent sets Recipient and CreationDate itself, and ReferenceList is
  * immutable once set.
  */
 final class SubscriptionRows {

@@ -6,7 +6,7 @@ import io.fleetsim.usp.proto.UspMsg.Request;
 /**
  * What the reference Controller subscribes every agent to on first contact, built once and shared
  * by every agent (protobuf messages are immutable): Boot! and TransferComplete! with NotifRetry so
- * neither is lost while the Controller is unreachable (PROTOCOL.md 6), ValueChange on
+ * neither is lost while the Controller is unreachable (TR-369 retry, R-NOT.1-4), ValueChange on
  * SoftwareVersion (how a firmware campaign sees its result) and on the Wi-Fi radios' Channel (the
  * classic Wi-Fi optimisation subscription; auto channel changes it), Periodic!, and
  * OperationComplete for every async command (filtered by the object path {@code Device.},

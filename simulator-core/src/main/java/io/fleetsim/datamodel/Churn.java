@@ -3,11 +3,11 @@ package io.fleetsim.datamodel;
 import java.util.Arrays;
 
 /**
- * Rows that come and go (Hosts.Host: phones leave in the morning and return in the evening,
- * PROFILE-NOTES.md section 5). A churning table has {@code slots} rows at most; slot s is present
- * for a seeded fraction of a seeded period, so presence is a function of (seed, agent, slot, time)
- * and nothing is stored per agent. Each presence session gets its own instance number, unique and
- * never reused (R-ARC.8): a host that returns is a new row, like a phone with a randomized MAC.
+ * Rows that come and go (Hosts.Host: phones leave in the morning and return in the evening, host
+ * tables churn over hours). A churning table has {@code slots} rows at most; slot s is present for
+ * a seeded fraction of a seeded period, so presence is a function of (seed, agent, slot, time) and
+ * nothing is stored per agent. Each presence session gets its own instance number, unique and never
+ * reused (R-ARC.8): a host that returns is a new row, like a phone with a randomized MAC.
  *
  * @param slots rows at most (the profile's {@code instances})
  * @param minPeriodMillis shortest present-plus-absent cycle of a slot

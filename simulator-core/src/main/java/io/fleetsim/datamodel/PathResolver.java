@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Resolves parsed USP paths against one agent's instantiated data model (TR-369 section 2.5,
- * PROTOCOL.md section 7): instance numbers, wildcards, search expressions with typed comparison,
- * unique-key addressing and reference following. Stateless.
+ * Resolves parsed USP paths against one agent's instantiated data model (TR-369 section 2.5, TR-369
+ * Path Names): instance numbers, wildcards, search expressions with typed comparison, unique-key
+ * addressing and reference following. Stateless.
  */
 public final class PathResolver {
 

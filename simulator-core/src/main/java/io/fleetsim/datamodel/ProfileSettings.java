@@ -10,6 +10,6 @@ package io.fleetsim.datamodel;
 public record ProfileSettings(
     String supportedProtocolVersions, long rebootMillis, long downloadMillis) {
 
-  /** The versions fleetsim speaks: USP 1.0 to 1.4 (PROTOCOL.md section 1). */
+  /** The versions fleetsim speaks: USP 1.0 to 1.4 (the TR-369 releases 1.0 to 1.4). */
   public static final String USP_VERSIONS = "1.0,1.1,1.2,1.3,1.4";
 }

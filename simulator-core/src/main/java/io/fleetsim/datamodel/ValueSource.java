@@ -182,11 +182,11 @@ public sealed interface ValueSource {
   }
 
   /**
-   * A setting the device changes by itself now and then, like a Wi-Fi radio's auto channel
-   * (PROFILE-NOTES.md section 5: 0-3 changes a day): in each {@code everyMillis} window of the
-   * clock there is one change, at a seeded moment per device and instance, to the next of {@code
-   * values} from a seeded start. Two readings differ exactly when a change fell between them, so
-   * the fleet tick finds changes without storing anything per agent.
+   * A setting the device changes by itself now and then, like a Wi-Fi radio's auto channel (auto
+   * channel selection: 0-3 changes a day): in each {@code everyMillis} window of the clock there is
+   * one change, at a seeded moment per device and instance, to the next of {@code values} from a
+   * seeded start. Two readings differ exactly when a change fell between them, so the fleet tick
+   * finds changes without storing anything per agent.
    */
   record Hop(List<String> values, long everyMillis) implements ValueSource {
     public Hop {

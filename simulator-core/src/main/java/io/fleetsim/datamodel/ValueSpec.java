@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Type, access and constraints of a parameter or command argument, with the TR-106 validation a
- * Set, Add or Operate applies (PROTOCOL.md section 3.7: bad type 7011, bad value 7012).
+ * Set, Add or Operate applies (TR-369 Set: bad type 7011, bad value 7012).
  */
 public record ValueSpec(
     ParamType type,

@@ -10,8 +10,8 @@ import javax.net.ssl.SSLException;
 /**
  * The TLS contexts of a run (wss://, mqtts://): one client context shared by every agent connection
  * and one server context per listener, built once because a context holds the parsed keys and
- * session cache (PROTOCOL.md: R-WS.3 / R-MQTT.3, TLS as the MTP security). Netty 4.2 client
- * contexts verify the server's host name against its certificate by default.
+ * session cache (TR-369 R-WS.3 / R-MQTT.3, TLS as the MTP security). Netty 4.2 client contexts
+ * verify the server's host name against its certificate by default.
  */
 public final class Tls {
   private Tls() {}

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Activating a downloaded image: a good one boots (FirmwareUpdated=true), a bad one (the URL's
  * {@code rollback} share) fails to boot and the device comes back on its old image with the bank
- * ActivationFailed; and the Set BootFirmwareImage + Reboot() alternative (PROTOCOL.md 8.2).
+ * ActivationFailed; and the Set BootFirmwareImage + Reboot() alternative (TR-181
+ * Device.DeviceInfo.).
  */
 class FirmwareActivationTest {
   private static final String IMAGE = "http://127.0.0.1:8081/firmware/fsim-2.0.1.bin";

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * usp-js, the independent USP Controller of the interop tests (INTEROP.md), run as a Node process
- * on a driver script of interop/. Each driver runs interop/steps.js and prints one JSON line of
- * what usp-js got back; it exits non-zero on any USP error or timeout. Fails (never skips) when
- * usp-js is not installed.
+ * usp-js, the independent USP Controller of the interop tests, run as a Node process on a driver
+ * script of interop/. Each driver runs interop/steps.js and prints one JSON line of what usp-js got
+ * back; it exits non-zero on any USP error or timeout. Fails (never skips) when usp-js is not
+ * installed.
  */
 public final class UspJs implements AutoCloseable {
   /** The Controller endpoint ID the drivers use. */

@@ -14,9 +14,9 @@ import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 
 /**
- * The MQTT MTP client (PROTOCOL.md 5.2): a thin client on Netty's codec-mqtt per agent connection,
- * not a full client library. One per run; every connect clones one Bootstrap template and shares
- * the {@code @Sharable} encoder.
+ * The MQTT MTP client (TR-369 MQTT binding): a thin client on Netty's codec-mqtt per agent
+ * connection, not a full client library. One per run; every connect clones one Bootstrap template
+ * and shares the {@code @Sharable} encoder.
  */
 public final class MqttClient implements Connector {
   private final Bootstrap template;

@@ -1,7 +1,7 @@
 package io.fleetsim.mtp.mqtt;
 
 /**
- * How one side uses the broker (PROTOCOL.md 5.2).
+ * How one side uses the broker (TR-369 MQTT binding).
  *
  * @param host broker address
  * @param port broker port (1883)

@@ -1,6 +1,6 @@
 package io.fleetsim.usp.message;
 
-/** USP error codes of TR-369 (PROTOCOL.md section 9). Codes are fixed32 on the wire. */
+/** USP error codes of TR-369 (TR-369 error codes). Codes are fixed32 on the wire. */
 public enum UspErrorCode {
   MESSAGE_FAILED(7000, "Message failed"),
   MESSAGE_NOT_SUPPORTED(7001, "Message not supported"),

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses USP paths by the grammar of PROTOCOL.md section 7: instance numbers, {@code *}, search
+ * Parses USP paths by the grammar of TR-369 Path Names: instance numbers, {@code *}, search
  * expressions, unique-key addressing, reference following ({@code +}, {@code #N+}, {@code #*+}),
  * commands ({@code ()}), events ({@code !}) and, for supported-model paths only, {@code {i}}.
  * Stateless; a syntax error is a {@link PathSyntaxException} that callers map to 7008.

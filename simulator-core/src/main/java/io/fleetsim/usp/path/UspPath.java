@@ -3,9 +3,8 @@ package io.fleetsim.usp.path;
 import java.util.List;
 
 /**
- * A parsed USP path (TR-369 section 2.5, PROTOCOL.md section 7): object steps with instance
- * selectors, then a tail that is an object ("partial path", ends in '.'), a parameter, a command or
- * an event.
+ * A parsed USP path (TR-369 section 2.5, TR-369 Path Names): object steps with instance selectors,
+ * then a tail that is an object ("partial path", ends in '.'), a parameter, a command or an event.
  */
 public record UspPath(String text, List<Segment> segments, Tail tail, String tailName) {
 

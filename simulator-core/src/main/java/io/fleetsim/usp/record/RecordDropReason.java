@@ -25,7 +25,7 @@ public enum RecordDropReason {
   UNKNOWN_CONTROLLER,
   /** The Msg inside the Record could not be decoded and no msg_id could be extracted. */
   UNPARSEABLE_MSG,
-  /** A Response or Error other than NotifyResp: agents ignore them (PROTOCOL.md section 2). */
+  /** A Response or Error other than NotifyResp: agents ignore them (TR-369 USP Record). */
   UNEXPECTED_RESPONSE,
   /** A NotifyResp whose msg_id matches no pending Notify. */
   UNMATCHED_NOTIFY_RESP,

@@ -11,7 +11,7 @@ import java.io.IOException;
  */
 public final class UspRecordCodec {
 
-  /** obuspa's MAX_USP_MSG_LEN; USP itself sets no global limit (PROTOCOL.md section 2). */
+  /** obuspa's MAX_USP_MSG_LEN; USP itself sets no global limit (TR-369 USP Record). */
   public static final int DEFAULT_MAX_RECORD_BYTES = 5 * 1024 * 1024;
 
   private static final int FIRST_RECORD_TYPE_FIELD = 7;

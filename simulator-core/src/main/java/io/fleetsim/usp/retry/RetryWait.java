@@ -3,11 +3,11 @@ package io.fleetsim.usp.retry;
 import java.util.random.RandomGenerator;
 
 /**
- * The TR-369 retry wait (TR-157 A.2.2.1, PROTOCOL.md section 6; obuspa RETRY_WAIT_Calculate): retry
- * n (1-based, capped at 10) waits uniformly in [m·(k/1000)^(n−1), m·(k/1000)^n] seconds, with m the
- * minimum wait in seconds and k the interval multiplier in thousandths. Used for Notify retry
- * (USPNotifRetry*), WebSocket session retry (SessionRetry*) and, with a cap, MQTT reconnects. Pure:
- * the random source is passed in, so a fleet's reconnect storm is reproducible from its seed.
+ * The TR-369 retry wait (TR-157 A.2.2.1; TR-369 R-NOT.1-4, R-WS.19-21): retry n (1-based, capped at
+ * 10) waits uniformly in [m·(k/1000)^(n−1), m·(k/1000)^n] seconds, with m the minimum wait in
+ * seconds and k the interval multiplier in thousandths. Used for Notify retry (USPNotifRetry*),
+ * WebSocket session retry (SessionRetry*) and, with a cap, MQTT reconnects. Pure: the random source
+ * is passed in, so a fleet's reconnect storm is reproducible from its seed.
  */
 public final class RetryWait {
   /** Retries beyond the tenth wait as long as the tenth. */

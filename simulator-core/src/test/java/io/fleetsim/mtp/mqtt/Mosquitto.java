@@ -61,7 +61,7 @@ public final class Mosquitto implements AutoCloseable {
     }
     Path dir = Files.createTempDirectory("mosquitto");
     Path conf = dir.resolve("mosquitto.conf");
-    // as root Mosquitto drops to user "mosquitto" unless told otherwise (INTEROP.md)
+    // as root Mosquitto drops to user "mosquitto" unless told otherwise
     String user = "root".equals(System.getProperty("user.name")) ? "user root\n" : "";
     Files.writeString(
         conf,

@@ -18,7 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every path example of PROTOCOL.md sections 3, 7 and 8, plus the grammar's error cases. */
+/**
+ * The path forms of TR-369 Path Names (instance numbers, wildcards, unique-key and search
+ * expressions, references) as the messages use them, plus the grammar's error cases.
+ */
 class PathParserTest {
 
   @ParameterizedTest(name = "{0} -> {1} {2}")

@@ -14,7 +14,10 @@ import io.fleetsim.usp.proto.UspRecord.WebSocketConnectRecord;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** Golden bytes written by hand from PROTOCOL.md section 2, one comment per field. */
+/**
+ * Golden bytes written by hand from usp-record-1-4.proto (TR-369 USP Record), one comment per
+ * field.
+ */
 class UspRecordCodecTest {
 
   /** version "1.4", to_id "os::A", from_id "self::c": the start of every golden record. */

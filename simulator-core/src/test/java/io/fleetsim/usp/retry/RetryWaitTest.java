@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The TR-369 m/k retry windows (PROTOCOL.md section 6 table) and the spread inside them. */
+/**
+ * The TR-369 m/k retry windows (TR-369 R-NOT.1-4, R-WS.19-21: the windows for retries 1 to 10) and
+ * the spread inside them.
+ */
 class RetryWaitTest {
 
   @ParameterizedTest(name = "retry {0}: {1}-{2} s")

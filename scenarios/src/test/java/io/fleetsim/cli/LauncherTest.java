@@ -1,0 +1,94 @@
+package io.fleetsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./fleetsim} launcher rebuilds when a source or pom is newer than the last build, and
+ * only then: run in a copy of the repository layout with stand-ins for {@code mvn} and {@code java}
+ * on the PATH that record each call.
+ */
+class LauncherTest {
+  @TempDir Path root;
+  private Path calls;
+  private Path classpath;
+  private Path source;
+
+  @BeforeEach
+  void layout() throws IOException {
+    Files.copy(Path.of("..", "fleetsim"), root.resolve("fleetsim"));
+    calls = root.resolve("calls.log");
+    Path bin = Files.createDirectories(root.resolve("bin"));
+    stub(bin.resolve("mvn"), "echo mvn >> " + calls);
+    stub(bin.resolve("java"), "echo java \"$@\" >> " + calls);
+    source = root.resolve("simulator-core/src/main/java/io/fleetsim/Some.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, "class Some {}");
+    Files.writeString(root.resolve("pom.xml"), "<project/>");
+    classpath = root.resolve("scenarios/target/launcher.classpath");
+    Files.createDirectories(classpath.getParent());
+  }
+
+  @Test
+  void noBuildYet_builds_thenRuns() throws Exception {
+    assertThat(launch()).containsExactly("mvn", "java -cp " + cp() + " io.fleetsim.cli.Fleetsim x");
+  }
+
+  @Test
+  void buildNewerThanEverySource_runsWithoutBuilding() throws Exception {
+    Files.writeString(classpath, "");
+    age(source, 60);
+    age(root.resolve("pom.xml"), 60);
+    assertThat(launch()).containsExactly("java -cp " + cp() + " io.fleetsim.cli.Fleetsim x");
+  }
+
+  @Test
+  void aSourceOrPomNewerThanTheBuild_rebuilds_once() throws Exception {
+    Files.writeString(classpath, "");
+    age(classpath, 60);
+    age(root.resolve("pom.xml"), 120);
+    assertThat(launch()).first().isEqualTo("mvn");
+    Files.delete(calls);
+    assertThat(launch()).hasSize(1).first().asString().startsWith("java");
+    Files.delete(calls);
+    age(classpath, 60);
+    Files.writeString(root.resolve("pom.xml"), "<project><!-- pulled --></project>");
+    assertThat(launch()).first().isEqualTo("mvn");
+  }
+
+  private String cp() {
+    return root.resolve("scenarios/target/classes") + ":";
+  }
+
+  private List<String> launch() throws Exception {
+    ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("fleetsim").toString(), "x");
+    pb.environment().put("PATH", root.resolve("bin") + ":/usr/bin:/bin");
+    pb.environment().remove("FLEETSIM_REBUILD");
+    pb.environment().remove("FLEETSIM_JAVA_OPTS");
+    pb.redirectErrorStream(true).redirectOutput(root.resolve("out.log").toFile());
+    Process p = pb.start();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(Files.readString(root.resolve("out.log"))).isZero();
+    return Files.readAllLines(calls).stream().map(String::strip).toList();
+  }
+
+  private static void stub(Path file, String body) throws IOException {
+    Files.writeString(file, "#!/usr/bin/env bash\n" + body + "\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  private static void age(Path file, int seconds) throws IOException {
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(seconds)));
+  }
+}
