@@ -21,10 +21,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Answers Add (TR-369 Add, allow_partial and required): creates instances with the next instance number, applies
- * param_settings (unique keys always count as required), generates missing keys and returns them
- * (R-ADD.5), refuses duplicate keys (7025), and with allow_partial=false turns any failure into an
- * Error 7004 with nothing created (R-ADD.1/2a). Since USP 1.3 the parent part may be a search.
+ * Answers Add (TR-369 Add, allow_partial and required): creates instances with the next instance
+ * number, applies param_settings (unique keys always count as required), generates missing keys and
+ * returns them (R-ADD.5), refuses duplicate keys (7025), and with allow_partial=false turns any
+ * failure into an Error 7004 with nothing created (R-ADD.1/2a). Since USP 1.3 the parent part may
+ * be a search.
  */
 final class AddHandler {
   private AddHandler() {}

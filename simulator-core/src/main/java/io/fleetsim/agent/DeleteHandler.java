@@ -99,7 +99,7 @@ final class DeleteHandler {
     String ref = table.instancePath(instances);
     ctx.dm.deleteInstance(table, instances);
     ctx.changes.add(new Change.ObjectDeleted(table, instances));
-    if (table.supportedPath().equals("Device.LocalAgent.Controller.{i}.")) {
+    if (table.supportedPath().equals(Tr181Paths.CONTROLLER)) {
       String recipient = ref.substring(0, ref.length() - 1);
       ObjectNode subs = SubscriptionRows.table(ctx.dm.schema());
       for (SubscriptionRows.Subscription s : SubscriptionRows.all(ctx.dm)) {

@@ -6,6 +6,9 @@ import java.util.Arrays;
 final class Instances {
   private Instances() {}
 
+  /** The instance numbers of an object outside any table ({@code Device.}). */
+  static final int[] ROOT = new int[0];
+
   static int[] append(int[] instances, int number) {
     int[] out = Arrays.copyOf(instances, instances.length + 1);
     out[instances.length] = number;

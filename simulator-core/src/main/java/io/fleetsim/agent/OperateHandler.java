@@ -31,7 +31,7 @@ import java.util.TreeSet;
  * return its path. With send_resp=false the command runs and nothing is answered (R-OPR.4).
  */
 final class OperateHandler {
-  static final String REQUEST_TABLE = "Device.LocalAgent.Request.{i}.";
+  static final String REQUEST_TABLE = Tr181Paths.REQUEST;
 
   private OperateHandler() {}
 

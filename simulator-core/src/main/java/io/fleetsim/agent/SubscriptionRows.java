@@ -14,7 +14,7 @@ import java.util.List;
  * immutable once set.
  */
 final class SubscriptionRows {
-  static final String TABLE = "Device.LocalAgent.Subscription.{i}.";
+  static final String TABLE = Tr181Paths.SUBSCRIPTION;
   private static final int[] ROOT = new int[0];
 
   private SubscriptionRows() {}
