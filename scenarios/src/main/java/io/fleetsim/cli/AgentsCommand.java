@@ -9,13 +9,8 @@ import io.fleetsim.fleet.MtpAgent;
 import io.fleetsim.fleet.MtpAgents;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.metrics.HeapAfterGc;
-import io.fleetsim.mtp.Connector;
-import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
-import io.fleetsim.mtp.mqtt.MqttClient;
-import io.fleetsim.mtp.mqtt.MqttConfig;
-import io.fleetsim.mtp.websocket.WsClient;
-import io.fleetsim.usp.record.UspRecordCodec;
+import io.fleetsim.mtp.connect.Connectors;
 import io.netty.handler.ssl.SslContext;
 import java.io.File;
 import java.io.PrintWriter;
@@ -114,18 +109,17 @@ final class AgentsCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String scheme = String.valueOf(target.getScheme());
-    boolean mqtt = scheme.equals("mqtt") || scheme.equals("mqtts");
-    boolean secure = scheme.equals("wss") || scheme.equals("mqtts");
-    if (!mqtt && !scheme.equals("ws") && !scheme.equals("wss")) {
-      err.println(
-          "fleetsim: --target takes ws[s]://HOST:PORT/PATH or mqtt[s]://HOST:PORT, not " + target);
+    try {
+      Connectors.check(target);
+    } catch (IllegalArgumentException e) {
+      err.println("fleetsim: --target " + e.getMessage());
       return 2;
     }
+    boolean mqtt = Connectors.mqtt(target);
     SslContext tls;
     try {
       // one client TLS context for the whole run, shared by every connection
-      tls = secure ? Tls.client(caCert) : null;
+      tls = Connectors.tls(target, options());
     } catch (IllegalArgumentException e) {
       err.println("fleetsim: --ca-cert " + e.getMessage());
       return 2;
@@ -150,7 +144,7 @@ final class AgentsCommand implements Callable<Integer> {
                 new DeviceModel(schema, seed, InstantSource.system()),
                 stats,
                 transports,
-                connector(transports, mqtt, tls),
+                Connectors.agents(transports, target, options(), tls),
                 controllerId,
                 count,
                 sourceAddresses)) {
@@ -202,19 +196,9 @@ final class AgentsCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Connector connector(Transports transports, boolean mqtt, SslContext tls) {
-    if (!mqtt) {
-      return new WsClient(transports, target, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, 60, tls);
-    }
-    MqttConfig config =
-        new MqttConfig(
-            target.getHost(),
-            target.getPort() > 0 ? target.getPort() : tls != null ? 8883 : 1883,
-            mqttVersion.equals("5"),
-            agentTopicPattern,
-            controllerTopic,
-            60);
-    return new MqttClient(transports, config, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, tls);
+  private Connectors.Options options() {
+    return new Connectors.Options(
+        caCert, mqttVersion.equals("5"), agentTopicPattern, controllerTopic, 60);
   }
 
   /**
@@ -232,10 +216,7 @@ final class AgentsCommand implements Callable<Integer> {
                 ws + "Host.default",
                 target.getHost(),
                 ws + "Port.default",
-                Integer.toString(
-                    target.getPort() > 0
-                        ? target.getPort()
-                        : "wss".equals(target.getScheme()) ? 443 : 80),
+                Integer.toString(Connectors.port(target)),
                 ws + "Path.default",
                 target.getPath().isEmpty() ? "/" : target.getPath()));
     File f = new File(profile);

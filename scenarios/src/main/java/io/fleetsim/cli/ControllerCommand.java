@@ -7,6 +7,7 @@ import io.fleetsim.controller.Workload;
 import io.fleetsim.metrics.LatencyTable;
 import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
+import io.fleetsim.mtp.connect.Connectors;
 import io.fleetsim.mtp.mqtt.MqttConfig;
 import io.netty.handler.ssl.SslContext;
 import java.io.PrintWriter;
@@ -112,8 +113,7 @@ final class ControllerCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("fleetsim: --tls-cert and --tls-key go together");
       return 2;
     }
-    String scheme = broker == null ? "" : String.valueOf(broker.getScheme());
-    if (broker != null && !scheme.equals("mqtt") && !scheme.equals("mqtts")) {
+    if (broker != null && !Connectors.mqtt(broker)) {
       spec.commandLine().getErr().println("fleetsim: --broker takes mqtt[s]://HOST:PORT");
       return 2;
     }
@@ -125,7 +125,7 @@ final class ControllerCommand implements Callable<Integer> {
     try {
       tls =
           broker != null
-              ? (scheme.equals("mqtts") ? Tls.client(caCert) : null)
+              ? Connectors.tls(broker, Connectors.Options.defaults(caCert, true))
               : (tlsCert == null ? null : Tls.server(tlsCert, tlsKey));
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("fleetsim: " + e.getMessage());
@@ -153,7 +153,7 @@ final class ControllerCommand implements Callable<Integer> {
                     transports,
                     MqttConfig.controller(
                         broker.getHost(),
-                        broker.getPort() > 0 ? broker.getPort() : tls != null ? 8883 : 1883,
+                        Connectors.port(broker),
                         mqttVersion.equals("5"),
                         controllerTopic),
                     id,

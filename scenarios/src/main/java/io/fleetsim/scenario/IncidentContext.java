@@ -1,0 +1,29 @@
+package io.fleetsim.scenario;
+
+import io.fleetsim.controller.ReferenceController;
+import io.fleetsim.fleet.ActorFleet;
+import io.fleetsim.metrics.FleetMetrics;
+import io.fleetsim.mtp.Transports;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * What an incident acts on: the run's scenario, Controller (null when the target is an external
+ * one), transports (whose event loops schedule the incident's later rounds), metrics, fleet, the
+ * run's console, and where it records its curves and rollouts.
+ */
+record IncidentContext(
+    Scenario scenario,
+    ReferenceController controller,
+    Transports transports,
+    FleetMetrics metrics,
+    ActorFleet fleet,
+    PrintWriter out,
+    RunCurves curves,
+    Rollouts rollouts) {
+
+  /** One line on the run's console. */
+  void say(String format, Object... args) {
+    out.printf(Locale.ROOT, format + "%n", args);
+  }
+}

@@ -1,0 +1,66 @@
+package io.fleetsim.scenario;
+
+import io.fleetsim.controller.FirmwareCampaign;
+import io.fleetsim.metrics.FleetMetrics;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The run's milestone curves, sampled every {@link #SAMPLE_EVERY_MILLIS}: agents connected, Boot!
+ * acknowledged, the reconnect curve after each outage and the share upgraded in each firmware
+ * rollout. Incidents add curves while the sampler reads them, so the lists are copy-on-write.
+ */
+final class RunCurves {
+  /** How often the connected and booted counts are sampled for the milestones. */
+  static final long SAMPLE_EVERY_MILLIS = 100;
+
+  /** An outage that ended at {@code endNanos}: how the fleet comes back from then. */
+  private record Outage(long endNanos, Milestones curve) {}
+
+  /** A rollout started at {@code startNanos}: how its share of upgraded agents grows. */
+  private record Rollout(long startNanos, FirmwareCampaign campaign, Milestones curve) {}
+
+  private final List<Milestones> milestones = new CopyOnWriteArrayList<>();
+  private final List<Outage> outages = new CopyOnWriteArrayList<>();
+  private final List<Rollout> rollouts = new CopyOnWriteArrayList<>();
+  private final Milestones connected;
+  private final Milestones booted;
+
+  RunCurves(int agents) {
+    connected = new Milestones("connected", agents);
+    booted = new Milestones("Boot! acknowledged", agents);
+    milestones.add(connected);
+    milestones.add(booted);
+  }
+
+  /** One sample, {@code millis} into the run. */
+  void sample(long millis, FleetMetrics metrics) {
+    connected.observe(millis, metrics.connectedNow());
+    booted.observe(millis, metrics.stats().acknowledged("Boot!"));
+    long now = System.nanoTime();
+    for (Outage o : outages) {
+      o.curve.observe((now - o.endNanos) / 1_000_000, metrics.connectedNow());
+    }
+    for (Rollout r : rollouts) {
+      r.curve.observe((now - r.startNanos) / 1_000_000, r.campaign.upgraded());
+    }
+  }
+
+  /** An outage ended now: the agents connected before it come back along a curve of its own. */
+  void outageEnded(String what, long connectedBefore) {
+    Milestones curve = new Milestones(what, connectedBefore);
+    milestones.add(curve);
+    outages.add(new Outage(System.nanoTime(), curve));
+  }
+
+  /** A rollout started now: when 50/90/99/100 % of its agents run the new firmware. */
+  void rolloutStarted(String what, FirmwareCampaign campaign, int agents) {
+    Milestones curve = new Milestones(what, agents);
+    milestones.add(curve);
+    rollouts.add(new Rollout(System.nanoTime(), campaign, curve));
+  }
+
+  List<Milestones> milestones() {
+    return List.copyOf(milestones);
+  }
+}

@@ -1,0 +1,125 @@
+package io.fleetsim.scenario;
+
+import io.fleetsim.controller.ReferenceController;
+import io.fleetsim.fleet.ActorFleet;
+import io.fleetsim.metrics.FleetMetrics;
+import io.fleetsim.report.HtmlReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Turns a run into its report: every second the one so far for the live dashboard (no latency
+ * table, no verdicts yet), and at the end the final one, written as {@code summary.json}, {@code
+ * report.txt} and {@code report.html} into the output folder and printed.
+ */
+final class RunReporter {
+  private final Scenario scenario;
+  private final ActorFleet fleet;
+  private final FleetMetrics metrics;
+  private final ReferenceController controller;
+  private final IntervalSwap swap;
+  private final RunCurves curves;
+
+  RunReporter(
+      Scenario scenario,
+      ActorFleet fleet,
+      FleetMetrics metrics,
+      ReferenceController controller,
+      IntervalSwap swap,
+      RunCurves curves) {
+    this.scenario = scenario;
+    this.fleet = fleet;
+    this.metrics = metrics;
+    this.controller = controller;
+    this.swap = swap;
+    this.curves = curves;
+  }
+
+  /** The run so far, {@code seconds} in, as the live dashboard shows it. */
+  RunReport live(double seconds, List<RunReport.Rollout> rollouts) {
+    return report(
+        seconds,
+        metrics.connectedNow(),
+        IntervalSwap.statesByName(metrics),
+        Map.of(),
+        List.of(),
+        rollouts,
+        -1,
+        false);
+  }
+
+  /**
+   * The final report: counts taken before the fleet stopped, latencies over the whole run, and the
+   * scenario's assertions judged.
+   */
+  RunReport last(
+      double seconds,
+      long connected,
+      Map<String, Long> states,
+      Map<String, Histogram> latencies,
+      List<RunReport.Rollout> rollouts,
+      long heapPerAgent,
+      boolean interrupted) {
+    return report(
+        seconds,
+        connected,
+        states,
+        latencies,
+        RunReport.judge(scenario, latencies, connected, metrics.stats().drops()),
+        rollouts,
+        heapPerAgent,
+        interrupted);
+  }
+
+  /** Writes the report's files into the output folder and prints it; returns report.html. */
+  Path write(RunReport report, PrintWriter out) throws IOException {
+    Files.writeString(scenario.output().resolve("summary.json"), report.json());
+    Files.writeString(scenario.output().resolve("report.txt"), report.table());
+    Path html = HtmlReport.write(scenario.output());
+    out.print(report.table());
+    out.printf("%nreport: %s%n", html.toAbsolutePath());
+    out.printf("%nwrote %s%n", scenario.output().toAbsolutePath());
+    out.flush();
+    return html;
+  }
+
+  private RunReport report(
+      double seconds,
+      long connected,
+      Map<String, Long> states,
+      Map<String, Histogram> latencies,
+      List<RunReport.Verdict> verdicts,
+      List<RunReport.Rollout> rollouts,
+      long heapPerAgent,
+      boolean interrupted) {
+    return new RunReport(
+        scenario,
+        seconds,
+        fleet.spawned(),
+        connected,
+        metrics.connects(),
+        latencies,
+        metrics.stats().drops(),
+        metrics.stats().notifications(),
+        metrics.stats().handled(),
+        metrics.stats().unexpected(),
+        states,
+        metrics.stats().messagesToAgents(),
+        metrics.stats().messagesFromAgents(),
+        swap.firmware().samples(),
+        swap.series().json(),
+        verdicts,
+        curves.milestones(),
+        rollouts,
+        controller == null ? -1 : controller.dropped(),
+        fleet.tickRounds(),
+        fleet.ticksDeferred(),
+        heapPerAgent,
+        interrupted);
+  }
+}

@@ -1,0 +1,111 @@
+package io.fleetsim.scenario;
+
+import io.fleetsim.controller.ReferenceController;
+import io.fleetsim.controller.Workload;
+import io.fleetsim.mtp.Connector;
+import io.fleetsim.mtp.Transports;
+import io.fleetsim.mtp.connect.Connectors;
+import io.fleetsim.mtp.mqtt.MqttConfig;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a run's agents talk to: the embedded Controller (in memory or on a loopback WebSocket) or an
+ * external target, the MTP connector of each fleet-mix entry, and the embedded Controller's
+ * workload.
+ */
+final class RunTargets {
+  private final Scenario scenario;
+
+  RunTargets(Scenario scenario) {
+    this.scenario = scenario;
+  }
+
+  /** The embedded Controller of the target, or null for an external one. */
+  ReferenceController controller(Transports t) {
+    Scenario.Target target = scenario.target();
+    boolean reboot = scenario.behaviour().rebootAfterProvisioning();
+    return switch (target.kind()) {
+      case EMBEDDED_MEMORY ->
+          ReferenceController.inMemory(t, target.controllerId(), !scenario.provisioned(), reboot);
+      case EMBEDDED_WEBSOCKET ->
+          ReferenceController.listen(
+              t,
+              new InetSocketAddress("127.0.0.1", 0),
+              "/usp",
+              target.controllerId(),
+              !scenario.provisioned(),
+              reboot,
+              null);
+      default -> null;
+    };
+  }
+
+  /** The agents' connector to the target. */
+  Connector connector(Transports t, ReferenceController controller) {
+    Scenario.Target target = scenario.target();
+    return switch (target.kind()) {
+      case EMBEDDED_MEMORY -> controller.memoryMtp();
+      case EMBEDDED_WEBSOCKET ->
+          Connectors.agents(
+              t,
+              URI.create("ws://127.0.0.1:" + controller.address().getPort() + "/usp"),
+              Connectors.Options.defaults());
+      case WEBSOCKET, MQTT ->
+          Connectors.agents(
+              t, target.url(), Connectors.Options.defaults(target.caCert(), target.mqtt5()));
+    };
+  }
+
+  /**
+   * The MTP of each mix entry: the target's, or the target's broker for entries with {@code mtp =
+   * mqtt} beside a WebSocket target (the embedded controller then serves that broker too).
+   */
+  List<Connector> perEntry(
+      Transports t, ReferenceController controller, Connector targetConnector) {
+    Scenario.Target target = scenario.target();
+    Connector broker = null;
+    List<Connector> out = new ArrayList<>();
+    for (io.fleetsim.profiles.FleetMix.Entry e : scenario.mix().entries()) {
+      boolean ownBroker = "mqtt".equals(e.mtp()) && target.kind() != Scenario.Target.Kind.MQTT;
+      if (ownBroker && broker == null) {
+        URI b = target.broker();
+        Connectors.Options options = Connectors.Options.defaults(target.caCert(), target.mqtt5());
+        if (controller != null) {
+          controller.alsoOnBroker(
+              t,
+              MqttConfig.controller(
+                  b.getHost(), Connectors.port(b), target.mqtt5(), "/usp/controller"),
+              Connectors.tls(b, options));
+        }
+        broker = Connectors.agents(t, b, options);
+      }
+      out.add(ownBroker ? broker : targetConnector);
+    }
+    return out;
+  }
+
+  /** The embedded Controller's request workload, or null when the scenario asks for none. */
+  Workload workload(ReferenceController controller, Transports t) {
+    Scenario.Behaviour b = scenario.behaviour();
+    if (controller == null || b.workloadRate() <= 0) {
+      return null;
+    }
+    Workload.Spec d = Workload.Spec.defaults(b.workloadRate());
+    return Workload.start(
+        controller,
+        new Workload.Spec(
+            b.workloadRate(),
+            b.getWeight(),
+            b.setWeight(),
+            b.operateWeight(),
+            d.getPaths(),
+            d.setParam(),
+            d.setValue(),
+            d.operateCommand()),
+        t.group().next(),
+        scenario.seed());
+  }
+}
