@@ -24,6 +24,7 @@ final class Layers {
           Map.entry("metrics", 0),
           Map.entry("mtp", 0),
           Map.entry("profiles.tr181", 0),
+          Map.entry("config", 0),
           Map.entry("usp.message", 1),
           Map.entry("datamodel", 2),
           Map.entry("mtp.http", 2),
