@@ -5,10 +5,14 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -41,7 +45,8 @@ public final class HoconReader {
     }
   }
 
-  public void keys(ConfigObject o, String key, Set<String> allowed) {
+  /** Fails on a key of {@code o} that is not {@code allowed}: a typo never becomes a default. */
+  public void keys(ConfigObject o, String key, Collection<String> allowed) {
     for (Map.Entry<String, ConfigValue> e : o.entrySet()) {
       if (!allowed.contains(e.getKey())) {
         throw error(
@@ -50,6 +55,44 @@ public final class HoconReader {
             "unknown key; expected one of " + new TreeSet<>(allowed));
       }
     }
+  }
+
+  public void keys(ConfigObject o, String key, String... allowed) {
+    keys(o, key, List.of(allowed));
+  }
+
+  /** A string that must be there. */
+  public String requiredString(Config c, String path, String key) {
+    if (!c.hasPath(path)) {
+      throw error(c.root().origin(), key, "missing");
+    }
+    return c.getString(path);
+  }
+
+  /** A { … } block that must be there. */
+  public ConfigObject block(Config c, String path, String key) {
+    if (!c.hasPath(path)) {
+      throw error(c.root().origin(), key, "missing");
+    }
+    ConfigValue v = c.getValue(path);
+    if (v.valueType() != ConfigValueType.OBJECT) {
+      throw error(v.origin(), key, "must be a block");
+    }
+    return (ConfigObject) v;
+  }
+
+  /** HOCON objects are unordered: their entries in the order the file has them. */
+  public static List<Map.Entry<String, ConfigValue>> inFileOrder(ConfigObject o) {
+    List<Map.Entry<String, ConfigValue>> entries =
+        new ArrayList<>(new LinkedHashMap<>(o).entrySet());
+    entries.sort(
+        Comparator.comparingInt((Map.Entry<String, ConfigValue> e) -> line(e.getValue().origin()))
+            .thenComparing(Map.Entry::getKey));
+    return entries;
+  }
+
+  public static int line(ConfigOrigin origin) {
+    return origin == null ? 0 : origin.lineNumber();
   }
 
   public String string(Config c, String path) {
@@ -182,8 +225,14 @@ public final class HoconReader {
     return failure.apply(where(origin) + ": " + key + ": " + problem);
   }
 
+  /** {@code file:line} of a value: its file, else its classpath resource, else the source. */
   public String where(ConfigOrigin origin) {
-    String file = origin == null || origin.filename() == null ? source : origin.filename();
+    String file =
+        origin == null
+            ? source
+            : origin.filename() != null
+                ? origin.filename()
+                : origin.resource() != null ? origin.resource() : source;
     int line = origin == null ? -1 : origin.lineNumber();
     return file + (line > 0 ? ":" + line : "");
   }
