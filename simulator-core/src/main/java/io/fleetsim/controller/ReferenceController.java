@@ -1,37 +1,25 @@
 package io.fleetsim.controller;
 
 import io.fleetsim.metrics.Latencies;
-import io.fleetsim.mtp.Connector;
-import io.fleetsim.mtp.MtpListener;
-import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.memory.MemoryMtp;
 import io.fleetsim.mtp.mqtt.MqttClient;
 import io.fleetsim.mtp.mqtt.MqttConfig;
 import io.fleetsim.mtp.websocket.WsServer;
-import io.fleetsim.usp.message.MessageNames;
-import io.fleetsim.usp.message.MsgDecodeResult;
-import io.fleetsim.usp.message.UspMessageCodec;
-import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.fleetsim.usp.proto.UspMsg.Notify;
-import io.fleetsim.usp.proto.UspMsg.Operate;
 import io.fleetsim.usp.proto.UspMsg.Request;
 import io.fleetsim.usp.proto.UspRecord.Record;
 import io.fleetsim.usp.record.RecordDecodeResult;
 import io.fleetsim.usp.record.UspRecordCodec;
-import io.fleetsim.usp.retry.RetryWait;
-import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -52,9 +40,9 @@ public final class ReferenceController implements AutoCloseable {
   /** A Notify that arrived from an agent, handed to {@link #onNotify} listeners. */
   public record Notification(String agentId, Notify message) {}
 
-  private final String endpointId;
-  private final boolean provision;
-  private final boolean rebootAfterProvisioning;
+  final String endpointId;
+  final boolean provision;
+  final boolean rebootAfterProvisioning;
   private final InetSocketAddress address;
   private final Runnable closeTransport;
   private final java.util.List<BrokerLink> extraLinks =
@@ -67,19 +55,18 @@ public final class ReferenceController implements AutoCloseable {
 
   private volatile WsServer server;
   private final MemoryMtp memory;
-  private final Map<String, AgentLink> agents = new ConcurrentHashMap<>();
-  private final java.util.Set<String> provisionedAgents = ConcurrentHashMap.newKeySet();
-  private final AtomicLong msgIds = new AtomicLong();
-  private final LongAdder connects = new LongAdder();
-  private final LongAdder provisioned = new LongAdder();
-  private final LongAdder boots = new LongAdder();
-  private final LongAdder notifications = new LongAdder();
-  private final LongAdder dropped = new LongAdder();
-  private final LongAdder timeouts = new LongAdder();
-  private final Map<String, LongAdder> errorResponses = new ConcurrentHashMap<>();
-  private final Latencies latencies = new Latencies();
-  private final java.util.List<Consumer<Notification>> notifyListeners =
-      new CopyOnWriteArrayList<>();
+  final Map<String, AgentLink> agents = new ConcurrentHashMap<>();
+  final java.util.Set<String> provisionedAgents = ConcurrentHashMap.newKeySet();
+  final AtomicLong msgIds = new AtomicLong();
+  final LongAdder connects = new LongAdder();
+  final LongAdder provisioned = new LongAdder();
+  final LongAdder boots = new LongAdder();
+  final LongAdder notifications = new LongAdder();
+  final LongAdder dropped = new LongAdder();
+  final LongAdder timeouts = new LongAdder();
+  final Map<String, LongAdder> errorResponses = new ConcurrentHashMap<>();
+  final Latencies latencies = new Latencies();
+  final java.util.List<Consumer<Notification>> notifyListeners = new CopyOnWriteArrayList<>();
 
   private ReferenceController(
       Transports transports,
@@ -103,7 +90,12 @@ public final class ReferenceController implements AutoCloseable {
   private WsServer bindWebSocket(
       Transports transports, InetSocketAddress listen, String path, SslContext tls) {
     return WsServer.bind(
-        transports, listen, path, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, tls, AgentLink::new);
+        transports,
+        listen,
+        path,
+        UspRecordCodec.DEFAULT_MAX_RECORD_BYTES,
+        tls,
+        () -> new AgentLink(this));
   }
 
   private ReferenceController(
@@ -112,7 +104,7 @@ public final class ReferenceController implements AutoCloseable {
     this.provision = provision;
     this.rebootAfterProvisioning = reboot;
     this.address = null;
-    this.memory = new MemoryMtp(AgentLink::new, transports.group());
+    this.memory = new MemoryMtp(() -> new AgentLink(this), transports.group());
     this.closeTransport = memory::down;
     this.reopenTransport = memory::up;
   }
@@ -137,6 +129,7 @@ public final class ReferenceController implements AutoCloseable {
   private BrokerLink subscribeOn(Transports transports, MqttConfig broker, SslContext tls) {
     BrokerLink link =
         new BrokerLink(
+            this,
             new MqttClient(transports, broker, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, tls),
             transports.group().next());
     link.connect();
@@ -355,235 +348,11 @@ public final class ReferenceController implements AutoCloseable {
   }
 
   /** The Record when it decodes and is addressed to this Controller; otherwise counted, null. */
-  private Record forMe(RecordDecodeResult r) {
+  Record forMe(RecordDecodeResult r) {
     if (r instanceof RecordDecodeResult.Decoded d && d.record().getToId().equals(endpointId)) {
       return d.record();
     }
     dropped.increment();
     return null;
-  }
-
-  /** Over MQTT one broker connection carries every agent: Records are routed by from_id. */
-  private final class BrokerLink implements MtpListener {
-    private final Map<String, AgentLink> links = new ConcurrentHashMap<>();
-
-    /** Each agent's reply-to topic as last seen: how to reach it over a new broker connection. */
-    private final Map<String, String> topics = new ConcurrentHashMap<>();
-
-    private final Connector broker;
-    private final EventLoop loop;
-    private final SplittableRandom random = new SplittableRandom(endpointId.hashCode());
-    final CompletableFuture<Void> up = new CompletableFuture<>();
-    private volatile MtpSession session;
-    private volatile boolean closed;
-    private int retry;
-
-    BrokerLink(Connector broker, EventLoop loop) {
-      this.broker = broker;
-      this.loop = loop;
-    }
-
-    void connect() {
-      if (!closed) {
-        broker.connect(endpointId, "", this, loop, null);
-      }
-    }
-
-    void close() {
-      closed = true;
-      MtpSession s = session;
-      if (s != null) {
-        s.close(1000, "Controller stopped");
-      }
-    }
-
-    @Override
-    public void onConnected(MtpSession s) {
-      if (closed) {
-        s.close(1000, "Controller stopped");
-        return;
-      }
-      session = s;
-      retry = 0;
-      if (!up.complete(null)) {
-        // a reconnect: agents that stayed on the broker publish nothing new, so reach each at
-        // its last reply-to topic over this connection (a gone agent's requests then time out)
-        topics.forEach(
-            (agent, topic) -> {
-              AgentLink link = links.get(agent);
-              if (link != null) {
-                link.session = s.routeTo(topic);
-                agents.put(agent, link);
-              }
-            });
-      }
-    }
-
-    @Override
-    public boolean onRecord(MtpSession s, byte[] bytes) {
-      Record record = forMe(UspRecordCodec.decode(bytes));
-      if (record != null) {
-        AgentLink link = links.computeIfAbsent(record.getFromId(), id -> new AgentLink());
-        link.session = s.replyRoute(); // the agent's reply-to may change between connections
-        if (record.hasDisconnect()) {
-          topics.remove(record.getFromId()); // it said goodbye: do not bring it back
-        } else if (!link.session.address().isEmpty()) {
-          topics.put(record.getFromId(), link.session.address());
-        }
-        link.handle(record);
-      }
-      return true; // a bad Record from one agent never drops the broker connection of all
-    }
-
-    @Override
-    public void onDisconnected(MtpSession s, String cause) {
-      boolean wasUp = up.isDone() && !up.isCompletedExceptionally();
-      up.completeExceptionally(new IllegalStateException(cause));
-      links.values().forEach(l -> l.onDisconnected(s, cause));
-      if (wasUp && !closed) {
-        // the same retry wait agents use (R-MQTT.10/33), so a broker restart is not a stampede
-        retry++;
-        loop.schedule(
-            this::connect,
-            RetryWait.cappedDelayMillis(retry, 1, 2000, 30, random),
-            TimeUnit.MILLISECONDS);
-      }
-    }
-  }
-
-  /** One agent's session, on its channel's event loop. */
-  private final class AgentLink implements MtpListener {
-    private final Map<String, CompletableFuture<Msg>> pending = new ConcurrentHashMap<>();
-    private volatile MtpSession session;
-    private volatile String agentId = "";
-    private volatile String version = UspMessages.RECORD_VERSION;
-
-    @Override
-    public void onConnected(MtpSession s) {
-      session = s;
-    }
-
-    @Override
-    public boolean onRecord(MtpSession s, byte[] bytes) {
-      RecordDecodeResult r = UspRecordCodec.decode(bytes);
-      Record record = forMe(r);
-      if (record != null) {
-        handle(record);
-      }
-      return r instanceof RecordDecodeResult.Decoded; // undecodable: close 1003 (R-WS.16)
-    }
-
-    void handle(Record record) {
-      agentId = record.getFromId();
-      version = record.getVersion();
-      switch (record.getRecordTypeCase()) {
-        case WEBSOCKET_CONNECT, MQTT_CONNECT -> {
-          agents.put(agentId, this);
-          connects.increment();
-          if (provision && provisionedAgents.add(agentId)) {
-            provision();
-          }
-        }
-        case NO_SESSION_CONTEXT -> onMessage(record);
-        case DISCONNECT -> agents.remove(agentId, this);
-        default -> dropped.increment();
-      }
-    }
-
-    private void onMessage(Record record) {
-      MsgDecodeResult decoded = UspMessageCodec.decode(record.getNoSessionContext().getPayload());
-      if (!(decoded instanceof MsgDecodeResult.Decoded d)) {
-        dropped.increment();
-        return;
-      }
-      Msg msg = d.msg();
-      if (msg.getBody().hasRequest() && msg.getBody().getRequest().hasNotify()) {
-        Notify notify = msg.getBody().getRequest().getNotify();
-        notifications.increment();
-        if (notify.hasEvent() && notify.getEvent().getEventName().equals("Boot!")) {
-          boots.increment();
-        }
-        if (notify.getSendResp()) {
-          reply(UspMessages.notifyResp(msg));
-        }
-        Notification n = new Notification(agentId, notify);
-        notifyListeners.forEach(l -> l.accept(n));
-        return;
-      }
-      CompletableFuture<Msg> f = pending.remove(msg.getHeader().getMsgId());
-      if (f != null) {
-        f.complete(msg);
-      } else {
-        dropped.increment();
-      }
-    }
-
-    /** First contact: the {@link Provisioning} subscriptions, then optionally a reboot. */
-    private void provision() {
-      send(MsgType.ADD, Provisioning.REQUEST, System.nanoTime())
-          .thenAccept(
-              resp -> {
-                if (resp.getBody().hasResponse()) {
-                  provisioned.increment();
-                  if (rebootAfterProvisioning) {
-                    send(
-                        MsgType.OPERATE,
-                        Request.newBuilder()
-                            .setOperate(
-                                Operate.newBuilder()
-                                    .setCommand("Device.Reboot()")
-                                    .setCommandKey("provisioned")
-                                    .setSendResp(true))
-                            .build(),
-                        System.nanoTime());
-                  }
-                }
-              });
-    }
-
-    CompletableFuture<Msg> send(MsgType type, Request request, long dueNanos) {
-      String msgId = "ctl-" + msgIds.incrementAndGet();
-      CompletableFuture<Msg> f = new CompletableFuture<>();
-      pending.put(msgId, f);
-      MtpSession s = session;
-      if (s == null
-          || !s.send(
-              UspMessages.encodeRecord(
-                  version, agentId, endpointId, UspMessages.request(msgId, type, request)))) {
-        pending.remove(msgId);
-        f.completeExceptionally(new IllegalStateException("no session to " + agentId));
-        return f;
-      }
-      String name = MessageNames.of(type);
-      return f.orTimeout(REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-          .whenComplete(
-              (msg, error) -> {
-                if (msg != null && msg.getBody().hasError()) {
-                  errorResponses.computeIfAbsent(name, k -> new LongAdder()).increment();
-                } else if (msg != null) {
-                  latencies.record(name, System.nanoTime() - dueNanos);
-                } else if (error instanceof TimeoutException) {
-                  pending.remove(msgId);
-                  timeouts.increment();
-                }
-              });
-    }
-
-    private void reply(Msg msg) {
-      MtpSession s = session;
-      if (s != null) {
-        s.send(UspMessages.encodeRecord(version, agentId, endpointId, msg));
-      }
-    }
-
-    @Override
-    public void onDisconnected(MtpSession s, String cause) {
-      session = null;
-      if (!agentId.isEmpty()) {
-        agents.remove(agentId, this);
-      }
-      pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException(cause)));
-      pending.clear();
-    }
   }
 }

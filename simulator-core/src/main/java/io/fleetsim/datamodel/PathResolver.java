@@ -4,17 +4,12 @@ import io.fleetsim.usp.message.UspErrorCode;
 import io.fleetsim.usp.path.PathParser;
 import io.fleetsim.usp.path.PathSyntaxException;
 import io.fleetsim.usp.path.UspPath;
-import io.fleetsim.usp.path.UspPath.Op;
 import io.fleetsim.usp.path.UspPath.RelStep;
 import io.fleetsim.usp.path.UspPath.Tail;
 import io.fleetsim.usp.path.UspPath.Term;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Resolves parsed USP paths against one agent's instantiated data model (TR-369 section 2.5, TR-369
@@ -167,7 +162,7 @@ public final class PathResolver {
         search = true;
       } else if (seg instanceof UspPath.Filter f) {
         validate(table, f.terms());
-        keyed = isUniqueKeyAddress(table, f.terms());
+        keyed = SearchTerms.isUniqueKeyAddress(table, f.terms());
         search |= !keyed;
       }
       for (Resolution.ObjRef r : refs) {
@@ -196,25 +191,6 @@ public final class PathResolver {
       return out;
     }
 
-    /**
-     * All terms {@code ==} on plain names that together form exactly one unique key of the table.
-     */
-    private static boolean isUniqueKeyAddress(ObjectNode table, List<Term> terms) {
-      Set<String> names = new HashSet<>();
-      for (Term t : terms) {
-        if (t.op() != Op.EQ || t.relPath().size() != 1 || t.relPath().get(0).follows()) {
-          return false;
-        }
-        names.add(t.relPath().get(0).name());
-      }
-      for (List<String> key : table.uniqueKeys()) {
-        if (names.size() == key.size() && names.containsAll(key)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
     /** Checks every term against the schema once, so errors do not depend on instance counts. */
     private void validate(ObjectNode table, List<Term> terms) throws ResolveException {
       for (Term t : terms) {
@@ -241,46 +217,9 @@ public final class PathResolver {
         if (p == null) {
           throw invalid("no parameter '" + rel.get(rel.size() - 1).name() + "' in " + n);
         }
-        checkConstant(p, t);
-      }
-    }
-
-    private static void checkConstant(ParamNode p, Term t) throws ResolveException {
-      ParamType type = p.type();
-      boolean equality = t.op() == Op.EQ || t.op() == Op.NE;
-      if (t.op() == Op.CONTAINS) {
-        if (!p.spec().list()) {
-          throw syntax("~= needs a list parameter, " + p + " is not one");
-        }
-        return;
-      }
-      switch (type) {
-        case BOOLEAN -> {
-          if (t.quoted() || TypedValues.parseBoolean(t.value()) == null || !equality) {
-            throw syntax("booleans compare with == or != to true, false, 1 or 0");
-          }
-        }
-        case STRING, HEX_BINARY, BASE64 -> {
-          if (!equality) {
-            throw syntax("strings compare only with == or !=");
-          }
-          if (!t.quoted() && type == ParamType.STRING) {
-            throw syntax("string constants are quoted: \"" + t.value() + "\"");
-          }
-        }
-        case DATE_TIME -> {
-          Instant when = TypedValues.parseDateTime(t.value());
-          if (when == null) {
-            throw syntax("'" + t.value() + "' is not a dateTime");
-          }
-          if (!equality && t.value().equals(TypedValues.UNKNOWN_TIME)) {
-            throw syntax("the unknown time compares only with == or !=");
-          }
-        }
-        default -> {
-          if (t.quoted() || !TypedValues.isDecimal(t.value())) {
-            throw syntax("'" + t.value() + "' is not a number");
-          }
+        String problem = SearchTerms.problem(p, t);
+        if (problem != null) {
+          throw syntax(problem);
         }
       }
     }
@@ -319,51 +258,7 @@ public final class PathResolver {
       if (p == null || p.secured()) {
         return false;
       }
-      return compare(p, dm.value(p, inst), t);
-    }
-
-    private static boolean compare(ParamNode p, String actual, Term t) {
-      if (t.op() == Op.CONTAINS) {
-        for (String item : actual.split(",", -1)) {
-          if (item.trim().equals(t.value())) {
-            return true;
-          }
-        }
-        return false;
-      }
-      int c;
-      switch (p.type()) {
-        case BOOLEAN ->
-            c =
-                TypedValues.parseBoolean(t.value()).equals(TypedValues.parseBoolean(actual))
-                    ? 0
-                    : 1;
-        case STRING, BASE64 -> c = actual.equals(t.value()) ? 0 : 1;
-        case HEX_BINARY -> c = actual.equalsIgnoreCase(t.value()) ? 0 : 1;
-        case DATE_TIME -> {
-          Instant a = TypedValues.parseDateTime(actual);
-          if (a == null) {
-            return false;
-          }
-          c = a.compareTo(TypedValues.parseDateTime(t.value()));
-        }
-        default -> {
-          try {
-            c = new BigDecimal(actual.trim()).compareTo(new BigDecimal(t.value()));
-          } catch (NumberFormatException e) {
-            return false;
-          }
-        }
-      }
-      return switch (t.op()) {
-        case EQ -> c == 0;
-        case NE -> c != 0;
-        case LT -> c < 0;
-        case GT -> c > 0;
-        case LE -> c <= 0;
-        case GE -> c >= 0;
-        case CONTAINS -> false;
-      };
+      return SearchTerms.compare(p, dm.value(p, inst), t);
     }
 
     /**

@@ -1,0 +1,167 @@
+package io.fleetsim.controller;
+
+import io.fleetsim.mtp.MtpListener;
+import io.fleetsim.mtp.MtpSession;
+import io.fleetsim.usp.message.MessageNames;
+import io.fleetsim.usp.message.MsgDecodeResult;
+import io.fleetsim.usp.message.UspMessageCodec;
+import io.fleetsim.usp.message.UspMessages;
+import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
+import io.fleetsim.usp.proto.UspMsg.Msg;
+import io.fleetsim.usp.proto.UspMsg.Notify;
+import io.fleetsim.usp.proto.UspMsg.Operate;
+import io.fleetsim.usp.proto.UspMsg.Request;
+import io.fleetsim.usp.proto.UspRecord.Record;
+import io.fleetsim.usp.record.RecordDecodeResult;
+import io.fleetsim.usp.record.UspRecordCodec;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One agent's session with the {@link ReferenceController}, on its channel's event loop: its
+ * connect and disconnect, the Notify it sends (answered with NotifyResp when asked), and the
+ * requests sent to it with their pending responses.
+ */
+final class AgentLink implements MtpListener {
+  private final ReferenceController owner;
+  private final Map<String, CompletableFuture<Msg>> pending = new ConcurrentHashMap<>();
+  volatile MtpSession session;
+  private volatile String agentId = "";
+  private volatile String version = UspMessages.RECORD_VERSION;
+
+  AgentLink(ReferenceController owner) {
+    this.owner = owner;
+  }
+
+  @Override
+  public void onConnected(MtpSession s) {
+    session = s;
+  }
+
+  @Override
+  public boolean onRecord(MtpSession s, byte[] bytes) {
+    RecordDecodeResult r = UspRecordCodec.decode(bytes);
+    Record record = owner.forMe(r);
+    if (record != null) {
+      handle(record);
+    }
+    return r instanceof RecordDecodeResult.Decoded; // undecodable: close 1003 (R-WS.16)
+  }
+
+  void handle(Record record) {
+    agentId = record.getFromId();
+    version = record.getVersion();
+    switch (record.getRecordTypeCase()) {
+      case WEBSOCKET_CONNECT, MQTT_CONNECT -> {
+        owner.agents.put(agentId, this);
+        owner.connects.increment();
+        if (owner.provision && owner.provisionedAgents.add(agentId)) {
+          provision();
+        }
+      }
+      case NO_SESSION_CONTEXT -> onMessage(record);
+      case DISCONNECT -> owner.agents.remove(agentId, this);
+      default -> owner.dropped.increment();
+    }
+  }
+
+  private void onMessage(Record record) {
+    MsgDecodeResult decoded = UspMessageCodec.decode(record.getNoSessionContext().getPayload());
+    if (!(decoded instanceof MsgDecodeResult.Decoded d)) {
+      owner.dropped.increment();
+      return;
+    }
+    Msg msg = d.msg();
+    if (msg.getBody().hasRequest() && msg.getBody().getRequest().hasNotify()) {
+      Notify notify = msg.getBody().getRequest().getNotify();
+      owner.notifications.increment();
+      if (notify.hasEvent() && notify.getEvent().getEventName().equals("Boot!")) {
+        owner.boots.increment();
+      }
+      if (notify.getSendResp()) {
+        reply(UspMessages.notifyResp(msg));
+      }
+      ReferenceController.Notification n = new ReferenceController.Notification(agentId, notify);
+      owner.notifyListeners.forEach(l -> l.accept(n));
+      return;
+    }
+    CompletableFuture<Msg> f = pending.remove(msg.getHeader().getMsgId());
+    if (f != null) {
+      f.complete(msg);
+    } else {
+      owner.dropped.increment();
+    }
+  }
+
+  /** First contact: the {@link Provisioning} subscriptions, then optionally a reboot. */
+  private void provision() {
+    send(MsgType.ADD, Provisioning.REQUEST, System.nanoTime())
+        .thenAccept(
+            resp -> {
+              if (resp.getBody().hasResponse()) {
+                owner.provisioned.increment();
+                if (owner.rebootAfterProvisioning) {
+                  send(
+                      MsgType.OPERATE,
+                      Request.newBuilder()
+                          .setOperate(
+                              Operate.newBuilder()
+                                  .setCommand("Device.Reboot()")
+                                  .setCommandKey("provisioned")
+                                  .setSendResp(true))
+                          .build(),
+                      System.nanoTime());
+                }
+              }
+            });
+  }
+
+  CompletableFuture<Msg> send(MsgType type, Request request, long dueNanos) {
+    String msgId = "ctl-" + owner.msgIds.incrementAndGet();
+    CompletableFuture<Msg> f = new CompletableFuture<>();
+    pending.put(msgId, f);
+    MtpSession s = session;
+    if (s == null
+        || !s.send(
+            UspMessages.encodeRecord(
+                version, agentId, owner.endpointId, UspMessages.request(msgId, type, request)))) {
+      pending.remove(msgId);
+      f.completeExceptionally(new IllegalStateException("no session to " + agentId));
+      return f;
+    }
+    String name = MessageNames.of(type);
+    return f.orTimeout(ReferenceController.REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .whenComplete(
+            (msg, error) -> {
+              if (msg != null && msg.getBody().hasError()) {
+                owner.errorResponses.computeIfAbsent(name, k -> new LongAdder()).increment();
+              } else if (msg != null) {
+                owner.latencies.record(name, System.nanoTime() - dueNanos);
+              } else if (error instanceof TimeoutException) {
+                pending.remove(msgId);
+                owner.timeouts.increment();
+              }
+            });
+  }
+
+  private void reply(Msg msg) {
+    MtpSession s = session;
+    if (s != null) {
+      s.send(UspMessages.encodeRecord(version, agentId, owner.endpointId, msg));
+    }
+  }
+
+  @Override
+  public void onDisconnected(MtpSession s, String cause) {
+    session = null;
+    if (!agentId.isEmpty()) {
+      owner.agents.remove(agentId, this);
+    }
+    pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException(cause)));
+    pending.clear();
+  }
+}
