@@ -4,6 +4,8 @@ import io.fleetsim.datamodel.AgentDataModel;
 import io.fleetsim.datamodel.ObjectNode;
 import io.fleetsim.datamodel.ParamNode;
 import io.fleetsim.datamodel.Schema;
+import io.fleetsim.usp.message.UspErrorCode;
+import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.fleetsim.usp.record.RecordDropReason;
 import java.util.ArrayList;
@@ -180,6 +182,15 @@ public final class AgentCore {
     } else if (timer instanceof AgentTimer.SubscriptionExpiry e) {
       SubscriptionLifecycle.expire(this, e, out);
     }
+  }
+
+  /**
+   * The DisconnectRecord an agent sends to {@code controllerId} before it closes its MTP for good
+   * (R-MTP.7): reason 7105, its session with the Controller is over.
+   */
+  public byte[] disconnectRecord(String controllerId) {
+    return UspMessages.encodeDisconnect(
+        controllerId, endpointId, UspErrorCode.SESSION_CONTEXT_TERMINATED.code(), "shutdown");
   }
 
   /** Unacknowledged notifications, by msg_id (for tests). */

@@ -3,15 +3,12 @@ package io.fleetsim.fleet;
 import io.fleetsim.agent.AgentCore;
 import io.fleetsim.agent.AgentLifecycle;
 import io.fleetsim.agent.AgentTimer;
+import io.fleetsim.agent.Misbehaviour;
 import io.fleetsim.agent.Outbox;
 import io.fleetsim.metrics.AgentState;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
-import io.fleetsim.usp.message.UspMessages;
-import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
-import io.fleetsim.usp.proto.UspMsg.Notify;
-import io.fleetsim.usp.proto.UspMsg.Request;
 import io.fleetsim.usp.record.RecordDropReason;
 import java.time.Duration;
 import java.util.SplittableRandom;
@@ -205,9 +202,7 @@ public final class AgentActor implements MtpListener, Outbox {
             return Behaviors.same();
           }
           if (msg == Stop.INSTANCE) {
-            session.send(
-                UspMessages.encodeDisconnect(
-                    runtime.controllerId(), core.endpointId(), 7105, "shutdown"));
+            session.send(core.disconnectRecord(runtime.controllerId()));
             session.close(1000, "agent stopped");
             dropSession();
             return leave();
@@ -308,29 +303,10 @@ public final class AgentActor implements MtpListener, Outbox {
   private void misbehave(Misbehave m) {
     SplittableRandom random = new SplittableRandom(runtime.seed() ^ core.dataModel().index());
     for (int i = 0; i < m.garbage() && session != null; i++) {
-      byte[] junk = new byte[16 + random.nextInt(48)];
-      random.nextBytes(junk);
-      session.send(junk);
+      session.send(Misbehaviour.garbage(random));
     }
     for (int i = 0; i < m.flood() && session != null; i++) {
-      session.send(
-          UspMessages.encodeRecord(
-              UspMessages.RECORD_VERSION,
-              runtime.controllerId(),
-              core.endpointId(),
-              UspMessages.request(
-                  "flood-" + i,
-                  MsgType.NOTIFY,
-                  Request.newBuilder()
-                      .setNotify(
-                          Notify.newBuilder()
-                              .setSubscriptionId("flood")
-                              .setSendResp(false)
-                              .setValueChange(
-                                  Notify.ValueChange.newBuilder()
-                                      .setParamPath("Device.DeviceInfo.UpTime")
-                                      .setParamValue(Integer.toString(i))))
-                      .build())));
+      session.send(Misbehaviour.floodNotify(runtime.controllerId(), core.endpointId(), i));
     }
   }
 
