@@ -11,6 +11,8 @@ import io.fleetsim.usp.proto.UspMsg.Notify;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The notification engine: which Subscriptions a committed change, an event or a finished command
@@ -42,53 +44,56 @@ final class NotificationEngine {
       return;
     }
     String path = v.param().owner().instancePath(v.instances()) + v.param().name();
-    for (SubscriptionRows.Subscription s : SubscriptionRows.all(agent.dm)) {
-      if (active(agent, s, "ValueChange")
-          && anyRef(
-              s, ref -> SubscriptionMatcher.valueChange(ref, v.param(), v.instances(), agent.dm))) {
-        send(
-            agent,
-            s,
+    toSubscribers(
+        agent,
+        "ValueChange",
+        ref -> SubscriptionMatcher.valueChange(ref, v.param(), v.instances(), agent.dm),
+        () ->
             Notify.newBuilder()
                 .setValueChange(
                     Notify.ValueChange.newBuilder().setParamPath(path).setParamValue(v.value())),
-            out);
-      }
-    }
+        out);
   }
 
   static void notifyObjectCreation(AgentCore agent, Change.ObjectCreated oc, Outbox out) {
     String path = oc.table().instancePath(oc.instances());
-    for (SubscriptionRows.Subscription s : SubscriptionRows.all(agent.dm)) {
-      if (active(agent, s, "ObjectCreation")
-          && anyRef(
-              s,
-              ref ->
-                  SubscriptionMatcher.objectCreation(ref, oc.table(), oc.instances(), agent.dm))) {
-        send(
-            agent,
-            s,
+    toSubscribers(
+        agent,
+        "ObjectCreation",
+        ref -> SubscriptionMatcher.objectCreation(ref, oc.table(), oc.instances(), agent.dm),
+        () ->
             Notify.newBuilder()
                 .setObjCreation(
                     Notify.ObjectCreation.newBuilder()
                         .setObjPath(path)
                         .putAllUniqueKeys(oc.uniqueKeys())),
-            out);
-      }
-    }
+        out);
   }
 
   static void notifyObjectDeletion(AgentCore agent, Change.ObjectDeleted od, Outbox out) {
     String path = od.table().instancePath(od.instances());
-    for (SubscriptionRows.Subscription s : SubscriptionRows.all(agent.dm)) {
-      if (active(agent, s, "ObjectDeletion")
-          && anyRef(
-              s, ref -> SubscriptionMatcher.objectDeletion(ref, od.table(), od.instances()))) {
-        send(
-            agent,
-            s,
+    toSubscribers(
+        agent,
+        "ObjectDeletion",
+        ref -> SubscriptionMatcher.objectDeletion(ref, od.table(), od.instances()),
+        () ->
             Notify.newBuilder().setObjDeletion(Notify.ObjectDeletion.newBuilder().setObjPath(path)),
-            out);
+        out);
+  }
+
+  /**
+   * Acts on every active subscription of {@code notifType} one of whose ReferenceList paths {@code
+   * matches}: each gets its own Notify (the subscription ID is set on it).
+   */
+  private static void toSubscribers(
+      AgentCore agent,
+      String notifType,
+      Predicate<String> matches,
+      Supplier<Notify.Builder> notify,
+      Outbox out) {
+    for (SubscriptionRows.Subscription s : SubscriptionRows.all(agent.dm)) {
+      if (active(agent, s, notifType) && anyRef(s, matches)) {
+        send(agent, s, notify.get(), out);
       }
     }
   }
@@ -159,8 +164,7 @@ final class NotificationEngine {
         && ControllerTable.controllerEnabled(agent, s.recipient());
   }
 
-  static boolean anyRef(
-      SubscriptionRows.Subscription s, java.util.function.Predicate<String> matches) {
+  static boolean anyRef(SubscriptionRows.Subscription s, Predicate<String> matches) {
     for (String ref : s.referenceList()) {
       if (matches.test(ref)) {
         return true;
