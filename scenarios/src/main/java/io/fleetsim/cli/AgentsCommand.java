@@ -4,13 +4,15 @@ import com.typesafe.config.ConfigFactory;
 import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.datamodel.ProfileLoader;
 import io.fleetsim.datamodel.Schema;
+import io.fleetsim.fleet.ActorFleet;
 import io.fleetsim.fleet.FileLimits;
-import io.fleetsim.fleet.MtpAgent;
-import io.fleetsim.fleet.MtpAgents;
-import io.fleetsim.metrics.CountingAgentStats;
+import io.fleetsim.fleet.HttpFileTransfers;
+import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.metrics.HeapAfterGc;
+import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.connect.Connectors;
+import io.fleetsim.mtp.http.HttpFetch;
 import io.netty.handler.ssl.SslContext;
 import java.io.File;
 import java.io.PrintWriter;
@@ -18,9 +20,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +35,8 @@ import picocli.CommandLine.Option;
     name = "agents",
     mixinStandardHelpOptions = true,
     description =
-        "Starts N agents (one plain object each) connected to a Controller; prints each agent's endpoint ID.")
+        "Starts N agents (one Pekko actor each, as in a run) connected to a Controller; prints each"
+            + " agent's endpoint ID.")
 final class AgentsCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -135,40 +140,67 @@ final class AgentsCommand implements Callable<Integer> {
       return 2;
     }
     Schema schema = load();
-    CountingAgentStats stats = new CountingAgentStats();
-    CountDownLatch stop = new CountDownLatch(1);
+    FleetMetrics metrics = new FleetMetrics();
     long heapBefore = report ? HeapAfterGc.used() : 0;
-    try (Transports transports = Transports.create();
-        MtpAgents fleet =
-            new MtpAgents(
-                new DeviceModel(schema, seed, InstantSource.system()),
-                stats,
-                transports,
-                Connectors.agents(transports, target, options(), tls),
-                controllerId,
-                count,
-                sourceAddresses)) {
-      if (!report) {
-        for (MtpAgent a : fleet.agents()) {
-          out.println(
-              mqtt
-                  ? a.endpointId() + " " + agentTopicPattern.replace("{eid}", a.endpointId())
-                  : a.endpointId());
-        }
-        out.flush();
+    try (Transports transports = Transports.create()) {
+      ActorFleet fleet =
+          new ActorFleet(
+              "fleetsim-agents",
+              List.of(new DeviceModel(schema, seed, InstantSource.system())),
+              i -> 0,
+              count,
+              List.of(Connectors.agents(transports, target, options(), tls)),
+              transports.group(),
+              controllerId,
+              new HttpFileTransfers(
+                  new HttpFetch(transports, Tls.client(null)),
+                  HttpFileTransfers.DEFAULT_MAX_IN_FLIGHT),
+              metrics,
+              seed,
+              ActorFleet.SOCKET_CONNECTS_IN_FLIGHT,
+              sourceAddresses);
+      try {
+        return run(fleet, metrics, schema, transports, heapBefore, out, err);
+      } finally {
+        // every agent online sends its DisconnectRecord before the fleet goes (R-MTP.7)
+        fleet.stop(Duration.ofMillis(Math.min(2000, 200 + count / 50)));
       }
-      Thread hook = new Thread(stop::countDown, "fleetsim-stop");
-      Runtime.getRuntime().addShutdownHook(hook);
+    }
+  }
+
+  private int run(
+      ActorFleet fleet,
+      FleetMetrics metrics,
+      Schema schema,
+      Transports transports,
+      long heapBefore,
+      PrintWriter out,
+      PrintWriter err)
+      throws InterruptedException {
+    if (!report) {
+      for (int i = 0; i < count; i++) {
+        String eid = fleet.endpointId(i);
+        out.println(
+            Connectors.mqtt(target) ? eid + " " + agentTopicPattern.replace("{eid}", eid) : eid);
+      }
+      out.flush();
+    }
+    CountDownLatch stop = new CountDownLatch(1);
+    Thread hook = new Thread(stop::countDown, "fleetsim-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    // one fleet tick a second: Periodic!, self-changing values, host churn
+    ScheduledFuture<?> ticks =
+        transports.group().scheduleAtFixedRate(fleet::tick, 1, 1, TimeUnit.SECONDS);
+    try {
       long started = System.nanoTime();
-      fleet.start();
+      fleet.spawn(count);
       if (report) {
         long deadline = started + (duration == null ? Duration.ofMinutes(5) : duration).toNanos();
-        while (fleet.agents().stream().filter(MtpAgent::connected).count() < count) {
+        while (metrics.connectedNow() < count) {
           if (System.nanoTime() > deadline) {
             err.println("fleetsim: not all agents connected in time");
             return 1;
           }
-          Thread.onSpinWait();
           TimeUnit.MILLISECONDS.sleep(5);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -190,10 +222,16 @@ final class AgentsCommand implements Callable<Integer> {
         stop.await();
       } else {
         stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      return 0;
+    } finally {
+      ticks.cancel(false);
+      try {
         Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the JVM is exiting, the agents still say goodbye
       }
     }
-    return 0;
   }
 
   private Connectors.Options options() {

@@ -114,7 +114,8 @@ public final class ScenarioRunner {
               s.seed(),
               s.target().kind() == Scenario.Target.Kind.EMBEDDED_MEMORY
                   ? Integer.MAX_VALUE
-                  : ActorFleet.SOCKET_CONNECTS_IN_FLIGHT);
+                  : ActorFleet.SOCKET_CONNECTS_IN_FLIGHT,
+              1);
       if (s.provisioned()) {
         fleet.preProvision(Provisioning.REQUEST);
       }

@@ -1,6 +1,7 @@
 package io.fleetsim.agent;
 
 import io.fleetsim.datamodel.AgentDataModel;
+import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.datamodel.ObjectNode;
 import io.fleetsim.datamodel.ParamNode;
 import io.fleetsim.datamodel.Schema;
@@ -59,6 +60,12 @@ public final class AgentCore {
   /** A freshly powered-on agent; its first {@link #onConnected} sends Boot!. */
   public static AgentCore create(AgentEnvironment env, int index) {
     return new AgentCore(env, index);
+  }
+
+  /** The EndpointID agent {@code index} of {@code device} has, without creating the agent. */
+  public static String endpointIdOf(DeviceModel device, int index) {
+    AgentDataModel dm = device.newAgent(index);
+    return dm.value(endpointParam(dm.schema()), Instances.ROOT);
   }
 
   /** The agent's USP endpoint ID (Device.LocalAgent.EndpointID, or the profile's template). */

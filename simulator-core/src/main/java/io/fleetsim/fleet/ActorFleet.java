@@ -106,12 +106,16 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
         transfers,
         metrics,
         seed,
-        maxConnectsInFlight);
+        maxConnectsInFlight,
+        1);
   }
 
   /**
    * As above, with an MTP per model: {@code connectors.get(m)} connects the agents of {@code
    * models.get(m)}, so one fleet can hold WebSocket gateways and MQTT IoT hubs.
+   *
+   * @param sourceAddresses how many loopback source addresses (127.0.0.1 to 127.0.0.N) socket
+   *     connects spread over; 1 = any
    */
   public ActorFleet(
       String name,
@@ -124,7 +128,8 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
       FileTransfers transfers,
       FleetMetrics metrics,
       long seed,
-      int maxConnectsInFlight) {
+      int maxConnectsInFlight,
+      int sourceAddresses) {
     if (connectors.size() != models.size()) {
       throw new IllegalArgumentException("one connector per model");
     }
@@ -146,7 +151,8 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
                             ctx.getSystem().scheduler(),
                             ctx.getSystem().executionContext(),
                             seed,
-                            maxConnectsInFlight),
+                            maxConnectsInFlight,
+                            sourceAddresses),
                         transfers)),
             name,
             QUIET.withFallback(ConfigFactory.load()));
@@ -159,7 +165,8 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
       org.apache.pekko.actor.typed.Scheduler scheduler,
       scala.concurrent.ExecutionContext executor,
       long seed,
-      int maxConnectsInFlight) {
+      int maxConnectsInFlight,
+      int sourceAddresses) {
     AgentRuntime r =
         new AgentRuntime(
             connectors.get(0),
@@ -170,7 +177,8 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
             metrics,
             seed,
             preProvisioning,
-            maxConnectsInFlight);
+            maxConnectsInFlight,
+            sourceAddresses);
     for (int m = 0; m < models.size(); m++) {
       if (connectors.get(m) != connectors.get(0)) {
         r.connectModel(models.get(m), connectors.get(m));
@@ -182,6 +190,14 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
   /** Agents in the fleet when all are spawned. */
   public int total() {
     return total;
+  }
+
+  /**
+   * The EndpointID of agent {@code index}, computed from its profile and index as the agent itself
+   * does (nothing is kept per agent to answer it).
+   */
+  public String endpointId(int index) {
+    return AgentCore.endpointIdOf(models.get(modelOf.applyAsInt(index)), index);
   }
 
   /** Agents spawned (and started) so far. */

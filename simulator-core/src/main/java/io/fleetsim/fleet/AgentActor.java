@@ -138,7 +138,12 @@ public final class AgentActor implements MtpListener, Outbox {
           connectStartNanos = System.nanoTime();
           runtime
               .connector(core.dataModel().device())
-              .connect(core.endpointId(), runtime.controllerId(), this, runtime.loop(), null);
+              .connect(
+                  core.endpointId(),
+                  runtime.controllerId(),
+                  this,
+                  runtime.loop(),
+                  runtime.localAddress(core.dataModel().index()));
         });
     return Behaviors.receiveMessage(
         msg -> {

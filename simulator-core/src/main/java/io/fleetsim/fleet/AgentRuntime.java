@@ -5,6 +5,7 @@ import io.fleetsim.mtp.Connector;
 import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.typed.Scheduler;
@@ -25,6 +26,7 @@ public final class AgentRuntime {
   private final long seed;
   private final AtomicReference<Msg> preProvisioning;
   private final InFlightGate connects;
+  private final int sourceAddresses;
 
   /** Models whose agents use another MTP than {@link #connector}; set before any agent exists. */
   private final java.util.Map<io.fleetsim.datamodel.DeviceModel, Connector> byModel =
@@ -43,8 +45,10 @@ public final class AgentRuntime {
       FleetMetrics metrics,
       long seed,
       AtomicReference<Msg> preProvisioning,
-      int maxConnectsInFlight) {
+      int maxConnectsInFlight,
+      int sourceAddresses) {
     this.preProvisioning = preProvisioning;
+    this.sourceAddresses = sourceAddresses;
     this.connects = new InFlightGate(maxConnectsInFlight);
     this.connector = connector;
     this.loops = loops;
@@ -67,6 +71,17 @@ public final class AgentRuntime {
   /** The loop a new session lives on (spread over the group). */
   EventLoop loop() {
     return loops.next();
+  }
+
+  /**
+   * The source address agent {@code index} connects from: any (null), or one of 127.0.0.1 to
+   * 127.0.0.N round-robin, so one box holds more than one ephemeral port range of connections to a
+   * loopback Controller. Computed, not stored per agent.
+   */
+  InetSocketAddress localAddress(int index) {
+    return sourceAddresses <= 1
+        ? null
+        : new InetSocketAddress("127.0.0." + (1 + index % sourceAddresses), 0);
   }
 
   String controllerId() {

@@ -102,6 +102,7 @@ class AgentActorTest {
             metrics,
             1,
             new AtomicReference<>(),
+            1,
             1);
     AgentCore core =
         AgentCore.create(
@@ -158,6 +159,7 @@ class AgentActorTest {
             metrics,
             1,
             provisioning,
+            1,
             1);
     AgentCore core =
         AgentCore.create(
