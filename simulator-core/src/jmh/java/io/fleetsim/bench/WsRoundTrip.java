@@ -1,9 +1,11 @@
 package io.fleetsim.bench;
 
+import io.fleetsim.agent.FileTransfers;
 import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.datamodel.ProfileLoader;
-import io.fleetsim.fleet.MtpAgents;
-import io.fleetsim.metrics.AgentStats;
+import io.fleetsim.fleet.ActorFleet;
+import io.fleetsim.metrics.FleetMetrics;
+import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.Transports;
@@ -15,7 +17,9 @@ import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Request;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,20 +94,26 @@ public final class WsRoundTrip {
       URI url = URI.create("ws://127.0.0.1:" + server.address().getPort() + "/usp");
       AutoCloseable clients;
       if (usp) {
-        MtpAgents agents =
-            new MtpAgents(
-                new DeviceModel(
-                    ProfileLoader.loadResource("profiles/test-gateway.conf"),
-                    1,
-                    InstantSource.system()),
-                AgentStats.NOOP,
-                t,
-                url,
-                CONTROLLER,
+        ActorFleet agents =
+            new ActorFleet(
+                "ws-roundtrip",
+                List.of(
+                    new DeviceModel(
+                        ProfileLoader.loadResource("profiles/test-gateway.conf"),
+                        1,
+                        InstantSource.system())),
+                i -> 0,
                 connections,
+                List.<Connector>of(new WsClient(t, url, 1 << 20, 60)),
+                t.group(),
+                CONTROLLER,
+                FileTransfers.NONE,
+                new FleetMetrics(),
+                1,
+                ActorFleet.SOCKET_CONNECTS_IN_FLIGHT,
                 1);
-        agents.start();
-        clients = agents;
+        agents.spawn(connections);
+        clients = () -> agents.stop(Duration.ofMillis(500));
         sizes[0] = request("os::00D09E-FSIM00000000").length;
       } else {
         clients = echo(t, url, connections, sizes[1]);

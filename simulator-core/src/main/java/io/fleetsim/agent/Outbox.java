@@ -13,6 +13,14 @@ public interface Outbox {
    */
   boolean send(String controllerId, byte[] record);
 
+  /**
+   * Sends the response to a request back the way the request came (over MQTT: to its reply-to
+   * topic, R-MQTT.26); by default like {@link #send}.
+   */
+  default boolean reply(String controllerId, byte[] record) {
+    return send(controllerId, record);
+  }
+
   /** Tells the transport about reboots: drop the connection, then reconnect after the restart. */
   default void lifecycle(AgentLifecycle event) {}
 }

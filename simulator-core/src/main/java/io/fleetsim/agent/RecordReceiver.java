@@ -49,7 +49,7 @@ final class RecordReceiver {
       }
       case SESSION_CONTEXT -> {
         // E2E session context is optional; refuse it with a Disconnect 7106 (R-E2E.6a).
-        out.send(
+        out.reply(
             record.getFromId(),
             disconnect(agent, record, UspErrorCode.SESSION_CONTEXT_NOT_ALLOWED));
         return drop(agent, RecordDropReason.SESSION_CONTEXT_REFUSED, record.getFromId());
@@ -144,7 +144,7 @@ final class RecordReceiver {
             ? UspMessages.RECORD_VERSION
             : request.getVersion();
     boolean sent =
-        out.send(
+        out.reply(
             request.getFromId(),
             UspRecordCodec.encode(
                 UspMessages.record(version, request.getFromId(), agent.endpointId, response)));

@@ -77,7 +77,7 @@ final class BrokerLink implements MtpListener {
     Record record = owner.forMe(UspRecordCodec.decode(bytes));
     if (record != null) {
       AgentLink link = links.computeIfAbsent(record.getFromId(), id -> new AgentLink(owner));
-      link.session = s.replyRoute(); // the agent's reply-to may change between connections
+      link.session = s; // a route to the agent's reply-to, which may change between connections
       if (record.hasDisconnect()) {
         topics.remove(record.getFromId()); // it said goodbye: do not bring it back
       } else if (!link.session.address().isEmpty()) {

@@ -187,9 +187,11 @@ public final class AgentActor implements MtpListener, Outbox {
     String name = now.label(); // shared: a behavior is kept per agent
     return Behaviors.receiveMessage(
         msg -> {
-          if (msg instanceof Inbound in && in.session() == session) {
-            if (core.onRecord(in.record(), this) == RecordDropReason.UNPARSEABLE) {
-              session.close(1003, "undecodable Record"); // R-WS.16
+          if (msg instanceof Inbound in && in.session().connection() == session) {
+            // a Record that came over a route (an MQTT reply-to) is answered over it
+            Outbox out = in.session() == session ? this : new ReplyVia(this, in.session());
+            if (core.onRecord(in.record(), out) == RecordDropReason.UNPARSEABLE) {
+              in.session().close(1003, "undecodable Record"); // R-WS.16; an MQTT route stays up
             }
             return afterCore();
           }
@@ -318,6 +320,24 @@ public final class AgentActor implements MtpListener, Outbox {
   private void dropSession() {
     session = null;
     runtime.metrics().disconnected();
+  }
+
+  /** The actor's Outbox for one Record that came over a route: responses go back over it. */
+  private record ReplyVia(AgentActor actor, MtpSession route) implements Outbox {
+    @Override
+    public boolean send(String controllerId, byte[] record) {
+      return actor.send(controllerId, record);
+    }
+
+    @Override
+    public boolean reply(String controllerId, byte[] record) {
+      return route.send(record);
+    }
+
+    @Override
+    public void lifecycle(AgentLifecycle event) {
+      actor.lifecycle(event);
+    }
   }
 
   // ---- Outbox: called by the core, on this actor's thread --------------------------------------

@@ -12,6 +12,9 @@ public interface MtpListener {
   /**
    * One Record arrived.
    *
+   * @param session where a response to it goes: the connection, or over MQTT a route to the
+   *     Record's reply-to topic ({@link MtpSession#connection()} is then the connection); safe to
+   *     keep and use later from any thread
    * @return false when the Record could not be decoded: the WebSocket MTP then closes with 1003
    *     (R-WS.16)
    */

@@ -19,15 +19,6 @@ public interface MtpSession {
   byte[] connectRecord(String toId, String fromId);
 
   /**
-   * Where later Records for the peer of the Record being handled go. A WebSocket connection has one
-   * peer, so that is this session; one MQTT broker connection serves many peers, so there it is a
-   * view publishing to that peer's reply-to topic (R-MQTT.18-27). Call it inside {@code onRecord}.
-   */
-  default MtpSession replyRoute() {
-    return this;
-  }
-
-  /**
    * The peer address this session sends to when it is a route over a shared connection (the MQTT
    * reply-to topic); "" for a connection with one peer.
    */
@@ -41,6 +32,14 @@ public interface MtpSession {
    * peer returns itself.
    */
   default MtpSession routeTo(String address) {
+    return this;
+  }
+
+  /**
+   * The connection this session is a route over (an MQTT reply-to route is one of many over the
+   * broker connection); the session itself for a connection with one peer.
+   */
+  default MtpSession connection() {
     return this;
   }
 }

@@ -2,12 +2,12 @@ package io.fleetsim.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.websocket.WsServer;
 import io.fleetsim.testing.Await;
+import io.fleetsim.testing.TestFleet;
 import io.fleetsim.testing.TestModels;
 import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Get;
@@ -63,15 +63,13 @@ class BadInputIT {
                 sessions.remove(s.peerEndpointId(), s);
               }
             };
-    CountingAgentStats stats = new CountingAgentStats();
     try (Transports t = Transports.create(2);
         WsServer server =
             WsServer.bind(
                 t, new InetSocketAddress("127.0.0.1", 0), "/usp", 1 << 20, listener::get);
-        MtpAgents fleet =
-            new MtpAgents(
+        TestFleet fleet =
+            TestFleet.of(
                 TestModels.gateway(5),
-                stats,
                 t,
                 URI.create("ws://127.0.0.1:" + server.address().getPort() + "/usp"),
                 CONTROLLER,
@@ -79,16 +77,16 @@ class BadInputIT {
                 1)) {
       fleet.start();
       Await.until(() -> sessions.size() == 10);
-      String victim = fleet.agents().get(0).endpointId();
-      String other = fleet.agents().get(1).endpointId();
+      String victim = fleet.endpointId(0);
+      String other = fleet.endpointId(1);
 
       // a Record for another endpoint, one from an unknown Controller, an oversized one: dropped
       MtpSession s = sessions.get(victim);
       s.send(UspMessages.encodeRecord("1.4", "os::someone-else", CONTROLLER, get("a")));
       s.send(UspMessages.encodeRecord("1.4", victim, "self::intruder", get("b")));
       s.send(new byte[6 * 1024 * 1024]);
-      Await.until(() -> stats.drops().getOrDefault("OVERSIZED", 0L) == 1);
-      assertThat(stats.drops())
+      Await.until(() -> fleet.stats().drops().getOrDefault("OVERSIZED", 0L) == 1);
+      assertThat(fleet.stats().drops())
           .containsEntry("WRONG_TO_ID", 1L)
           .containsEntry("UNKNOWN_CONTROLLER", 1L)
           .containsEntry("OVERSIZED", 1L);
@@ -97,13 +95,13 @@ class BadInputIT {
       // garbage: the agent closes with 1003 (R-WS.16), then reconnects after the retry wait
       s.send(new byte[] {(byte) 0xFF, (byte) 0xFF, 0x01});
       Await.until(() -> disconnects.get() == 1);
-      assertThat(stats.drops()).containsEntry("UNPARSEABLE", 1L);
+      assertThat(fleet.stats().drops()).containsEntry("UNPARSEABLE", 1L);
 
       // the other agents never noticed
       sessions.get(other).send(UspMessages.encodeRecord("1.4", other, CONTROLLER, get("ok")));
       Await.until(() -> answers.containsKey(other));
       assertThat(answers.get(other).getBody().getResponse().hasGetResp()).isTrue();
-      assertThat(fleet.agents().subList(1, 10)).allMatch(MtpAgent::connected);
+      assertThat(sessions.keySet()).containsAll(fleet.endpointIds().subList(1, 10));
     }
   }
 

@@ -6,10 +6,10 @@ import io.fleetsim.controller.FirmwareCampaign;
 import io.fleetsim.controller.FirmwareServer;
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.datamodel.DeviceModel;
-import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
 import io.fleetsim.testing.ReadParam;
+import io.fleetsim.testing.TestFleet;
 import io.fleetsim.testing.TestFleets;
 import io.fleetsim.testing.TestModels;
 import java.net.InetSocketAddress;
@@ -132,12 +132,11 @@ class FirmwareCampaignIT {
   private void rollout(Transports transports, FirmwareServer server, String version, Check check)
       throws Exception {
     DeviceModel model = TestModels.gateway(3, Map.of("profile.agent.reboot-time", "300ms"));
-    CountingAgentStats stats = new CountingAgentStats();
     try (ReferenceController controller = TestFleets.controller(transports, false);
-        MtpAgents fleet = TestFleets.webSocket(model, stats, transports, controller, AGENTS, 1)) {
+        TestFleet fleet = TestFleets.webSocket(model, transports, controller, AGENTS, 1)) {
       fleet.start();
       Await.until(() -> controller.provisioned() == AGENTS, Duration.ofSeconds(30));
-      List<String> agents = fleet.agents().stream().map(MtpAgent::endpointId).toList();
+      List<String> agents = fleet.endpointIds();
       assertThat(versions(controller, agents)).containsOnly("1.2.0");
 
       FirmwareCampaign.Spec spec =
@@ -150,7 +149,7 @@ class FirmwareCampaignIT {
         check.accept(
             new Finished(campaign, controller, versions(controller, agents), start, agents));
       }
-      assertThat(stats.drops()).isEmpty();
+      assertThat(fleet.stats().drops()).isEmpty();
     }
   }
 

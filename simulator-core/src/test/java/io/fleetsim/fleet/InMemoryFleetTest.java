@@ -3,10 +3,10 @@ package io.fleetsim.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsim.controller.ReferenceController;
-import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
 import io.fleetsim.testing.SerialGet;
+import io.fleetsim.testing.TestFleet;
 import io.fleetsim.testing.TestFleets;
 import io.fleetsim.testing.TestModels;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
@@ -27,12 +27,11 @@ class InMemoryFleetTest {
 
   @Test
   void agentsTalkToTheControllerWithoutSockets_andSurviveAnOutage() throws Exception {
-    CountingAgentStats stats = new CountingAgentStats();
     try (Transports t = Transports.create(2);
         ReferenceController controller =
             ReferenceController.inMemory(t, TestFleets.CONTROLLER, true, true);
-        MtpAgents fleet =
-            new MtpAgents(
+        TestFleet fleet =
+            TestFleet.of(
                 TestModels.gateway(
                     6,
                     Map.of(
@@ -43,7 +42,6 @@ class InMemoryFleetTest {
                         "profile.objects.\"Device.LocalAgent.Controller.{i}.\""
                             + ".params.PeriodicNotifInterval.default",
                         "1")),
-                stats,
                 t,
                 controller.memoryMtp(),
                 TestFleets.CONTROLLER,
@@ -56,11 +54,11 @@ class InMemoryFleetTest {
       assertThat(controller.memoryMtp().sessions()).isEqualTo(AGENTS);
       Msg m =
           controller
-              .request(fleet.agents().get(9).endpointId(), MsgType.GET, SerialGet.request())
+              .request(fleet.endpointId(9), MsgType.GET, SerialGet.request())
               .get(10, TimeUnit.SECONDS);
       assertThat(SerialGet.of(m)).isEqualTo(SerialGet.expected(9));
       // the Boot! went out with NotifRetry, so its round trip was measured by the agents
-      assertThat(stats.latencies().total("Notify Boot!").getTotalCount()).isEqualTo(AGENTS);
+      assertThat(fleet.stats().latencies().total("Notify Boot!").getTotalCount()).isEqualTo(AGENTS);
       // the fleet tick drives Periodic! (every second here) to the provisioned subscription
       java.util.concurrent.atomic.AtomicInteger periodic =
           new java.util.concurrent.atomic.AtomicInteger();
@@ -78,7 +76,7 @@ class InMemoryFleetTest {
       controller.memoryMtp().up();
       Await.until(() -> controller.connectRecords() == before + AGENTS, Duration.ofSeconds(30));
       assertThat(controller.connectedAgents()).hasSize(AGENTS);
-      assertThat(stats.drops()).isEmpty();
+      assertThat(fleet.stats().drops()).isEmpty();
     }
   }
 }

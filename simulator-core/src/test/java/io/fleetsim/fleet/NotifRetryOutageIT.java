@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.datamodel.DeviceModel;
-import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
+import io.fleetsim.testing.TestFleet;
 import io.fleetsim.testing.TestFleets;
 import io.fleetsim.testing.TestModels;
 import io.fleetsim.usp.proto.UspMsg.Add;
@@ -52,27 +52,22 @@ class NotifRetryOutageIT {
           ReferenceController.passive(
               transports, new InetSocketAddress("127.0.0.1", 0), "/usp", CONTROLLER);
       int port = first.address().getPort();
-      try (MtpAgents fleet =
-          TestFleets.webSocket(model, new CountingAgentStats(), transports, first, AGENTS, 1)) {
+      try (TestFleet fleet = TestFleets.webSocket(model, transports, first, AGENTS, 1)) {
         fleet.start();
         Await.until(() -> first.connectedAgents().size() == AGENTS, Duration.ofMillis(30_000));
         List<CompletableFuture<Msg>> started = new ArrayList<>();
-        for (MtpAgent a : fleet.agents()) {
+        for (String eid : fleet.endpointIds()) {
           Msg added =
-              first
-                  .request(a.endpointId(), MsgType.ADD, timerSubscription())
-                  .get(10, TimeUnit.SECONDS);
+              first.request(eid, MsgType.ADD, timerSubscription()).get(10, TimeUnit.SECONDS);
           assertThat(added.getBody().getResponse().hasAddResp()).isTrue();
-          started.add(first.request(a.endpointId(), MsgType.OPERATE, scheduleTimer(2)));
+          started.add(first.request(eid, MsgType.OPERATE, scheduleTimer(2)));
         }
         for (CompletableFuture<Msg> f : started) {
           assertThat(f.get(10, TimeUnit.SECONDS).getBody().getResponse().hasOperateResp()).isTrue();
         }
         assertThat(first.notifications()).isZero(); // nothing completed before the outage
         first.close();
-        Await.until(
-            () -> fleet.agents().stream().noneMatch(MtpAgent::connected),
-            Duration.ofMillis(10_000));
+        Await.until(() -> fleet.connected() == 0, Duration.ofMillis(10_000));
         // the timers fire during these 4 s: every first sending finds no session
         LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(4));
         try (ReferenceController second =

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.controller.Workload;
-import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
 import io.fleetsim.testing.ReadParam;
+import io.fleetsim.testing.TestFleet;
 import io.fleetsim.testing.TestFleets;
 import io.fleetsim.testing.TestModels;
 import java.time.Duration;
@@ -28,12 +28,10 @@ class WorkloadIT {
 
   @Test
   void pacedGetSetOperate_areAnsweredAndMeasuredPerMessageType() throws Exception {
-    CountingAgentStats stats = new CountingAgentStats();
     try (Transports transports = Transports.create(2);
         ReferenceController controller = TestFleets.controller(transports, false);
-        MtpAgents fleet =
-            TestFleets.webSocket(
-                TestModels.gateway(11), stats, transports, controller, AGENTS, 1)) {
+        TestFleet fleet =
+            TestFleets.webSocket(TestModels.gateway(11), transports, controller, AGENTS, 1)) {
       fleet.start();
       Await.until(() -> controller.provisioned() == AGENTS, Duration.ofSeconds(30));
       AtomicLong selfTestsDone = new AtomicLong();
@@ -86,9 +84,8 @@ class WorkloadIT {
       // the Sets reached the agents: each agent holds either the workload's value or, when the
       // round robin and the seeded mix gave it no Set, the profile's empty default
       Map<String, Long> codes = new java.util.TreeMap<>();
-      for (MtpAgent a : fleet.agents()) {
-        String code =
-            ReadParam.of(controller, a.endpointId(), "Device.DeviceInfo.ProvisioningCode");
+      for (String eid : fleet.endpointIds()) {
+        String code = ReadParam.of(controller, eid, "Device.DeviceInfo.ProvisioningCode");
         codes.merge(code, 1L, Long::sum);
       }
       assertThat(codes.keySet()).containsAnyOf("campaign-42").isSubsetOf("campaign-42", "");
@@ -99,7 +96,7 @@ class WorkloadIT {
       // subscription the Controller created on first contact
       long operates = controller.latencies().total("Operate").getTotalCount();
       Await.until(() -> selfTestsDone.get() == operates, Duration.ofSeconds(30));
-      assertThat(stats.drops()).isEmpty();
+      assertThat(fleet.stats().drops()).isEmpty();
       assertThat(controller.dropped()).isZero();
     }
   }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.datamodel.DeviceModel;
-import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
 import io.fleetsim.testing.SerialGet;
+import io.fleetsim.testing.TestFleet;
 import io.fleetsim.testing.TestFleets;
 import io.fleetsim.testing.TestModels;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
@@ -31,10 +31,9 @@ class WsFleetIT {
   @Test
   void thousandAgents_connect_boot_getSubscriptions_andAnswerAGet() throws Exception {
     DeviceModel model = TestModels.gateway(7, Map.of("profile.agent.reboot-time", "500ms"));
-    CountingAgentStats stats = new CountingAgentStats();
     try (Transports transports = Transports.create(2);
         ReferenceController controller = TestFleets.controller(transports, true);
-        MtpAgents fleet = TestFleets.webSocket(model, stats, transports, controller, AGENTS, 4)) {
+        TestFleet fleet = TestFleets.webSocket(model, transports, controller, AGENTS, 4)) {
       fleet.start();
       Await.until(() -> controller.provisioned() == AGENTS, Duration.ofSeconds(60));
       // each agent reboots on the Controller's Operate, reconnects, and announces Boot!
@@ -43,8 +42,8 @@ class WsFleetIT {
       assertThat(controller.connectRecords()).isGreaterThanOrEqualTo(2L * AGENTS);
 
       List<CompletableFuture<Msg>> answers = new ArrayList<>();
-      for (MtpAgent a : fleet.agents()) {
-        answers.add(controller.request(a.endpointId(), MsgType.GET, SerialGet.request()));
+      for (String eid : fleet.endpointIds()) {
+        answers.add(controller.request(eid, MsgType.GET, SerialGet.request()));
       }
       CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
       for (int i = 0; i < AGENTS; i++) {
@@ -52,7 +51,7 @@ class WsFleetIT {
         assertThat(SerialGet.of(m)).isEqualTo(SerialGet.expected(i));
       }
       assertThat(controller.dropped()).isZero();
-      assertThat(stats.drops()).isEmpty();
+      assertThat(fleet.stats().drops()).isEmpty();
     }
   }
 }

@@ -3,11 +3,11 @@ package io.fleetsim.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsim.controller.ReferenceController;
-import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.TestPki;
 import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.websocket.WsClient;
+import io.fleetsim.testing.TestFleet;
 import io.fleetsim.testing.TestModels;
 import io.fleetsim.usp.record.UspRecordCodec;
 import java.net.InetSocketAddress;
@@ -38,10 +38,9 @@ class WssFleetIT {
                 true,
                 false,
                 Tls.server(pki.serverCert(), pki.serverKey()));
-        MtpAgents fleet =
-            new MtpAgents(
+        TestFleet fleet =
+            TestFleet.of(
                 TestModels.gateway(5),
-                new CountingAgentStats(),
                 t,
                 new WsClient(
                     t,

@@ -2,8 +2,6 @@ package io.fleetsim.testing;
 
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.datamodel.DeviceModel;
-import io.fleetsim.fleet.MtpAgents;
-import io.fleetsim.metrics.AgentStats;
 import io.fleetsim.mtp.Transports;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -22,16 +20,14 @@ public final class TestFleets {
   }
 
   /** {@code count} agents of {@code model} over WebSocket to {@code controller} (not started). */
-  public static MtpAgents webSocket(
+  public static TestFleet webSocket(
       DeviceModel model,
-      AgentStats stats,
       Transports t,
       ReferenceController controller,
       int count,
       int sourceAddresses) {
-    return new MtpAgents(
+    return TestFleet.of(
         model,
-        stats,
         t,
         URI.create("ws://127.0.0.1:" + controller.address().getPort() + "/usp"),
         controller.endpointId(),

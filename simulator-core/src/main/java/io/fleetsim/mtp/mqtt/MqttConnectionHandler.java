@@ -157,12 +157,9 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
       }
     }
     byte[] record = ByteBufUtil.getBytes(publish.payload());
-    session.replyTo = replyTo;
-    try {
-      listener.onRecord(session, record); // undecodable Records are dropped (R-MTP.5); no close
-    } finally {
-      session.replyTo = null;
-    }
+    // the response goes to the request's reply-to (R-MQTT: response topic, or the 3.1.1 suffix):
+    // an immutable route handed with the Record, since a listener may answer later, elsewhere
+    listener.onRecord(replyTo == null ? session : session.routeTo(replyTo), record);
   }
 
   private void schedulePing(ChannelHandlerContext ctx) {
@@ -193,21 +190,13 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
   private final class Session implements MtpSession {
     private final Channel channel;
 
-    /** Where the response to the request being handled goes; null outside a request. */
-    String replyTo;
-
     Session(Channel channel) {
       this.channel = channel;
     }
 
     @Override
     public boolean send(byte[] record) {
-      return publish(replyTo != null ? replyTo : config.peerTopic(), record);
-    }
-
-    @Override
-    public MtpSession replyRoute() {
-      return replyTo == null ? this : routeTo(replyTo);
+      return publish(config.peerTopic(), record);
     }
 
     @Override
@@ -284,10 +273,15 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
    * One peer reached through the shared broker connection: its reply-to topic, fixed when its
    * Record arrived. Closing it leaves the connection up, since other peers share it.
    */
-  private record TopicRoute(Session connection, String topic) implements MtpSession {
+  private record TopicRoute(Session over, String topic) implements MtpSession {
+    @Override
+    public MtpSession connection() {
+      return over;
+    }
+
     @Override
     public boolean send(byte[] record) {
-      return connection.publish(topic, record);
+      return over.publish(topic, record);
     }
 
     @Override
@@ -300,7 +294,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
 
     @Override
     public byte[] connectRecord(String toId, String fromId) {
-      return connection.connectRecord(toId, fromId);
+      return over.connectRecord(toId, fromId);
     }
 
     @Override
@@ -310,7 +304,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
 
     @Override
     public MtpSession routeTo(String address) {
-      return connection.routeTo(address);
+      return over.routeTo(address);
     }
   }
 }

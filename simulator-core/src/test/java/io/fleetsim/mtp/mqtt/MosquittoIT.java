@@ -2,14 +2,12 @@ package io.fleetsim.mtp.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetsim.fleet.MtpAgent;
-import io.fleetsim.fleet.MtpAgents;
-import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
 import io.fleetsim.testing.SerialGet;
+import io.fleetsim.testing.TestFleet;
 import io.fleetsim.testing.TestModels;
 import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
@@ -49,10 +47,9 @@ class MosquittoIT {
           null);
       Await.until(() -> watching[0]);
 
-      try (MtpAgents fleet =
-          new MtpAgents(
+      try (TestFleet fleet =
+          TestFleet.of(
               TestModels.gateway(2),
-              new CountingAgentStats(),
               t,
               new MqttClient(t, MqttConfig.agents("127.0.0.1", broker.port, v5), 1 << 20),
               CONTROLLER,
@@ -60,16 +57,15 @@ class MosquittoIT {
               1)) {
         fleet.start();
         Await.until(() -> connectRecords.size() == AGENTS);
-        for (MtpAgent a : fleet.agents()) {
-          Record r = connectRecords.get(a.endpointId());
+        for (String eid : fleet.endpointIds()) {
+          Record r = connectRecords.get(eid);
           assertThat(r.getToId()).isEqualTo(CONTROLLER);
-          assertThat(r.getMqttConnect().getSubscribedTopic())
-              .isEqualTo("/usp/agent/" + a.endpointId());
+          assertThat(r.getMqttConnect().getSubscribedTopic()).isEqualTo("/usp/agent/" + eid);
           assertThat(r.getMqttConnect().getVersion().getNumber()).isEqualTo(v5 ? 1 : 0);
         }
         // a Controller connection per agent publishes a Get to the agent's topic
         for (int i = 0; i < AGENTS; i++) {
-          String eid = fleet.agents().get(i).endpointId();
+          String eid = fleet.endpointId(i);
           MqttConfig ctl =
               new MqttConfig(
                   "127.0.0.1", broker.port, v5, "/usp/ctl-" + i, "/usp/agent/" + eid, 60);
@@ -103,7 +99,7 @@ class MosquittoIT {
         }
         Await.until(() -> answers.size() == AGENTS);
         for (int i = 0; i < AGENTS; i++) {
-          Msg m = answers.get(fleet.agents().get(i).endpointId());
+          Msg m = answers.get(fleet.endpointId(i));
           assertThat(SerialGet.of(m)).isEqualTo(SerialGet.expected(i));
         }
       }

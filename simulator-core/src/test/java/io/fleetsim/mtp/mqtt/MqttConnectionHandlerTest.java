@@ -37,6 +37,7 @@ class MqttConnectionHandlerTest {
   private final List<byte[]> records = new ArrayList<>();
   private final List<String> events = new ArrayList<>();
   private MtpSession session;
+  private MtpSession lastRoute;
 
   private EmbeddedChannel channel(boolean v5) {
     MqttConfig config = MqttConfig.agents("127.0.0.1", 1883, v5);
@@ -55,7 +56,8 @@ class MqttConnectionHandlerTest {
               @Override
               public boolean onRecord(MtpSession s, byte[] record) {
                 records.add(record);
-                s.send(RESPONSE); // answered inside the request, as the agent does
+                lastRoute = s;
+                s.send(RESPONSE); // answered inside the request
                 return true;
               }
 
@@ -173,6 +175,27 @@ class MqttConnectionHandlerTest {
         .isEqualTo("/usp/agent/" + EID);
     assertThat(ByteBufUtil.getBytes(out.payload())).containsExactly(RESPONSE);
     out.release();
+  }
+
+  @Test
+  void theRouteHandedWithARecord_answersOnItsResponseTopic_evenAfterOnRecordReturned() {
+    // the agent actor answers later, on its own thread: the reply-to must travel with the route
+    EmbeddedChannel ch = up(true);
+    MqttProperties props = new MqttProperties();
+    props.add(
+        new MqttProperties.StringProperty(
+            MqttPropertyType.RESPONSE_TOPIC.value(), "/usp/other-controller"));
+    ch.writeInbound(publish("/usp/agent/" + EID, props, new byte[] {9}));
+    ((MqttPublishMessage) ch.readOutbound()).release(); // the answer given inside onRecord
+    assertThat(lastRoute.connection()).isSameAs(session);
+    assertThat(lastRoute.send(new byte[] {7})).isTrue();
+    session.send(new byte[] {8}); // a Notify: to the Controller topic of the data model
+    MqttPublishMessage late = ch.readOutbound();
+    MqttPublishMessage notify = ch.readOutbound();
+    assertThat(late.variableHeader().topicName()).isEqualTo("/usp/other-controller");
+    assertThat(notify.variableHeader().topicName()).isEqualTo("/usp/controller");
+    late.release();
+    notify.release();
   }
 
   @Test

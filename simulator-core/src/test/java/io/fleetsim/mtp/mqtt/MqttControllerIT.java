@@ -3,13 +3,12 @@ package io.fleetsim.mtp.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsim.controller.ReferenceController;
-import io.fleetsim.fleet.MtpAgents;
-import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
 import io.fleetsim.testing.SerialGet;
+import io.fleetsim.testing.TestFleet;
 import io.fleetsim.testing.TestModels;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
@@ -35,7 +34,7 @@ class MqttControllerIT {
     try (Mosquitto broker = Mosquitto.start();
         Transports t = Transports.create(2);
         ReferenceController controller = controller(t, broker.port, v5, true);
-        MtpAgents fleet = fleet(t, broker.port, v5, 4)) {
+        TestFleet fleet = fleet(t, broker.port, v5, 4)) {
       fleet.start();
       Await.until(
           () -> controller.provisioned() == AGENTS && controller.boots() == AGENTS,
@@ -43,7 +42,7 @@ class MqttControllerIT {
       assertThat(controller.connectedAgents()).hasSize(AGENTS);
       assertThat(controller.dropped()).isZero();
       for (int i = 0; i < AGENTS; i++) {
-        String eid = fleet.agents().get(i).endpointId();
+        String eid = fleet.endpointId(i);
         Msg m = controller.request(eid, MsgType.GET, SerialGet.request()).get(10, TimeUnit.SECONDS);
         assertThat(SerialGet.of(m)).isEqualTo(SerialGet.expected(i));
       }
@@ -56,7 +55,7 @@ class MqttControllerIT {
     int port = broker.port;
     try (Transports t = Transports.create(2);
         ReferenceController controller = controller(t, port, true, false);
-        MtpAgents fleet = fleet(t, port, true, 4)) {
+        TestFleet fleet = fleet(t, port, true, 4)) {
       fleet.start();
       Await.until(() -> controller.provisioned() == AGENTS, Duration.ofSeconds(60));
       long before = controller.connectRecords();
@@ -67,7 +66,7 @@ class MqttControllerIT {
       Await.until(() -> controller.connectRecords() == before + AGENTS, Duration.ofSeconds(60));
       Msg m =
           controller
-              .request(fleet.agents().get(7).endpointId(), MsgType.GET, SerialGet.request())
+              .request(fleet.endpointId(7), MsgType.GET, SerialGet.request())
               .get(10, TimeUnit.SECONDS);
       assertThat(SerialGet.of(m)).isEqualTo(SerialGet.expected(7));
       assertThat(controller.provisioned()).isEqualTo(AGENTS); // not provisioned twice
@@ -82,7 +81,7 @@ class MqttControllerIT {
     try (Mosquitto broker = Mosquitto.start();
         Transports t = Transports.create(2);
         ReferenceController controller = controller(t, broker.port, true, false);
-        MtpAgents fleet = fleet(t, broker.port, true, 5)) {
+        TestFleet fleet = fleet(t, broker.port, true, 5)) {
       fleet.start();
       Await.until(() -> controller.provisioned() == AGENTS, Duration.ofSeconds(60));
       long before = controller.connectRecords();
@@ -112,7 +111,7 @@ class MqttControllerIT {
       // topic, though none of them published anything since
       Await.until(() -> controller.connectedAgents().size() == AGENTS, Duration.ofSeconds(30));
       for (int i = 0; i < AGENTS; i++) {
-        String eid = fleet.agents().get(i).endpointId();
+        String eid = fleet.endpointId(i);
         Msg m = controller.request(eid, MsgType.GET, SerialGet.request()).get(10, TimeUnit.SECONDS);
         assertThat(SerialGet.of(m)).isEqualTo(SerialGet.expected(i));
       }
@@ -131,10 +130,9 @@ class MqttControllerIT {
         null);
   }
 
-  private static MtpAgents fleet(Transports t, int port, boolean v5, long seed) {
-    return new MtpAgents(
+  private static TestFleet fleet(Transports t, int port, boolean v5, long seed) {
+    return TestFleet.of(
         TestModels.gateway(seed),
-        new CountingAgentStats(),
         t,
         new MqttClient(t, MqttConfig.agents("127.0.0.1", port, v5), 1 << 20),
         CONTROLLER,

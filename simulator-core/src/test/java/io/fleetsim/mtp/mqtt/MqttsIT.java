@@ -2,12 +2,10 @@ package io.fleetsim.mtp.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetsim.fleet.MtpAgent;
-import io.fleetsim.fleet.MtpAgents;
-import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.TestPki;
 import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
+import io.fleetsim.testing.TestFleet;
 import io.fleetsim.testing.TestModels;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -25,10 +23,9 @@ class MqttsIT {
     TestPki pki = TestPki.create();
     try (Mosquitto broker = Mosquitto.startTls(pki);
         Transports t = Transports.create(2);
-        MtpAgents fleet =
-            new MtpAgents(
+        TestFleet fleet =
+            TestFleet.of(
                 TestModels.gateway(1),
-                new CountingAgentStats(),
                 t,
                 new MqttClient(
                     t,
@@ -40,7 +37,7 @@ class MqttsIT {
                 1)) {
       fleet.start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (!fleet.agents().stream().allMatch(MtpAgent::connected)) {
+      while (fleet.connected() < 3) {
         assertThat(System.nanoTime()).as("all agents subscribed within 20 s").isLessThan(deadline);
         TimeUnit.MILLISECONDS.sleep(10);
       }

@@ -2,10 +2,9 @@ package io.fleetsim.mtp.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetsim.fleet.MtpAgents;
 import io.fleetsim.interop.UspJs;
-import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
+import io.fleetsim.testing.TestFleet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,10 +22,9 @@ class UspJsMqttIT {
   void uspJs_drivesAnAgent_throughMosquitto(boolean v5) throws Exception {
     try (Mosquitto broker = Mosquitto.start();
         Transports t = Transports.create(2);
-        MtpAgents fleet =
-            new MtpAgents(
+        TestFleet fleet =
+            TestFleet.of(
                 UspJs.agentModel(),
-                new CountingAgentStats(),
                 t,
                 new MqttClient(t, MqttConfig.agents("127.0.0.1", broker.port, v5), 1 << 20),
                 UspJs.CONTROLLER,
@@ -35,11 +33,11 @@ class UspJsMqttIT {
       fleet.start();
       // connected() turns true on SUBACK: from then on the agent hears its topic
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (!fleet.agents().get(0).connected()) {
+      while (fleet.connected() < 1) {
         assertThat(System.nanoTime()).as("agent subscribed within 20 s").isLessThan(deadline);
         TimeUnit.MILLISECONDS.sleep(10);
       }
-      String eid = fleet.agents().get(0).endpointId();
+      String eid = fleet.endpointId(0);
       try (UspJs usp =
           UspJs.start(
               "mqtt-controller.js",

@@ -2,10 +2,9 @@ package io.fleetsim.mtp.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetsim.fleet.MtpAgents;
 import io.fleetsim.interop.UspJs;
-import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.mtp.Transports;
+import io.fleetsim.testing.TestFleet;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -30,16 +29,15 @@ class UspJsWebSocketIT {
       try (UspJs usp =
           UspJs.start("ws-controller.js", String.valueOf(port), eid, UspJs.CONTROLLER)) {
         usp.awaitLine("listening " + port);
-        try (MtpAgents fleet =
-            new MtpAgents(
+        try (TestFleet fleet =
+            TestFleet.of(
                 UspJs.agentModel(),
-                new CountingAgentStats(),
                 t,
                 URI.create("ws://127.0.0.1:" + port + "/usp"),
                 UspJs.CONTROLLER,
                 1,
                 1)) {
-          assertThat(fleet.agents().get(0).endpointId()).isEqualTo(eid);
+          assertThat(fleet.endpointId(0)).isEqualTo(eid);
           fleet.start();
           UspJs.assertAllStepsAnswered(usp.result());
         }
