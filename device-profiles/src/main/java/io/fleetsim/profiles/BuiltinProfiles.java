@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The profiles fleetsim ships ({@code profiles/NAME.conf} on the classpath) and loading by name or
- * file, optionally pinned to a firmware version.
+ * The profiles fleetsim ships ({@code profiles/NAME.conf} on the classpath), and the one resolver
+ * of a profile name or file into a schema, optionally pinned to a firmware version and with
+ * overrides: {@code run}, {@code agents}, {@code profile}, {@code get} and fleet mixes all load
+ * through it.
  */
 public final class BuiltinProfiles {
   /** The realistic built-in devices (docs/PROFILES.md). */

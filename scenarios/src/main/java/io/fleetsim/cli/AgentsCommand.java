@@ -1,8 +1,6 @@
 package io.fleetsim.cli;
 
-import com.typesafe.config.ConfigFactory;
 import io.fleetsim.datamodel.DeviceModel;
-import io.fleetsim.datamodel.ProfileLoader;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.fleet.ActorFleet;
 import io.fleetsim.fleet.FileLimits;
@@ -13,8 +11,8 @@ import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.connect.Connectors;
 import io.fleetsim.mtp.http.HttpFetch;
+import io.fleetsim.profiles.BuiltinProfiles;
 import io.netty.handler.ssl.SslContext;
-import java.io.File;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -243,23 +241,19 @@ final class AgentsCommand implements Callable<Integer> {
    * The profile, with this Controller as Controller.1 and its URL in Controller.1.MTP.1.WebSocket.
    */
   private Schema load() {
-    String controller =
-        "profile.objects.\"Device.LocalAgent.Controller.{i}.\".params.EndpointID.default";
-    String ws = "profile.objects.\"Device.LocalAgent.Controller.{i}.MTP.{i}.WebSocket.\".params.";
-    var overrides =
-        ConfigFactory.parseMap(
-            Map.of(
-                controller,
-                controllerId,
-                ws + "Host.default",
-                target.getHost(),
-                ws + "Port.default",
-                Integer.toString(Connectors.port(target)),
-                ws + "Path.default",
-                target.getPath().isEmpty() ? "/" : target.getPath()));
-    File f = new File(profile);
-    return f.isFile()
-        ? ProfileLoader.load(f, overrides)
-        : ProfileLoader.loadResource("profiles/" + profile + ".conf", overrides);
+    String controller = "objects.\"Device.LocalAgent.Controller.{i}.\".params.EndpointID.default";
+    String ws = "objects.\"Device.LocalAgent.Controller.{i}.MTP.{i}.WebSocket.\".params.";
+    return BuiltinProfiles.load(
+        profile,
+        null,
+        Map.of(
+            controller,
+            controllerId,
+            ws + "Host.default",
+            target.getHost(),
+            ws + "Port.default",
+            Integer.toString(Connectors.port(target)),
+            ws + "Path.default",
+            target.getPath().isEmpty() ? "/" : target.getPath()));
   }
 }

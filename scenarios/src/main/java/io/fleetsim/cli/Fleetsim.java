@@ -5,16 +5,15 @@ import io.fleetsim.agent.AgentCore;
 import io.fleetsim.agent.AgentEnvironment;
 import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.datamodel.ProfileException;
-import io.fleetsim.datamodel.ProfileLoader;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.metrics.CountingAgentStats;
+import io.fleetsim.profiles.BuiltinProfiles;
 import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.fleetsim.usp.proto.UspMsg.Request;
 import io.fleetsim.usp.proto.UspRecord.Record;
 import io.fleetsim.usp.record.RecordDropReason;
-import java.io.File;
 import java.io.PrintWriter;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -73,11 +72,7 @@ public final class Fleetsim implements Runnable {
 
   /** A built-in profile name (profiles/NAME.conf on the classpath) or a profile file. */
   static Schema loadProfile(String nameOrFile) {
-    File f = new File(nameOrFile);
-    if (f.isFile()) {
-      return ProfileLoader.load(f);
-    }
-    return ProfileLoader.loadResource("profiles/" + nameOrFile + ".conf");
+    return BuiltinProfiles.load(nameOrFile);
   }
 
   /** Options shared by the commands that talk to an in-process agent. */
