@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of fleetsim. Installs what the tests need when it is missing (Mosquitto and
-# Chromium from Debian, the interop folder's npm packages), then runs `mvn -B verify`:
+# Chromium from Debian, the interop folder's npm packages), then runs `mvn -B -Pjmh verify`:
 # unit tests (Surefire, *Test), integration tests against real parts (Failsafe, *IT),
-# and the format check (Spotless, google-java-format).
+# the format check (Spotless, google-java-format), and (-Pjmh) a compile of the benchmarks in
+# src/jmh, so a change that breaks one fails here rather than when someone next measures.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -26,4 +27,4 @@ if [ -f interop/package-lock.json ] && { [ ! -d interop/node_modules ] ||
   (cd interop && npm ci --no-audit --no-fund)
 fi
 
-exec mvn -B verify "$@"
+exec mvn -B -Pjmh verify "$@"

@@ -80,7 +80,7 @@ public final class MixHeapPerAgent {
       long since = now.get();
       now.set(start + tick * 10_000L);
       for (AgentCore a : agents) {
-        a.onTick(since, out);
+        a.onTick(since, now.get(), out);
       }
     }
     byte[][] gets = new byte[n][];
