@@ -7,10 +7,8 @@ import io.fleetsim.fleet.FileLimits;
 import io.fleetsim.fleet.HttpFileTransfers;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.metrics.HeapAfterGc;
-import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.connect.Connectors;
-import io.fleetsim.mtp.http.HttpFetch;
 import io.fleetsim.profiles.BuiltinProfiles;
 import io.netty.handler.ssl.SslContext;
 import java.io.PrintWriter;
@@ -150,9 +148,7 @@ final class AgentsCommand implements Callable<Integer> {
               List.of(Connectors.agents(transports, target, options(), tls)),
               transports.group(),
               controllerId,
-              new HttpFileTransfers(
-                  new HttpFetch(transports, Tls.client(null)),
-                  HttpFileTransfers.DEFAULT_MAX_IN_FLIGHT),
+              HttpFileTransfers.standard(transports),
               metrics,
               seed,
               ActorFleet.SOCKET_CONNECTS_IN_FLIGHT,

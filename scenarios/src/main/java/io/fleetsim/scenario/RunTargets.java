@@ -6,6 +6,7 @@ import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.connect.Connectors;
 import io.fleetsim.mtp.mqtt.MqttConfig;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
@@ -73,14 +74,15 @@ final class RunTargets {
       if (ownBroker && broker == null) {
         URI b = target.broker();
         Connectors.Options options = Connectors.Options.defaults(target.caCert(), target.mqtt5());
+        SslContext tls = Connectors.tls(b, options); // one context for both sides of the broker
         if (controller != null) {
           controller.alsoOnBroker(
               t,
               MqttConfig.controller(
                   b.getHost(), Connectors.port(b), target.mqtt5(), "/usp/controller"),
-              Connectors.tls(b, options));
+              tls);
         }
-        broker = Connectors.agents(t, b, options);
+        broker = Connectors.agents(t, b, options, tls);
       }
       out.add(ownBroker ? broker : targetConnector);
     }

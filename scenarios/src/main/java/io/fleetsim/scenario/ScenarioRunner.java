@@ -13,9 +13,7 @@ import io.fleetsim.fleet.HttpFileTransfers;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.metrics.HeapAfterGc;
 import io.fleetsim.mtp.Connector;
-import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
-import io.fleetsim.mtp.http.HttpFetch;
 import io.fleetsim.report.HtmlReport;
 import io.fleetsim.report.LatencySeries;
 import java.io.IOException;
@@ -107,9 +105,7 @@ public final class ScenarioRunner {
               targets.perEntry(transports, controller, connector),
               transports.group(),
               s.target().controllerId(),
-              new HttpFileTransfers(
-                  new HttpFetch(transports, Tls.client(null)),
-                  HttpFileTransfers.DEFAULT_MAX_IN_FLIGHT),
+              HttpFileTransfers.standard(transports),
               metrics,
               s.seed(),
               s.target().kind() == Scenario.Target.Kind.EMBEDDED_MEMORY

@@ -45,7 +45,7 @@ public final class AgentCore {
   private AgentCore(AgentEnvironment env, int index) {
     this.env = env;
     this.dm = env.device().newAgent(index);
-    this.endpointId = dm.value(endpointParam(dm.schema()), Instances.ROOT);
+    this.endpointId = endpointIdOf(dm);
     this.boot = BootInfo.of("LocalReboot", "", null, List.of());
     env.stats().firmware(null, softwareVersion());
   }
@@ -64,7 +64,10 @@ public final class AgentCore {
 
   /** The EndpointID agent {@code index} of {@code device} has, without creating the agent. */
   public static String endpointIdOf(DeviceModel device, int index) {
-    AgentDataModel dm = device.newAgent(index);
+    return endpointIdOf(device.newAgent(index));
+  }
+
+  private static String endpointIdOf(AgentDataModel dm) {
     return dm.value(endpointParam(dm.schema()), Instances.ROOT);
   }
 

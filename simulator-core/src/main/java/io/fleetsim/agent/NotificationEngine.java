@@ -133,29 +133,30 @@ final class NotificationEngine {
   }
 
   static void publishOperationComplete(AgentCore agent, Completion c, Outbox out) {
-    for (SubscriptionRows.Subscription s : SubscriptionRows.all(agent.dm)) {
-      if (active(agent, s, "OperationComplete")
-          && anyRef(
-              s,
-              ref ->
-                  SubscriptionMatcher.operationComplete(ref, c.command(), c.objPath(), agent.dm))) {
-        Notify.OperationComplete.Builder oc =
-            Notify.OperationComplete.newBuilder()
-                .setObjPath(c.objPath())
-                .setCommandName(c.command().name())
-                .setCommandKey(c.commandKey());
-        if (c.failure() == null) {
-          oc.setReqOutputArgs(
-              Notify.OperationComplete.OutputArgs.newBuilder().putAllOutputArgs(c.outputs()));
-        } else {
-          oc.setCmdFailure(
-              Notify.OperationComplete.CommandFailure.newBuilder()
-                  .setErrCode(c.failure().code())
-                  .setErrMsg(c.failureMessage()));
-        }
-        send(agent, s, Notify.newBuilder().setOperComplete(oc), out);
-      }
+    toSubscribers(
+        agent,
+        "OperationComplete",
+        ref -> SubscriptionMatcher.operationComplete(ref, c.command(), c.objPath(), agent.dm),
+        () -> Notify.newBuilder().setOperComplete(operationComplete(c)),
+        out);
+  }
+
+  private static Notify.OperationComplete.Builder operationComplete(Completion c) {
+    Notify.OperationComplete.Builder oc =
+        Notify.OperationComplete.newBuilder()
+            .setObjPath(c.objPath())
+            .setCommandName(c.command().name())
+            .setCommandKey(c.commandKey());
+    if (c.failure() == null) {
+      oc.setReqOutputArgs(
+          Notify.OperationComplete.OutputArgs.newBuilder().putAllOutputArgs(c.outputs()));
+    } else {
+      oc.setCmdFailure(
+          Notify.OperationComplete.CommandFailure.newBuilder()
+              .setErrCode(c.failure().code())
+              .setErrMsg(c.failureMessage()));
     }
+    return oc;
   }
 
   static boolean active(AgentCore agent, SubscriptionRows.Subscription s, String notifType) {

@@ -6,7 +6,6 @@ import io.fleetsim.usp.message.UspMessageCodec;
 import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.fleetsim.usp.proto.UspMsg.Request;
-import io.fleetsim.usp.proto.UspRecord.DisconnectRecord;
 import io.fleetsim.usp.proto.UspRecord.Record;
 import io.fleetsim.usp.record.RecordDecodeResult;
 import io.fleetsim.usp.record.RecordDropReason;
@@ -154,14 +153,8 @@ final class RecordReceiver {
   }
 
   static byte[] disconnect(AgentCore agent, Record request, UspErrorCode code) {
-    return UspRecordCodec.encode(
-        Record.newBuilder()
-            .setVersion(UspMessages.RECORD_VERSION)
-            .setToId(request.getFromId())
-            .setFromId(agent.endpointId)
-            .setDisconnect(
-                DisconnectRecord.newBuilder().setReasonCode(code.code()).setReason(code.text()))
-            .build());
+    return UspMessages.encodeDisconnect(
+        request.getFromId(), agent.endpointId, code.code(), code.text());
   }
 
   static RecordDropReason drop(AgentCore agent, RecordDropReason reason, String detail) {

@@ -1,6 +1,8 @@
 package io.fleetsim.fleet;
 
 import io.fleetsim.agent.FileTransfers;
+import io.fleetsim.mtp.Tls;
+import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.http.HttpFetch;
 import java.util.function.Consumer;
 
@@ -16,6 +18,15 @@ public final class HttpFileTransfers implements FileTransfers {
 
   private final HttpFetch fetch;
   private final InFlightGate gate;
+
+  /**
+   * The fleet's firmware downloads over http(s) on the transports' event loops, trusting the JDK's
+   * CAs, at most {@link #DEFAULT_MAX_IN_FLIGHT} at a time: what {@code run} and {@code agents} use.
+   */
+  public static HttpFileTransfers standard(Transports transports) {
+    return new HttpFileTransfers(
+        new HttpFetch(transports, Tls.client(null)), DEFAULT_MAX_IN_FLIGHT);
+  }
 
   public HttpFileTransfers(HttpFetch fetch, int maxInFlight) {
     this.fetch = fetch;

@@ -6,9 +6,7 @@ import io.fleetsim.fleet.HttpFileTransfers;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.mtp.Connector;
-import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
-import io.fleetsim.mtp.http.HttpFetch;
 import io.fleetsim.mtp.websocket.WsClient;
 import io.fleetsim.usp.record.UspRecordCodec;
 import java.net.URI;
@@ -57,8 +55,7 @@ public final class TestFleet implements AutoCloseable {
             List.of(connector),
             t.group(),
             controllerId,
-            new HttpFileTransfers(
-                new HttpFetch(t, Tls.client(null)), HttpFileTransfers.DEFAULT_MAX_IN_FLIGHT),
+            HttpFileTransfers.standard(t),
             metrics,
             model.seed(),
             ActorFleet.SOCKET_CONNECTS_IN_FLIGHT,

@@ -104,16 +104,6 @@ final class BbfDocument {
     return files;
   }
 
-  Iterable<Element> dataTypes() {
-    List<Element> out = new ArrayList<>();
-    for (Element child : children(root)) {
-      if ("dataType".equals(child.getLocalName())) {
-        out.add(child);
-      }
-    }
-    return out;
-  }
-
   private static String key(String kind, String name) {
     return kind + ':' + name;
   }

@@ -39,7 +39,7 @@ public final class ModelFlattener {
   private static final class Item {
     final char kind;
     final String path;
-    String access = "-";
+    String access;
     String type = "-";
     String dataType = "-";
     boolean list;

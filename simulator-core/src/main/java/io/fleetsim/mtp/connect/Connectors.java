@@ -89,7 +89,6 @@ public final class Connectors {
 
   /** The agents' connector to {@code target}. */
   public static Connector agents(Transports transports, URI target, Options options) {
-    check(target);
     return agents(transports, target, options, tls(target, options));
   }
 
