@@ -87,22 +87,25 @@ public final class AgentCore {
   }
 
   /**
-   * The MTP to the Controllers is up: send what the boot owes (obuspa order: Boot!, then
+   * The MTP to the Controllers is up: after a boot, send what it owes (obuspa order: Boot!, then
    * OperationComplete of requests that finished across the reboot), then drop non-persistent
-   * subscriptions (TR-181 Device.).
+   * subscriptions (TR-181 Device.); after any connect, tell the runtime BOOTED unless a Boot! still
+   * waits for its answer.
    */
   public void onConnected(Outbox out) {
-    if (boot == null) {
-      return;
+    if (boot != null) {
+      BootInfo b = boot;
+      boot = null;
+      NotificationEngine.bootEvent(this, b, out);
+      for (Completion c : b.completions()) {
+        CommandLifecycle.complete(this, c, out);
+      }
+      NotificationEngine.afterCommit(this, b.changes(), out);
+      SubscriptionLifecycle.dropNonPersistentSubscriptions(this);
     }
-    BootInfo b = boot;
-    boot = null;
-    NotificationEngine.bootEvent(this, b, out);
-    for (Completion c : b.completions()) {
-      CommandLifecycle.complete(this, c, out);
-    }
-    NotificationEngine.afterCommit(this, b.changes(), out);
-    SubscriptionLifecycle.dropNonPersistentSubscriptions(this);
+    // A reconnect that is not a reboot (outage, Controller or broker restart) owes no Boot!: the
+    // agent is announced at once, unless the Boot! of its last boot still waits for its NotifyResp
+    // (NotifRetry, R-NOT.1-4: its retry goes on over the new session).
     if (!NotifyDelivery.awaitingBootAck(this)) {
       out.lifecycle(AgentLifecycle.BOOTED);
     }

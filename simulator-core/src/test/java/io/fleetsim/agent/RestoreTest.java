@@ -53,6 +53,39 @@ class RestoreTest {
   }
 
   @Test
+  void aReconnectThatIsNotAReboot_announcesTheAgentAtOnce() {
+    AgentHarness h = new AgentHarness(AgentHarness.TEST_PROFILE, 7);
+    h.agent.restore(ADD, AgentHarness.CONTROLLER);
+    h.agent.onConnected(h.out);
+    h.clearSent();
+    h.out.lifecycle.clear();
+
+    h.agent.onConnected(h.out); // an outage or a Controller restart, not a reboot
+    assertThat(h.notifications()).as("no second Boot!").isEmpty();
+    assertThat(h.out.lifecycle).containsExactly(AgentLifecycle.BOOTED);
+  }
+
+  @Test
+  void aReconnectBeforeTheBootIsAcknowledged_staysBootingUntilTheNotifyResp() {
+    AgentHarness h = new AgentHarness(AgentHarness.TEST_PROFILE, 7);
+    h.agent.restore(ADD, AgentHarness.CONTROLLER);
+    Subscriptions.add(
+        h, "boot2", "Event", "Device.Boot!", "Persistent", "true", "NotifRetry", "true");
+    h.agent.onConnected(h.out);
+    Msg boot =
+        h.notifications().stream()
+            .filter(m -> m.getBody().getRequest().getNotify().getSendResp())
+            .findFirst()
+            .orElseThrow();
+
+    h.agent.onConnected(h.out); // the link dropped before the NotifyResp came
+    assertThat(h.out.lifecycle).doesNotContain(AgentLifecycle.BOOTED);
+
+    h.agent.onRecord(h.recordBytes(UspMessages.notifyResp(boot)), h.out);
+    assertThat(h.out.lifecycle).containsExactly(AgentLifecycle.BOOTED);
+  }
+
+  @Test
   void anUnknownController_isRefused() {
     AgentHarness h = new AgentHarness(AgentHarness.TEST_PROFILE, 7);
     assertThat(h.agent.restore(ADD, "self::someone-else")).isFalse();

@@ -3,6 +3,7 @@ package io.fleetsim.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsim.controller.ReferenceController;
+import io.fleetsim.metrics.AgentState;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
 import io.fleetsim.testing.SerialGet;
@@ -76,6 +77,11 @@ class InMemoryFleetTest {
       controller.memoryMtp().up();
       Await.until(() -> controller.connectRecords() == before + AGENTS, Duration.ofSeconds(30));
       assertThat(controller.connectedAgents()).hasSize(AGENTS);
+      // a reconnect that is not a reboot owes no Boot!: every agent is online again, none booting
+      Await.until(
+          () -> fleet.metrics().states().getOrDefault(AgentState.ONLINE, 0L) == AGENTS,
+          Duration.ofSeconds(10));
+      assertThat(fleet.metrics().states().getOrDefault(AgentState.BOOTING, 0L)).isZero();
       assertThat(fleet.stats().drops()).isEmpty();
     }
   }
