@@ -4,6 +4,7 @@ import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.fleet.ActorFleet;
 import io.fleetsim.fleet.FileLimits;
+import io.fleetsim.fleet.FleetShape;
 import io.fleetsim.fleet.HttpFileTransfers;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.metrics.HeapAfterGc;
@@ -19,7 +20,6 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
@@ -71,6 +71,15 @@ final class AgentsCommand implements Callable<Integer> {
       defaultValue = "1",
       description = "Spread connections over 127.0.0.1..127.0.0.N.")
   int sourceAddresses;
+
+  @Option(
+      names = "--first-index",
+      defaultValue = "0",
+      description =
+          "Index of the first agent (default ${DEFAULT-VALUE}): agents are numbered from here, and"
+              + " their EndpointIDs and serial numbers follow. Give processes that share a Controller"
+              + " disjoint ranges (e.g. 0 and 10000 with --count 10000), or their agents collide.")
+  int firstIndex;
 
   @Option(names = "--seed", defaultValue = "1", description = "Fleet seed.")
   long seed;
@@ -130,6 +139,10 @@ final class AgentsCommand implements Callable<Integer> {
       return 2;
     }
 
+    if (firstIndex < 0 || (long) firstIndex + count > Integer.MAX_VALUE) {
+      err.println("fleetsim: --first-index takes 0 to " + (Integer.MAX_VALUE - count));
+      return 2;
+    }
     String limit = FileLimits.check(count);
     if (limit != null) {
       err.println("fleetsim: " + limit);
@@ -138,13 +151,17 @@ final class AgentsCommand implements Callable<Integer> {
     Schema schema = load();
     FleetMetrics metrics = new FleetMetrics();
     long heapBefore = report ? HeapAfterGc.used() : 0;
-    try (Transports transports = Transports.create()) {
+    // first resource, so closed last: a SIGTERM waits until every agent said goodbye
+    try (StopSignal stop = new StopSignal(Duration.ofSeconds(10));
+        Transports transports = Transports.create()) {
       ActorFleet fleet =
           new ActorFleet(
               "fleetsim-agents",
-              List.of(new DeviceModel(schema, seed, InstantSource.system())),
-              i -> 0,
-              count,
+              new FleetShape(
+                  List.of(new DeviceModel(schema, seed, InstantSource.system())),
+                  i -> 0,
+                  firstIndex,
+                  count),
               List.of(Connectors.agents(transports, target, options(), tls)),
               transports.group(),
               controllerId,
@@ -154,7 +171,7 @@ final class AgentsCommand implements Callable<Integer> {
               ActorFleet.SOCKET_CONNECTS_IN_FLIGHT,
               sourceAddresses);
       try {
-        return run(fleet, metrics, schema, transports, heapBefore, out, err);
+        return run(fleet, metrics, schema, transports, heapBefore, stop, out, err);
       } finally {
         // every agent online sends its DisconnectRecord before the fleet goes (R-MTP.7)
         fleet.stop(Duration.ofMillis(Math.min(2000, 200 + count / 50)));
@@ -168,6 +185,7 @@ final class AgentsCommand implements Callable<Integer> {
       Schema schema,
       Transports transports,
       long heapBefore,
+      StopSignal stop,
       PrintWriter out,
       PrintWriter err)
       throws InterruptedException {
@@ -179,9 +197,6 @@ final class AgentsCommand implements Callable<Integer> {
       }
       out.flush();
     }
-    CountDownLatch stop = new CountDownLatch(1);
-    Thread hook = new Thread(stop::countDown, "fleetsim-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
     // one fleet tick a second: Periodic!, self-changing values, host churn
     ScheduledFuture<?> ticks =
         transports.group().scheduleAtFixedRate(fleet::tick, 1, 1, TimeUnit.SECONDS);
@@ -215,16 +230,11 @@ final class AgentsCommand implements Callable<Integer> {
       if (duration == null) {
         stop.await();
       } else {
-        stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        stop.await(duration.toMillis());
       }
       return 0;
     } finally {
       ticks.cancel(false);
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // Ctrl-C: the JVM is exiting, the agents still say goodbye
-      }
     }
   }
 

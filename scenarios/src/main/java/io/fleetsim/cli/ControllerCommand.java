@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
@@ -143,8 +142,9 @@ final class ControllerCommand implements Callable<Integer> {
       return 2;
     }
     PrintWriter out = spec.commandLine().getOut();
-    CountDownLatch stop = new CountDownLatch(1);
-    try (Transports transports = Transports.create();
+    // first resource, so closed last: a SIGTERM waits for the final table and the clean close
+    try (StopSignal stop = new StopSignal(Duration.ofSeconds(10));
+        Transports transports = Transports.create();
         ReferenceController c =
             broker == null
                 ? ReferenceController.listen(
@@ -207,12 +207,9 @@ final class ControllerCommand implements Callable<Integer> {
                 firmwareOptions.campaignAfter.toMillis(),
                 TimeUnit.MILLISECONDS);
       }
-      Thread hook = new Thread(stop::countDown, "fleetsim-stop");
-      Runtime.getRuntime().addShutdownHook(hook);
       long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
       while (!stop.await(
-          Math.min(10_000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)),
-          TimeUnit.MILLISECONDS)) {
+          Math.min(10_000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)))) {
         Workload workload = workloadRef.get();
         FirmwareCampaign campaign = campaignRef.get();
         out.printf(
@@ -222,7 +219,10 @@ final class ControllerCommand implements Callable<Integer> {
             c.boots(),
             c.notifications(),
             c.dropped(),
-            (workload == null
+            (c.duplicateEndpoints() == 0
+                    ? ""
+                    : ", duplicate EndpointIDs refused %d".formatted(c.duplicateEndpoints()))
+                + (workload == null
                     ? ""
                     : ", requests sent %d, unanswered %d, no agent %d"
                         .formatted(workload.sent(), workload.failed(), workload.notSent()))
@@ -235,7 +235,6 @@ final class ControllerCommand implements Callable<Integer> {
                             campaign.failed())));
         out.flush();
         if (System.nanoTime() >= deadline) {
-          Runtime.getRuntime().removeShutdownHook(hook);
           break;
         }
       }

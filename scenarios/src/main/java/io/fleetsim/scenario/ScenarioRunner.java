@@ -9,6 +9,7 @@ import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.fleet.ActorFleet;
 import io.fleetsim.fleet.FileLimits;
+import io.fleetsim.fleet.FleetShape;
 import io.fleetsim.fleet.HttpFileTransfers;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.metrics.HeapAfterGc;
@@ -99,9 +100,7 @@ public final class ScenarioRunner {
       ActorFleet fleet =
           new ActorFleet(
               "fleetsim",
-              models,
-              s.mix()::entryOf,
-              s.capacity(),
+              new FleetShape(models, s.mix()::entryOf, 0, s.capacity()),
               targets.perEntry(transports, controller, connector),
               transports.group(),
               s.target().controllerId(),

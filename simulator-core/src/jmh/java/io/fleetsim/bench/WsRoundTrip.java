@@ -4,6 +4,7 @@ import io.fleetsim.agent.FileTransfers;
 import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.datamodel.ProfileLoader;
 import io.fleetsim.fleet.ActorFleet;
+import io.fleetsim.fleet.FleetShape;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpListener;
@@ -97,13 +98,12 @@ public final class WsRoundTrip {
         ActorFleet agents =
             new ActorFleet(
                 "ws-roundtrip",
-                List.of(
+                FleetShape.of(
                     new DeviceModel(
                         ProfileLoader.loadResource("profiles/test-gateway.conf"),
                         1,
-                        InstantSource.system())),
-                i -> 0,
-                connections,
+                        InstantSource.system()),
+                    connections),
                 List.<Connector>of(new WsClient(t, url, 1 << 20, 60)),
                 t.group(),
                 CONTROLLER,

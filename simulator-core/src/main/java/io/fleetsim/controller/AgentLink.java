@@ -33,6 +33,9 @@ final class AgentLink implements MtpListener {
   private volatile String agentId = "";
   private volatile String version = UspMessages.RECORD_VERSION;
 
+  /** Set when this session was refused as a duplicate of a live one: it carries nothing more. */
+  private volatile boolean refused;
+
   AgentLink(ReferenceController owner) {
     this.owner = owner;
   }
@@ -53,11 +56,19 @@ final class AgentLink implements MtpListener {
   }
 
   void handle(Record record) {
+    if (refused) {
+      owner.dropped.increment(); // in flight before the refused session's close
+      return;
+    }
     agentId = record.getFromId();
     version = record.getVersion();
     switch (record.getRecordTypeCase()) {
       case WEBSOCKET_CONNECT, MQTT_CONNECT -> {
-        owner.agents.put(agentId, this);
+        if (owner.agents.compute(agentId, (id, held) -> held == null || !held.live() ? this : held)
+            != this) {
+          refuseDuplicate();
+          return;
+        }
         owner.connects.increment();
         if (owner.provision && owner.provisionedAgents.add(agentId)) {
           provision();
@@ -67,6 +78,27 @@ final class AgentLink implements MtpListener {
       case DISCONNECT -> owner.agents.remove(agentId, this);
       default -> owner.dropped.increment();
     }
+  }
+
+  /** Whether this link has a session that is up (an agent's reconnect may race its old close). */
+  private boolean live() {
+    MtpSession s = session;
+    return s != null && !refused;
+  }
+
+  /**
+   * A second session for an EndpointID that has one: at most one session between two endpoints
+   * (R-WS.4), and TP-469 7.2 lets the Controller reject the new one. Rejecting it keeps the device
+   * that was there first reachable; taking the newest would let any peer that claims an EndpointID
+   * (a second {@code fleetsim agents} with the same IDs) cut the first one off without a trace.
+   */
+  private void refuseDuplicate() {
+    refused = true;
+    AgentLink held = owner.agents.get(agentId);
+    MtpSession first = held == null ? null : held.session;
+    owner.duplicateEndpoint(
+        agentId, first == null ? "" : first.remoteAddress(), session.remoteAddress());
+    session.close(1008, "EndpointID already connected"); // 1008: policy violation (RFC 6455)
   }
 
   private void onMessage(Record record) {

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded reference USP Controller, small but correct: a WebSocket MTP server (or one client
@@ -34,6 +36,8 @@ import java.util.function.Consumer;
  * agent package: it only speaks USP on the wire.
  */
 public final class ReferenceController implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ReferenceController.class);
+
   /** How long a request may stay unanswered before its future fails with a TimeoutException. */
   public static final int REQUEST_TIMEOUT_SECONDS = 30;
 
@@ -64,6 +68,7 @@ public final class ReferenceController implements AutoCloseable {
   final LongAdder notifications = new LongAdder();
   final LongAdder dropped = new LongAdder();
   final LongAdder timeouts = new LongAdder();
+  final AtomicLong duplicateEndpoints = new AtomicLong();
   final Map<String, LongAdder> errorResponses = new ConcurrentHashMap<>();
   final Latencies latencies = new Latencies();
   final java.util.List<Consumer<Notification>> notifyListeners = new CopyOnWriteArrayList<>();
@@ -290,6 +295,14 @@ public final class ReferenceController implements AutoCloseable {
     return n == null ? 0 : n.sum();
   }
 
+  /**
+   * Sessions refused because their EndpointID already had a live one (R-WS.4): two agents, or two
+   * agent processes, using the same EndpointIDs.
+   */
+  public long duplicateEndpoints() {
+    return duplicateEndpoints.get();
+  }
+
   /** Requests that got no answer within {@link #REQUEST_TIMEOUT_SECONDS}. */
   public long timeouts() {
     return timeouts.sum();
@@ -345,6 +358,21 @@ public final class ReferenceController implements AutoCloseable {
   public void close() {
     closeTransport.run();
     extraLinks.forEach(BrokerLink::close);
+  }
+
+  /**
+   * Counts a refused duplicate session; logs the first with both peers (later ones are counted).
+   */
+  void duplicateEndpoint(String endpointId, String firstPeer, String secondPeer) {
+    if (duplicateEndpoints.incrementAndGet() == 1) {
+      LOG.warn(
+          "EndpointID {} is already connected from {}; refused a second session from {} (R-WS.4)."
+              + " Two agent processes with the same EndpointIDs? Give each its own"
+              + " `fleetsim agents --first-index`. Further duplicates are counted, not logged.",
+          endpointId,
+          firstPeer.isEmpty() ? "an unknown address" : firstPeer,
+          secondPeer.isEmpty() ? "an unknown address" : secondPeer);
+    }
   }
 
   /** The Record when it decodes and is addressed to this Controller; otherwise counted, null. */

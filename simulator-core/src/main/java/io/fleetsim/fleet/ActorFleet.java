@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.IntUnaryOperator;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -63,8 +62,8 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
               + "pekko.loglevel = WARNING");
 
   private final ActorSystem<Command> system;
+  private final FleetShape shape;
   private final List<DeviceModel> models;
-  private final IntUnaryOperator modelOf;
   private final int total;
   private final AtomicReferenceArray<ActorRef<AgentActor.Command>> refs;
   private final AtomicInteger spawned = new AtomicInteger();
@@ -74,9 +73,7 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
   private volatile long tickDeferred;
 
   /**
-   * @param models the device models of the fleet (one per profile of its mix)
-   * @param modelOf which model agent {@code index} runs (an index into {@code models})
-   * @param total agents in the fleet
+   * @param shape the agents of the fleet: their index range and models
    * @param connector the MTP the agents connect through (WebSocket, MQTT or in-memory)
    * @param loops the event loops MTP sessions run on
    * @param transfers real file transfers for http(s) downloads, or {@link FileTransfers#NONE}
@@ -85,9 +82,7 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
    */
   public ActorFleet(
       String name,
-      List<DeviceModel> models,
-      IntUnaryOperator modelOf,
-      int total,
+      FleetShape shape,
       Connector connector,
       EventLoopGroup loops,
       String controllerId,
@@ -97,10 +92,8 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
       int maxConnectsInFlight) {
     this(
         name,
-        models,
-        modelOf,
-        total,
-        java.util.Collections.nCopies(models.size(), connector),
+        shape,
+        java.util.Collections.nCopies(shape.models().size(), connector),
         loops,
         controllerId,
         transfers,
@@ -119,9 +112,7 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
    */
   public ActorFleet(
       String name,
-      List<DeviceModel> models,
-      IntUnaryOperator modelOf,
-      int total,
+      FleetShape shape,
       List<Connector> connectors,
       EventLoopGroup loops,
       String controllerId,
@@ -130,12 +121,12 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
       long seed,
       int maxConnectsInFlight,
       int sourceAddresses) {
-    if (connectors.size() != models.size()) {
+    if (connectors.size() != shape.models().size()) {
       throw new IllegalArgumentException("one connector per model");
     }
-    this.models = List.copyOf(models);
-    this.modelOf = modelOf;
-    this.total = total;
+    this.shape = shape;
+    this.models = shape.models();
+    this.total = shape.total();
     this.refs = new AtomicReferenceArray<>(total);
     this.metrics = metrics;
     this.system =
@@ -193,11 +184,12 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
   }
 
   /**
-   * The EndpointID of agent {@code index}, computed from its profile and index as the agent itself
-   * does (nothing is kept per agent to answer it).
+   * The EndpointID of the fleet's agent {@code i} (index {@code firstIndex + i}), computed from its
+   * profile and index as the agent itself does (nothing is kept per agent to answer it).
    */
-  public String endpointId(int index) {
-    return AgentCore.endpointIdOf(models.get(modelOf.applyAsInt(index)), index);
+  public String endpointId(int i) {
+    int index = shape.firstIndex() + i;
+    return AgentCore.endpointIdOf(shape.modelOf(index), index);
   }
 
   /** Agents spawned (and started) so far. */
@@ -329,9 +321,11 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
       int from = spawned.get();
       int to = Math.min(total, from + s.count());
       for (int i = from; i < to; i++) {
+        int index = shape.firstIndex() + i;
         ActorRef<AgentActor.Command> ref =
             getContext()
-                .spawnAnonymous(AgentActor.create(AgentCore.create(environment(i), i), runtime));
+                .spawnAnonymous(
+                    AgentActor.create(AgentCore.create(environment(index), index), runtime));
         refs.set(i, ref);
         ref.tell(AgentActor.Start.INSTANCE);
         spawned.set(i + 1);
@@ -372,7 +366,7 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
     }
 
     private AgentEnvironment environment(int index) {
-      return environments.get(modelOf.applyAsInt(index));
+      return environments.get(shape.modelOf().applyAsInt(index));
     }
   }
 }

@@ -18,6 +18,11 @@ public interface MtpSession {
    */
   byte[] connectRecord(String toId, String fromId);
 
+  /** Where the peer connects from (an IP address and port), for logs; "" when not known. */
+  default String remoteAddress() {
+    return "";
+  }
+
   /**
    * The peer address this session sends to when it is a route over a shared connection (the MQTT
    * reply-to topic); "" for a connection with one peer.

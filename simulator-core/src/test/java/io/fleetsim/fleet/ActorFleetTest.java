@@ -45,9 +45,7 @@ class ActorFleetTest {
       ActorFleet fleet =
           new ActorFleet(
               "fleet-test",
-              List.of(model, TestModels.gateway(8)),
-              i -> i < 300 ? 0 : 1,
-              500,
+              new FleetShape(List.of(model, TestModels.gateway(8)), i -> i < 300 ? 0 : 1, 0, 500),
               controller.memoryMtp(),
               t.group(),
               TestFleets.CONTROLLER,

@@ -2,6 +2,7 @@ package io.fleetsim.testing;
 
 import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.fleet.ActorFleet;
+import io.fleetsim.fleet.FleetShape;
 import io.fleetsim.fleet.HttpFileTransfers;
 import io.fleetsim.metrics.CountingAgentStats;
 import io.fleetsim.metrics.FleetMetrics;
@@ -45,22 +46,30 @@ public final class TestFleet implements AutoCloseable {
       String controllerId,
       int count,
       int sourceAddresses) {
+    return of(FleetShape.of(model, count), t, connector, controllerId, sourceAddresses);
+  }
+
+  /** The agents of {@code shape} (one model) connecting through {@code connector}; not started. */
+  public static TestFleet of(
+      FleetShape shape,
+      Transports t,
+      Connector connector,
+      String controllerId,
+      int sourceAddresses) {
     FleetMetrics metrics = new FleetMetrics();
     ActorFleet fleet =
         new ActorFleet(
             "test-fleet",
-            List.of(model),
-            i -> 0,
-            count,
+            shape,
             List.of(connector),
             t.group(),
             controllerId,
             HttpFileTransfers.standard(t),
             metrics,
-            model.seed(),
+            shape.models().get(0).seed(),
             ActorFleet.SOCKET_CONNECTS_IN_FLIGHT,
             sourceAddresses);
-    return new TestFleet(fleet, metrics, count, t);
+    return new TestFleet(fleet, metrics, shape.total(), t);
   }
 
   /** As above over WebSocket to {@code controllerUrl} ({@code ws://…}). */

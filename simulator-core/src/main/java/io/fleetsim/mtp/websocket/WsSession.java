@@ -43,6 +43,11 @@ final class WsSession implements MtpSession {
   }
 
   @Override
+  public String remoteAddress() {
+    return String.valueOf(channel.remoteAddress());
+  }
+
+  @Override
   public byte[] connectRecord(String toId, String fromId) {
     return UspMessages.encodeWebSocketConnect(toId, fromId);
   }
