@@ -103,7 +103,7 @@ class FleetsimTest {
               "--listen",
               "127.0.0.1:" + port,
               "--duration",
-              "PT3S",
+              "PT5S", // room for the agents' start (profile, actor system) on a busy machine
               "--workload-rate",
               "50",
               "--workload-mix",
@@ -114,7 +114,7 @@ class FleetsimTest {
             "--target",
             "ws://127.0.0.1:" + port + "/usp",
             "--duration",
-            "PT4S");
+            "PT6S");
 
     assertThat(rc).isZero();
     assertThat(out.toString())
