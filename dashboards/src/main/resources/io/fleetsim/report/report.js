@@ -288,6 +288,7 @@
     lineChart(grid, 'chart-drops', ts.seconds, [{label: 'drops so far', values: ts.drops || [], color: '#d62728'}],
       {title: 'Drops over time', yLabel: 'drops', time: true});
     const rows = [];
+    Object.entries(s.connectFailures || {}).forEach(([k, v]) => rows.push(['connect failed', k, v]));
     Object.entries(s.drops || {}).forEach(([k, v]) => rows.push(['dropped', k, v]));
     Object.entries(s.unexpected || {}).forEach(([k, v]) => rows.push(['wrong-state message', k, v]));
     if (s.controllerDropped > 0) rows.push(['embedded Controller dropped', 'undecodable or unexpected Record', s.controllerDropped]);

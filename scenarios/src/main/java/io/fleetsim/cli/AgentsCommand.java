@@ -109,6 +109,14 @@ final class AgentsCommand implements Callable<Integer> {
   Duration duration;
 
   @Option(
+      names = "--connect-bound",
+      defaultValue = "PT30S",
+      description =
+          "Exit with status 1 when no agent has connected after this long (default"
+              + " ${DEFAULT-VALUE}); the causes of the failed connects are printed.")
+  Duration connectBound;
+
+  @Option(
       names = "--report",
       description =
           "Print, as JSON, how long all agents took to connect, connects per second, and heap per"
@@ -227,10 +235,23 @@ final class AgentsCommand implements Callable<Integer> {
         out.flush();
         return 0;
       }
+      // a fleet that cannot connect at all says so and fails, instead of idling silently
+      long bound =
+          Math.min(
+              connectBound.toMillis(), duration == null ? Long.MAX_VALUE : duration.toMillis());
+      if (stop.await(bound)) {
+        return 0;
+      }
+      if (metrics.connects() == 0) {
+        err.printf(
+            "fleetsim: no agent connected within %d s; connect failures %s%n",
+            bound / 1000, metrics.connectFailures());
+        return 1;
+      }
       if (duration == null) {
         stop.await();
       } else {
-        stop.await(duration.toMillis());
+        stop.await(Math.max(0, duration.toMillis() - bound));
       }
       return 0;
     } finally {

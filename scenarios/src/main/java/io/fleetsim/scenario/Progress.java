@@ -29,7 +29,7 @@ final class Progress {
     Histogram boot = metrics.latencies().total("Notify Boot!");
     return String.format(
         Locale.ROOT,
-        "t=%5.1fs agents %d/%d connected %d%s msgs/s %d Boot! p50 %.1f ms p99 %.1f ms drops %d%s",
+        "t=%5.1fs agents %d/%d connected %d%s msgs/s %d Boot! p50 %.1f ms p99 %.1f ms drops %d%s%s",
         seconds,
         fleet.spawned(),
         fleet.total(),
@@ -39,7 +39,18 @@ final class Progress {
         boot.getValueAtPercentile(50) / 1000.0,
         boot.getValueAtPercentile(99) / 1000.0,
         sum(metrics.stats().drops()),
+        failures(metrics.connectFailures()),
         controller == null ? "" : " controller Boot! " + controller.boots());
+  }
+
+  /** Failed connects by cause: " connect failures refused 12 tls 3" (empty when none). */
+  static String failures(Map<String, Long> failures) {
+    if (failures.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(" connect failures");
+    failures.forEach((cause, n) -> b.append(' ').append(cause).append(' ').append(n));
+    return b.toString();
   }
 
   /** The agents not simply online, by state: " booting 120 rebooting 30" (empty when none). */

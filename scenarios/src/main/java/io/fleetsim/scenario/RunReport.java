@@ -22,6 +22,7 @@ public record RunReport(
     long connects,
     Map<String, Histogram> latencies,
     Map<String, Long> drops,
+    Map<String, Long> connectFailures,
     Map<String, Long> notifications,
     Map<String, Long> handled,
     Map<String, Long> unexpected,
@@ -149,6 +150,7 @@ public record RunReport(
     b.append("\nrequests handled ").append(handled).append('\n');
     b.append("notifications sent ").append(notifications).append('\n');
     b.append("drops ").append(drops).append('\n');
+    b.append("connect failures ").append(connectFailures).append('\n');
     if (controllerDropped >= 0) {
       b.append("Records the embedded controller dropped ").append(controllerDropped).append('\n');
     }
@@ -269,6 +271,7 @@ public record RunReport(
     counters(b, "handled", handled).append(",\n");
     counters(b, "notifications", notifications).append(",\n");
     counters(b, "drops", drops).append(",\n");
+    counters(b, "connectFailures", connectFailures).append(",\n");
     b.append("  \"controllerDropped\": ").append(controllerDropped).append(",\n");
     b.append("  \"fleetTickRounds\": ").append(tickRounds).append(",\n");
     b.append("  \"fleetTicksDeferred\": ").append(ticksDeferred).append(",\n");

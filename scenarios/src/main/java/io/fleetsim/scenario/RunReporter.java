@@ -105,6 +105,7 @@ final class RunReporter {
         metrics.connects(),
         latencies,
         metrics.stats().drops(),
+        metrics.connectFailures(),
         metrics.stats().notifications(),
         metrics.stats().handled(),
         metrics.stats().unexpected(),

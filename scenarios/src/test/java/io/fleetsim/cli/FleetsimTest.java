@@ -69,6 +69,28 @@ class FleetsimTest {
   }
 
   @Test
+  void agents_thatCannotConnect_sayWhyAndExitOne() throws Exception {
+    int closed = freePort();
+    assertThat(
+            run(
+                "agents",
+                "--count",
+                "2",
+                "--profile",
+                "test-gateway",
+                "--target",
+                "ws://127.0.0.1:" + closed + "/usp",
+                "--connect-bound",
+                "PT2S"))
+        .isEqualTo(1);
+    assertThat(err.toString())
+        .contains("no agent connected within 2 s; connect failures {refused=2}");
+    assertThat(run("agents", "--first-index", "-1", "--target", "ws://127.0.0.1:9/usp"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--first-index takes 0 to");
+  }
+
+  @Test
   void agents_refuseWhatTheyCannotDo() {
     assertThat(run("agents", "--target", "coap://127.0.0.1:5683")).isEqualTo(2);
     assertThat(

@@ -1,5 +1,6 @@
 package io.fleetsim.controller;
 
+import io.fleetsim.mtp.ConnectFailure;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
@@ -86,6 +87,13 @@ final class BrokerLink implements MtpListener {
       link.handle(record);
     }
     return true; // a bad Record from one agent never drops the broker connection of all
+  }
+
+  @Override
+  public void onConnectFailed(MtpSession s, ConnectFailure failure, String detail) {
+    onDisconnected(
+        s,
+        "cannot reach the broker (" + failure.label() + ": " + detail + "): " + failure.advice());
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.fleetsim.agent.AgentTimer;
 import io.fleetsim.agent.Misbehaviour;
 import io.fleetsim.agent.Outbox;
 import io.fleetsim.metrics.AgentState;
+import io.fleetsim.mtp.ConnectFailure;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.usp.proto.UspMsg.Msg;
@@ -67,7 +68,9 @@ public final class AgentActor implements MtpListener, Outbox {
 
   private record Inbound(MtpSession session, byte[] record) implements Command {}
 
-  private record Disconnected(MtpSession session, String cause) implements Command {}
+  /** A session that went down, or a connect that failed ({@code failure} then says why). */
+  private record Disconnected(MtpSession session, String cause, ConnectFailure failure)
+      implements Command {}
 
   /** The retry wait is over: try the MTP again. */
   private enum Retry implements Command {
@@ -151,8 +154,10 @@ public final class AgentActor implements MtpListener, Outbox {
             runtime.connectDone();
             return online(c.session());
           }
-          if (msg instanceof Disconnected) {
+          if (msg instanceof Disconnected d) {
             runtime.connectDone();
+            ConnectFailure f = d.failure() == null ? ConnectFailure.CLOSED : d.failure();
+            runtime.metrics().connectFailed(f.label(), d.cause(), f.advice());
             return waitToRetry();
           }
           return common(msg, "connecting");
@@ -372,6 +377,11 @@ public final class AgentActor implements MtpListener, Outbox {
 
   @Override
   public void onDisconnected(MtpSession s, String cause) {
-    self.tell(new Disconnected(s, cause));
+    self.tell(new Disconnected(s, cause, null));
+  }
+
+  @Override
+  public void onConnectFailed(MtpSession s, ConnectFailure failure, String detail) {
+    self.tell(new Disconnected(s, detail, failure));
   }
 }

@@ -1,6 +1,11 @@
 package io.fleetsim.metrics;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A fleet's shared metrics: the agents' counters and Notify round trips ({@link
@@ -8,9 +13,11 @@ import java.util.concurrent.atomic.LongAdder;
  * session being up) and the number of agents connected now. One per run, never per agent.
  */
 public final class FleetMetrics {
+  private static final Logger LOG = LoggerFactory.getLogger(FleetMetrics.class);
   private final CountingAgentStats stats = new CountingAgentStats();
   private final LongAdder connectedNow = new LongAdder();
   private final LongAdder connects = new LongAdder();
+  private final ConcurrentHashMap<String, LongAdder> connectFailures = new ConcurrentHashMap<>();
   private final LongAdder[] inState = new LongAdder[AgentState.values().length];
 
   public FleetMetrics() {
@@ -43,6 +50,31 @@ public final class FleetMetrics {
     connectedNow.increment();
     connects.increment();
     stats.latencies().record("connect", nanos);
+  }
+
+  /**
+   * An agent's connect failed for {@code cause} (a short kind: refused, timeout, dns, tls, …). The
+   * first failure of each cause is logged with its detail and {@code advice}; later ones are
+   * counted only, so a fleet that cannot connect is loud once, not once per agent and retry.
+   */
+  public void connectFailed(String cause, String detail, String advice) {
+    LongAdder n = connectFailures.get(cause);
+    if (n == null) {
+      LongAdder fresh = new LongAdder();
+      n = connectFailures.putIfAbsent(cause, fresh);
+      if (n == null) {
+        n = fresh;
+        LOG.warn("agents cannot connect ({}): {}. {}", cause, detail, advice);
+      }
+    }
+    n.increment();
+  }
+
+  /** Failed connects since the start, by cause. */
+  public Map<String, Long> connectFailures() {
+    Map<String, Long> out = new TreeMap<>();
+    connectFailures.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
   }
 
   /** An agent's session went down. */

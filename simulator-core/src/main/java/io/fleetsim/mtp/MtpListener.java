@@ -22,4 +22,12 @@ public interface MtpListener {
 
   /** The connection is gone (closed by either side, or never opened: {@code cause} says why). */
   void onDisconnected(MtpSession session, String cause);
+
+  /**
+   * The connect never became a session: {@code failure} is why, {@code detail} what the transport
+   * said. Listeners that do not count failures by kind take it as a disconnect.
+   */
+  default void onConnectFailed(MtpSession session, ConnectFailure failure, String detail) {
+    onDisconnected(session, failure.label() + ": " + detail);
+  }
 }

@@ -1,5 +1,6 @@
 package io.fleetsim.mtp.memory;
 
+import io.fleetsim.mtp.ConnectFailure;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
@@ -46,7 +47,8 @@ public final class MemoryMtp implements Connector {
     loop.execute(
         () -> {
           if (down) {
-            listener.onDisconnected(null, "connection refused (in-memory MTP is down)");
+            listener.onConnectFailed(
+                null, ConnectFailure.REFUSED, "connection refused (in-memory MTP is down)");
             return;
           }
           Pair p = new Pair(eid, listener, loop, controllerSide.get(), controllerLoops.next());

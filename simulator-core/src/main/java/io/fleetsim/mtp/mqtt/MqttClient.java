@@ -1,5 +1,6 @@
 package io.fleetsim.mtp.mqtt;
 
+import io.fleetsim.mtp.ConnectFailure;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.Transports;
@@ -67,7 +68,10 @@ public final class MqttClient implements Connector {
     f.addListener(
         done -> {
           if (!done.isSuccess()) {
-            listener.onDisconnected(handler.session(f.channel()), String.valueOf(done.cause()));
+            listener.onConnectFailed(
+                handler.session(f.channel()),
+                ConnectFailure.of(done.cause()),
+                ConnectFailure.detail(done.cause()));
           }
         });
   }

@@ -1,5 +1,6 @@
 package io.fleetsim.mtp.mqtt;
 
+import io.fleetsim.mtp.ConnectFailure;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.usp.message.UspMessages;
@@ -21,6 +22,7 @@ import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttSubAckMessage;
 import io.netty.handler.codec.mqtt.MqttVersion;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +52,11 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
   private final MtpListener listener;
   private String ownTopic;
   private Session session;
+
+  /** Why the session did not come up, when it did not. */
+  private ConnectFailure failure = ConnectFailure.CLOSED;
+
+  private String failureDetail = "closed before the SUBACK";
   private ScheduledFuture<?> ping;
 
   MqttConnectionHandler(MqttConfig config, String eid, String peerId, MtpListener listener) {
@@ -97,7 +104,9 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
   }
 
   private void onConnAck(ChannelHandlerContext ctx, MqttConnAckMessage ack) {
-    if (ack.variableHeader().connectReturnCode() != MqttConnectReturnCode.CONNECTION_ACCEPTED) {
+    MqttConnectReturnCode code = ack.variableHeader().connectReturnCode();
+    if (code != MqttConnectReturnCode.CONNECTION_ACCEPTED) {
+      failed(ConnectFailure.MQTT_CONNACK, "CONNACK " + code);
       ctx.close();
       return;
     }
@@ -125,6 +134,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
     for (int q : ack.payload().grantedQoSLevels()) {
       if (q >= 0x80) {
         // TP-469 11.11: every subscription failed: publish nothing, disconnect
+        failed(ConnectFailure.MQTT_CONNACK, "SUBACK refused the subscription (0x" + q + ")");
         ctx.close();
         return;
       }
@@ -178,12 +188,35 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
     if (ping != null) {
       ping.cancel(false);
     }
-    listener.onDisconnected(session(ctx.channel()), "closed");
+    if (session != null) {
+      listener.onDisconnected(session, "closed");
+    } else {
+      listener.onConnectFailed(session(ctx.channel()), failure, failureDetail);
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+    if (evt instanceof SslHandshakeCompletionEvent tls && !tls.isSuccess()) {
+      failed(ConnectFailure.TLS, ConnectFailure.detail(tls.cause()));
+    }
+    super.userEventTriggered(ctx, evt);
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (session == null) {
+      failed(ConnectFailure.of(cause), ConnectFailure.detail(cause));
+    }
     ctx.close();
+  }
+
+  /** Keeps the first reason the session did not come up (later ones are its consequences). */
+  private void failed(ConnectFailure kind, String detail) {
+    if (failure == ConnectFailure.CLOSED) {
+      failure = kind;
+      failureDetail = detail;
+    }
   }
 
   /** The USP view of this connection. */

@@ -1,5 +1,6 @@
 package io.fleetsim.mtp.websocket;
 
+import io.fleetsim.mtp.ConnectFailure;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.Tls;
@@ -137,7 +138,10 @@ public final class WsClient implements Connector {
         done -> {
           if (!done.isSuccess()) {
             Channel ch = f.channel();
-            listener.onDisconnected(new WsSession(ch, ""), String.valueOf(done.cause()));
+            listener.onConnectFailed(
+                new WsSession(ch, ""),
+                ConnectFailure.of(done.cause()),
+                ConnectFailure.detail(done.cause()));
           }
         });
   }

@@ -1,5 +1,6 @@
 package io.fleetsim.mtp.websocket;
 
+import io.fleetsim.mtp.ConnectFailure;
 import io.fleetsim.mtp.MtpListener;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
@@ -27,6 +28,9 @@ final class WsFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   private final String peerFromClientSide;
   private WsSession session;
   private String closeCause = "closed";
+
+  /** Why the handshake failed, when it did: reported instead of a disconnect. */
+  private ConnectFailure failure = ConnectFailure.CLOSED;
 
   /**
    * @param peerFromClientSide the Controller's endpoint ID when this side dialled out; "" on the
@@ -69,10 +73,11 @@ final class WsFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     } else if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
       connected(new WsSession(ctx.channel(), peerFromClientSide));
     } else if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
+      failed(ConnectFailure.TIMEOUT, "no WebSocket handshake answer in time");
       ctx.close();
     } else if (evt instanceof SslHandshakeCompletionEvent tls && !tls.isSuccess()) {
-      // a wss:// peer we do not trust (or that does not trust us): say why in the disconnect
-      closeCause = "TLS handshake failed: " + tls.cause();
+      // a wss:// peer we do not trust (or that does not trust us): say why
+      failed(ConnectFailure.TLS, ConnectFailure.detail(tls.cause()));
       ctx.close();
     } else if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete done) {
       connected(new WsSession(ctx.channel(), WsUris.endpointIdOf(done.requestUri())));
@@ -83,12 +88,27 @@ final class WsFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    listener.onDisconnected(
-        session != null ? session : new WsSession(ctx.channel(), ""), closeCause);
+    if (session != null) {
+      listener.onDisconnected(session, closeCause);
+    } else {
+      listener.onConnectFailed(new WsSession(ctx.channel(), ""), failure, closeCause);
+    }
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (session == null) {
+      // an HTTP error or a missing v1.usp in the upgrade answer, a TLS or socket error
+      failed(ConnectFailure.of(cause), ConnectFailure.detail(cause));
+    }
     ctx.close();
+  }
+
+  /** Keeps the first reason the handshake failed (later ones are its consequences). */
+  private void failed(ConnectFailure kind, String detail) {
+    if (failure == ConnectFailure.CLOSED) {
+      failure = kind;
+      closeCause = detail;
+    }
   }
 }

@@ -91,6 +91,7 @@ public final class WsServer implements AutoCloseable {
                     p.addLast(new HttpObjectAggregator(8192));
                     p.addLast(new SubprotocolCheck());
                     p.addLast(new WebSocketServerProtocolHandler(config));
+                    p.addLast(new NotFound());
                     p.addLast(new WebSocketFrameAggregator(maxRecordBytes));
                     p.addLast(WsFrameHandler.NAME, new WsFrameHandler(listeners.get(), ""));
                   }
@@ -108,6 +109,24 @@ public final class WsServer implements AutoCloseable {
   public void close() {
     channel.close().syncUninterruptibly();
     accepted.close().syncUninterruptibly();
+  }
+
+  /**
+   * Answers 404 to a request for another path (the WebSocket handler passes those on): without an
+   * answer the client would wait for its handshake timeout, not knowing the path is wrong.
+   */
+  private static final class NotFound extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (msg instanceof FullHttpRequest) {
+        ReferenceCountUtil.release(msg);
+        ctx.writeAndFlush(
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_FOUND))
+            .addListener(ChannelFutureListener.CLOSE);
+        return;
+      }
+      ctx.fireChannelRead(msg);
+    }
   }
 
   /**
