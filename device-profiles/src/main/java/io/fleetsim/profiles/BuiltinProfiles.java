@@ -2,6 +2,7 @@ package io.fleetsim.profiles;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.fleetsim.datamodel.ProfileException;
 import io.fleetsim.datamodel.ProfileLoader;
 import io.fleetsim.datamodel.Schema;
 import java.io.File;
@@ -48,6 +49,15 @@ public final class BuiltinProfiles {
     if (f.isFile()) {
       return ProfileLoader.load(f, config);
     }
-    return ProfileLoader.loadResource("profiles/" + nameOrFile + ".conf", config);
+    String resource = "profiles/" + nameOrFile + ".conf";
+    if (BuiltinProfiles.class.getClassLoader().getResource(resource) == null) {
+      throw new ProfileException(
+          "unknown profile '"
+              + nameOrFile
+              + "': no such file, and not a built-in profile ("
+              + String.join(", ", NAMES)
+              + ")");
+    }
+    return ProfileLoader.loadResource(resource, config);
   }
 }

@@ -27,6 +27,7 @@ final class ValidateCommand implements Callable<Integer> {
     Scenario s;
     try {
       s = ScenarioLoader.load(scenario, Map.of());
+      ScenarioLoader.profiles(s); // a profile that cannot compile fails here, not at run time
     } catch (ScenarioException e) {
       spec.commandLine().getErr().println("fleetsim: " + e.getMessage());
       return 2;

@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import io.fleetsim.config.HoconReader;
 import io.fleetsim.datamodel.ProfileException;
+import io.fleetsim.datamodel.Schema;
 import io.fleetsim.profiles.FleetMix;
 import java.io.File;
 import java.nio.file.Path;
@@ -46,6 +47,19 @@ public final class ScenarioLoader {
   }
 
   /** Loads {@code file} with {@code overrides} (HOCON path → value, e.g. from --set) on top. */
+  /**
+   * Compiles the fleet's profiles, each mix entry with its firmware and the scenario's profile
+   * overrides: what {@code validate} checks and {@code run} runs. A bad or unknown profile is a
+   * {@link ScenarioException} naming the scenario and the profile's own file:line: key.
+   */
+  public static List<Schema> profiles(Scenario s) {
+    try {
+      return s.mix().schemas(s.profileOverrides());
+    } catch (ProfileException | IllegalArgumentException e) {
+      throw new ScenarioException(s.source() + ": fleet profile: " + e.getMessage());
+    }
+  }
+
   public static Scenario load(Path file, Map<String, String> overrides) {
     File f = file.toFile();
     if (!f.isFile()) {

@@ -85,11 +85,11 @@ public final class ScenarioRunner {
   public RunReport run() throws IOException, InterruptedException {
     Scenario s = scenario;
     checkFileLimit(s);
-    Files.createDirectories(s.output());
     List<DeviceModel> models = new ArrayList<>();
-    for (Schema schema : s.mix().schemas(s.profileOverrides())) {
+    for (Schema schema : ScenarioLoader.profiles(s)) {
       models.add(new DeviceModel(schema, s.seed(), InstantSource.system()));
     }
+    Files.createDirectories(s.output());
     FleetMetrics metrics = new FleetMetrics();
     long heapBefore = measureHeap ? HeapAfterGc.used() : 0;
     RunTargets targets = new RunTargets(s);

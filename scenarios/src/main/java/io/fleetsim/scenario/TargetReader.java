@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValue;
 import io.fleetsim.config.HoconReader;
 import io.fleetsim.mtp.Tls;
+import io.fleetsim.mtp.connect.Connectors;
 import io.fleetsim.profiles.FleetMix;
 import java.net.URI;
 import java.nio.file.Path;
@@ -68,9 +69,10 @@ final class TargetReader {
       throw in.error(t.getValue("controller"), key + ".controller", "not a URL: " + controller);
     }
     String scheme = String.valueOf(url.getScheme());
-    if (url.getHost() == null) {
-      throw in.error(
-          t.getValue("controller"), key + ".controller", "a URL with a host, not " + url);
+    try {
+      Connectors.checkPort(url);
+    } catch (IllegalArgumentException e) {
+      throw in.error(t.getValue("controller"), key + ".controller", e.getMessage());
     }
     Path caCert = null;
     if (t.hasPath("ca-cert")) {
@@ -114,6 +116,11 @@ final class TargetReader {
     String scheme = String.valueOf(url.getScheme());
     if (!(scheme.equals("mqtt") || scheme.equals("mqtts")) || url.getHost() == null) {
       throw in.error(t.getValue("broker"), key + ".broker", "mqtt[s]://HOST:PORT, not " + b);
+    }
+    try {
+      Connectors.checkPort(url);
+    } catch (IllegalArgumentException e) {
+      throw in.error(t.getValue("broker"), key + ".broker", e.getMessage());
     }
     return url;
   }

@@ -448,6 +448,23 @@ class RunCommandTest {
   }
 
   @Test
+  void run_andValidate_exitTwoOnAnUnknownProfile_beforeWritingAnything() throws IOException {
+    Path scenario =
+        write(
+            "unknown.conf",
+            "scenario { duration = 2s, fleet { agents = 3, mix = [{ profile = no-such-gateway,"
+                + " share = 100 }] }, output = "
+                + dir.resolve("never-written")
+                + " }\n");
+    assertThat(run("validate", scenario.toString())).isEqualTo(2);
+    assertThat(run("run", scenario.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(scenario + ": fleet profile: unknown profile 'no-such-gateway'")
+        .contains("not a built-in profile (home-gateway, wifi-extender, iot-hub)");
+    assertThat(dir.resolve("never-written")).doesNotExist();
+  }
+
+  @Test
   void validate_saysWhatWouldRun() throws IOException {
     Path scenario = write("small.conf", SCENARIO);
     assertThat(run("validate", scenario.toString())).isZero();

@@ -224,6 +224,10 @@ class ScenarioLoaderTest {
         "scenario { duration = 5s, fleet.agents = 10, behaviour.value-change-every = 10ms }",
         "bad.conf:1: scenario.behaviour.value-change-every: a duration >= 1s");
     assertError(
+        "scenario { duration = 5s, fleet.agents = 10, target.controller ="
+            + " \"ws://127.0.0.1:99999/usp\" }",
+        "bad.conf:1: scenario.target.controller: port 99999 is out of range 1..65535");
+    assertError(
         "scenario { duration = 5s, fleet.agents = 10,"
             + " target { controller = \"ws://127.0.0.1:1/usp\", ca-cert = ca.pem } }",
         "bad.conf:1: scenario.target.ca-cert: only for wss:// and mqtts://");

@@ -160,13 +160,19 @@ final class ProfileCompiler {
     } else {
       node.minEntries = c.hasPath("min-entries") ? c.getInt("min-entries") : 0;
       node.maxEntries = c.hasPath("max-entries") ? c.getInt("max-entries") : Integer.MAX_VALUE;
-      node.defaultInstances(c.hasPath("instances") ? c.getInt("instances") : 0);
-      if (node.defaultInstances() < node.minEntries || node.defaultInstances() > node.maxEntries) {
+      int instances = c.hasPath("instances") ? c.getInt("instances") : 0;
+      if (instances < 0 || instances < node.minEntries || instances > node.maxEntries) {
         throw in.error(
             c.getValue("instances").origin(),
             key + ".instances",
-            "must lie within min-entries..max-entries");
+            "must lie within min-entries..max-entries ("
+                + node.minEntries
+                + ".."
+                + node.maxEntries
+                + "), not "
+                + instances);
       }
+      node.defaultInstances(instances);
       if (c.hasPath("num-entries")) {
         node.numEntriesParameter = c.getString("num-entries");
         numEntriesOrigin.put(node, in.where(c.getValue("num-entries").origin()));

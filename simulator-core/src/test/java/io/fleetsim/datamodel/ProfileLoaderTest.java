@@ -62,6 +62,7 @@ class ProfileLoaderTest {
         "hop without every|\"Device.X.\" { params { A { type = string, gen { hop { values = [a, b] } } } } }|:6: profile.objects.\"Device.X.\".params.A.gen.hop.every: a duration > 0",
         "hop value of wrong type|\"Device.X.\" { params { A { type = unsignedInt, gen { hop { values = [1, x], every = 1h } } } } }|:6: profile.objects.\"Device.X.\".params.A.gen: 'x' is not valid",
         "bad template|\"Device.X.\" { params { A { type = string, gen { template = \"{nope}\" } } } }|:6: profile.objects.\"Device.X.\".params.A.gen.template: unknown placeholder {nope}",
+        "negative instances|\"Device.T.{i}.\" { instances = -3 }|:6: profile.objects.\"Device.T.{i}.\".instances: must lie within min-entries..max-entries (0..2147483647), not -3",
         "instances on non-table|\"Device.X.\" { instances = 3 }|:6: profile.objects.\"Device.X.\".instances: only tables ({i}) have it",
         "unknown key param|\"Device.T.{i}.\" { unique-keys = [[Nope]] }|:6: profile.objects.\"Device.T.{i}.\".unique-keys: unknown key parameter 'Nope'",
         "bad command name|\"Device.X.\" { commands { Go { } } }|:6: profile.objects.\"Device.X.\".commands.\"Go\": command names end with ()",

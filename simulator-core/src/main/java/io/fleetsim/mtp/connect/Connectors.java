@@ -57,6 +57,22 @@ public final class Connectors {
     if (!scheme.equals("ws") && !scheme.equals("wss") && !mqtt(target)) {
       throw new IllegalArgumentException("takes " + SCHEMES + ", not " + target);
     }
+    checkPort(target);
+  }
+
+  /**
+   * A URL's port must be 1..65535 (absent: the scheme's). {@link URI} takes any digits, and a port
+   * beyond 65535 used to fail only at the first connect, once per agent.
+   */
+  public static void checkPort(URI target) {
+    if (target.getHost() == null) {
+      throw new IllegalArgumentException(
+          "takes a URL with a host and a port of 1..65535, not " + target);
+    }
+    if (target.getPort() == 0 || target.getPort() > 65_535) {
+      throw new IllegalArgumentException(
+          "port " + target.getPort() + " is out of range 1..65535 in " + target);
+    }
   }
 
   public static boolean mqtt(URI target) {
