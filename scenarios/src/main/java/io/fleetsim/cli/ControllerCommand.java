@@ -5,6 +5,7 @@ import io.fleetsim.controller.FirmwareServer;
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.controller.Workload;
 import io.fleetsim.metrics.LatencyTable;
+import io.fleetsim.mtp.ListenException;
 import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.connect.Connectors;
@@ -260,6 +261,9 @@ final class ControllerCommand implements Callable<Integer> {
       }
       out.print(LatencyTable.of(c.latencies()));
       out.flush();
+    } catch (ListenException e) {
+      spec.commandLine().getErr().println("fleetsim: " + e.getMessage());
+      return 2;
     } catch (IllegalStateException e) {
       // no broker there, or it refused us: say so instead of a stack trace
       spec.commandLine().getErr().println("fleetsim: " + e.getMessage());

@@ -103,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
     RunReport report;
     try {
       report = runner.run();
-    } catch (io.fleetsim.scenario.ScenarioException e) {
+    } catch (io.fleetsim.scenario.ScenarioException | io.fleetsim.mtp.ListenException e) {
       err.println("fleetsim: " + e.getMessage());
       return 2;
     }

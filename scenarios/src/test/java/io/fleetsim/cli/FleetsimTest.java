@@ -91,6 +91,20 @@ class FleetsimTest {
   }
 
   @Test
+  void controller_onABusyPort_saysSoInOneLine_andExitsTwo() throws Exception {
+    try (java.net.ServerSocket busy =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      int port = busy.getLocalPort();
+      assertThat(run("controller", "--listen", "127.0.0.1:" + port, "--duration", "PT1S"))
+          .isEqualTo(2);
+      assertThat(err.toString().strip())
+          .startsWith("fleetsim: cannot listen on /127.0.0.1:" + port + ": ")
+          .containsIgnoringCase("address already in use")
+          .doesNotContain("\tat ");
+    }
+  }
+
+  @Test
   void agents_refuseWhatTheyCannotDo() {
     assertThat(run("agents", "--target", "coap://127.0.0.1:5683")).isEqualTo(2);
     assertThat(

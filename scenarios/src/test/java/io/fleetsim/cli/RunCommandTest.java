@@ -465,6 +465,27 @@ class RunCommandTest {
   }
 
   @Test
+  void run_withABusyDashboardPort_saysSoInOneLine_andExitsTwo() throws IOException {
+    Path scenario = write("tiny.conf", "scenario { duration = 2s, fleet.agents = 5 }\n");
+    try (java.net.ServerSocket busy =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      int port = busy.getLocalPort();
+      assertThat(
+              run(
+                  "run",
+                  scenario.toString(),
+                  "--output",
+                  dir.resolve("out").toString(),
+                  "--dashboard-port",
+                  Integer.toString(port)))
+          .isEqualTo(2);
+      assertThat(err.toString())
+          .contains("fleetsim: cannot listen on /127.0.0.1:" + port + ": ")
+          .doesNotContain("\tat ");
+    }
+  }
+
+  @Test
   void validate_saysWhatWouldRun() throws IOException {
     Path scenario = write("small.conf", SCENARIO);
     assertThat(run("validate", scenario.toString())).isZero();

@@ -34,12 +34,15 @@ public final class Tls {
 
   /** A server context from a PEM certificate chain and its PEM (PKCS#8) private key. */
   public static SslContext server(Path certChainPem, Path keyPem) {
+    SslContext context;
     try {
-      return SslContextBuilder.forServer(readable(certChainPem), readable(keyPem)).build();
+      context = SslContextBuilder.forServer(readable(certChainPem), readable(keyPem)).build();
     } catch (SSLException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "TLS certificate " + certChainPem + " / key " + keyPem + ": " + e.getMessage(), e);
     }
+    KeyPairCheck.check(certChainPem, keyPem);
+    return context;
   }
 
   private static File readable(Path p) {

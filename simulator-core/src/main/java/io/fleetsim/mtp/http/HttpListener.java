@@ -1,5 +1,6 @@
 package io.fleetsim.mtp.http;
 
+import io.fleetsim.mtp.ListenException;
 import io.fleetsim.mtp.Transports;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -30,21 +31,21 @@ public final class HttpListener {
       InetSocketAddress listen,
       int maxRequestBytes,
       Consumer<ChannelPipeline> handlers) {
-    return new ServerBootstrap()
-        .group(transports.group())
-        .channel(transports.serverChannel())
-        .childHandler(
-            new ChannelInitializer<SocketChannel>() {
-              @Override
-              protected void initChannel(SocketChannel ch) {
-                ch.pipeline()
-                    .addLast(new HttpServerCodec())
-                    .addLast(new HttpObjectAggregator(maxRequestBytes));
-                handlers.accept(ch.pipeline());
-              }
-            })
-        .bind(listen)
-        .syncUninterruptibly()
-        .channel();
+    return ListenException.await(
+        new ServerBootstrap()
+            .group(transports.group())
+            .channel(transports.serverChannel())
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    ch.pipeline()
+                        .addLast(new HttpServerCodec())
+                        .addLast(new HttpObjectAggregator(maxRequestBytes));
+                    handlers.accept(ch.pipeline());
+                  }
+                })
+            .bind(listen),
+        listen);
   }
 }

@@ -1,5 +1,6 @@
 package io.fleetsim.mtp.websocket;
 
+import io.fleetsim.mtp.ListenException;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.Transports;
 import io.netty.bootstrap.ServerBootstrap;
@@ -96,7 +97,7 @@ public final class WsServer implements AutoCloseable {
                     p.addLast(WsFrameHandler.NAME, new WsFrameHandler(listeners.get(), ""));
                   }
                 });
-    return new WsServer(b.bind(address).syncUninterruptibly().channel(), accepted);
+    return new WsServer(ListenException.await(b.bind(address), address), accepted);
   }
 
   /** The bound address (the real port when bound to port 0). */
