@@ -9,6 +9,7 @@ import io.fleetsim.mtp.ListenException;
 import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.connect.Connectors;
+import io.fleetsim.mtp.connect.Redacted;
 import io.fleetsim.mtp.mqtt.MqttConfig;
 import io.netty.handler.ssl.SslContext;
 import java.io.PrintWriter;
@@ -170,7 +171,7 @@ final class ControllerCommand implements Callable<Integer> {
             path,
             id);
       } else {
-        out.printf("subscribed to %s on %s as %s%n", controllerTopic, broker, id);
+        out.printf("subscribed to %s on %s as %s%n", controllerTopic, Redacted.url(broker), id);
       }
       out.flush();
       AtomicReference<Workload> workloadRef = new AtomicReference<>();

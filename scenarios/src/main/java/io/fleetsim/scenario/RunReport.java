@@ -4,6 +4,7 @@ import static io.fleetsim.usp.message.Json.quote;
 
 import io.fleetsim.metrics.Latencies;
 import io.fleetsim.metrics.LatencyTable;
+import io.fleetsim.mtp.connect.Redacted;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -180,7 +181,7 @@ public record RunReport(
     Scenario.Target t = scenario.target();
     b.append("  \"target\": {\"kind\": ")
         .append(quote(t.kind().name().toLowerCase(Locale.ROOT)))
-        .append(t.url() == null ? "" : ", \"url\": " + quote(t.url().toString()))
+        .append(t.url() == null ? "" : ", \"url\": " + quote(Redacted.url(t.url())))
         .append("},\n");
     b.append("  \"mix\": [");
     String esep = "";

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigValue;
 import io.fleetsim.config.HoconReader;
 import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.connect.Connectors;
+import io.fleetsim.mtp.connect.Redacted;
 import io.fleetsim.profiles.FleetMix;
 import java.net.URI;
 import java.nio.file.Path;
@@ -66,7 +67,8 @@ final class TargetReader {
     try {
       url = URI.create(controller);
     } catch (IllegalArgumentException e) {
-      throw in.error(t.getValue("controller"), key + ".controller", "not a URL: " + controller);
+      throw in.error(
+          t.getValue("controller"), key + ".controller", "not a URL: " + Redacted.url(controller));
     }
     String scheme = String.valueOf(url.getScheme());
     try {
@@ -97,7 +99,8 @@ final class TargetReader {
           throw in.error(
               t.getValue("controller"),
               key + ".controller",
-              "embedded, ws[s]://HOST:PORT/PATH or mqtt[s]://HOST:PORT, not " + controller);
+              "embedded, ws[s]://HOST:PORT/PATH or mqtt[s]://HOST:PORT, not "
+                  + Redacted.url(controller));
     };
   }
 
@@ -111,11 +114,12 @@ final class TargetReader {
     try {
       url = URI.create(b);
     } catch (IllegalArgumentException e) {
-      throw in.error(t.getValue("broker"), key + ".broker", "not a URL: " + b);
+      throw in.error(t.getValue("broker"), key + ".broker", "not a URL: " + Redacted.url(b));
     }
     String scheme = String.valueOf(url.getScheme());
     if (!(scheme.equals("mqtt") || scheme.equals("mqtts")) || url.getHost() == null) {
-      throw in.error(t.getValue("broker"), key + ".broker", "mqtt[s]://HOST:PORT, not " + b);
+      throw in.error(
+          t.getValue("broker"), key + ".broker", "mqtt[s]://HOST:PORT, not " + Redacted.url(b));
     }
     try {
       Connectors.checkPort(url);

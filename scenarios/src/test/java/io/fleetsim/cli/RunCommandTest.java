@@ -486,6 +486,34 @@ class RunCommandTest {
   }
 
   @Test
+  void aTargetThatRefuses_isReportedByCause_andItsPasswordIsNeverWritten() throws IOException {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    Path scenario =
+        write(
+            "refused.conf",
+            "scenario { duration = 2s, fleet.agents = 3, target.controller ="
+                + " \"ws://admin:secret@127.0.0.1:"
+                + closed
+                + "/usp\" }\n");
+    Path output = dir.resolve("refused-out");
+    assertThat(run("run", scenario.toString(), "--output", output.toString())).isZero();
+    String summary = Files.readString(output.resolve("summary.json"));
+    assertThat(summary)
+        .contains("\"url\": \"ws://admin:***@127.0.0.1:" + closed + "/usp\"")
+        .containsPattern("\"connectFailures\": \\{\"refused\": [1-9]")
+        .doesNotContain("secret");
+    assertThat(Files.readString(output.resolve("report.txt")))
+        .contains("connect failures {refused=");
+    assertThat(Files.readString(output.resolve("report.html"))).doesNotContain("secret");
+    assertThat(out.toString())
+        .containsPattern("connect failures refused [1-9]")
+        .doesNotContain("secret");
+  }
+
+  @Test
   void validate_saysWhatWouldRun() throws IOException {
     Path scenario = write("small.conf", SCENARIO);
     assertThat(run("validate", scenario.toString())).isZero();

@@ -55,7 +55,7 @@ public final class Connectors {
   public static void check(URI target) {
     String scheme = scheme(target);
     if (!scheme.equals("ws") && !scheme.equals("wss") && !mqtt(target)) {
-      throw new IllegalArgumentException("takes " + SCHEMES + ", not " + target);
+      throw new IllegalArgumentException("takes " + SCHEMES + ", not " + Redacted.url(target));
     }
     checkPort(target);
   }
@@ -67,11 +67,11 @@ public final class Connectors {
   public static void checkPort(URI target) {
     if (target.getHost() == null) {
       throw new IllegalArgumentException(
-          "takes a URL with a host and a port of 1..65535, not " + target);
+          "takes a URL with a host and a port of 1..65535, not " + Redacted.url(target));
     }
     if (target.getPort() == 0 || target.getPort() > 65_535) {
       throw new IllegalArgumentException(
-          "port " + target.getPort() + " is out of range 1..65535 in " + target);
+          "port " + target.getPort() + " is out of range 1..65535 in " + Redacted.url(target));
     }
   }
 
