@@ -215,9 +215,10 @@ final class ControllerCommand implements Callable<Integer> {
         Workload workload = workloadRef.get();
         FirmwareCampaign campaign = campaignRef.get();
         out.printf(
-            "agents connected %d, provisioned %d, Boot! %d, notifications %d, dropped %d%s%n",
+            "agents connected %d, provisioned %d%s, Boot! %d, notifications %d, dropped %d%s%n",
             c.connectedAgents().size(),
             c.provisioned(),
+            c.recognised() == 0 ? "" : " (%d already were)".formatted(c.recognised()),
             c.boots(),
             c.notifications(),
             c.dropped(),

@@ -129,12 +129,18 @@ final class AgentLink implements MtpListener {
     }
   }
 
-  /** First contact: the {@link Provisioning} subscriptions, then optionally a reboot. */
+  /**
+   * First contact: the {@link Provisioning} subscriptions, then optionally a reboot. When the Add
+   * fails, the agent may hold them already (this Controller restarted): it is then counted as
+   * provisioned, and recognised, not rebooted.
+   */
   private void provision() {
     send(MsgType.ADD, Provisioning.REQUEST, System.nanoTime())
         .thenAccept(
             resp -> {
-              if (resp.getBody().hasResponse()) {
+              if (!resp.getBody().hasResponse()) {
+                recognise();
+              } else {
                 owner.provisioned.increment();
                 if (owner.rebootAfterProvisioning) {
                   send(
@@ -148,6 +154,17 @@ final class AgentLink implements MtpListener {
                           .build(),
                       System.nanoTime());
                 }
+              }
+            });
+  }
+
+  private void recognise() {
+    send(MsgType.GET, Provisioning.HELD, System.nanoTime())
+        .thenAccept(
+            held -> {
+              if (Provisioning.held(held, owner.endpointId)) {
+                owner.provisioned.increment();
+                owner.recognised.increment();
               }
             });
   }

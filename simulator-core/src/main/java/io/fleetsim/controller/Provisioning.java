@@ -1,7 +1,14 @@
 package io.fleetsim.controller;
 
 import io.fleetsim.usp.proto.UspMsg.Add;
+import io.fleetsim.usp.proto.UspMsg.Get;
+import io.fleetsim.usp.proto.UspMsg.GetResp;
+import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.fleetsim.usp.proto.UspMsg.Request;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * What the reference Controller subscribes every agent to on first contact, built once and shared
@@ -45,7 +52,55 @@ public final class Provisioning {
                   .addCreateObjs(subscription(OPERATIONS, "OperationComplete", "Device.", false)))
           .build();
 
+  /**
+   * What a Controller that restarted asks an agent whose provisioning Add failed: the agent's
+   * subscriptions and its Controller table, to tell "already provisioned by me" (the Add failed on
+   * the unique key Recipient+ID, TR-181 Device.LocalAgent.Subscription.{i}.) from a real failure.
+   */
+  public static final Request HELD =
+      Request.newBuilder()
+          .setGet(
+              Get.newBuilder()
+                  .addParamPaths("Device.LocalAgent.Subscription.*.")
+                  .addParamPaths("Device.LocalAgent.Controller.*.EndpointID"))
+          .build();
+
+  private static final List<String> IDS =
+      List.of(BOOT, TRANSFER, SOFTWARE_VERSION, CHANNEL, PERIODIC, OPERATIONS);
+
   private Provisioning() {}
+
+  /**
+   * Whether the GetResp to {@link #HELD} shows every subscription of {@link #REQUEST} held for the
+   * Controller {@code controllerId}.
+   */
+  static boolean held(Msg getResp, String controllerId) {
+    if (!getResp.getBody().hasResponse() || !getResp.getBody().getResponse().hasGetResp()) {
+      return false;
+    }
+    Set<String> mine = new HashSet<>(); // Device.LocalAgent.Controller.N, as Recipient holds it
+    List<GetResp.ResolvedPathResult> subscriptions = new ArrayList<>();
+    for (GetResp.RequestedPathResult r :
+        getResp.getBody().getResponse().getGetResp().getReqPathResultsList()) {
+      for (GetResp.ResolvedPathResult row : r.getResolvedPathResultsList()) {
+        String path = row.getResolvedPath();
+        if (controllerId.equals(row.getResultParamsMap().get("EndpointID"))) {
+          mine.add(path.endsWith(".") ? path.substring(0, path.length() - 1) : path);
+        } else if (path.startsWith("Device.LocalAgent.Subscription.")) {
+          subscriptions.add(row);
+        }
+      }
+    }
+    Set<String> ids = new HashSet<>();
+    for (GetResp.ResolvedPathResult row : subscriptions) {
+      String recipient = row.getResultParamsMap().getOrDefault("Recipient", "");
+      if (mine.contains(
+          recipient.endsWith(".") ? recipient.substring(0, recipient.length() - 1) : recipient)) {
+        ids.add(row.getResultParamsMap().get("ID"));
+      }
+    }
+    return ids.containsAll(IDS);
+  }
 
   private static Add.CreateObject subscription(String id, String type, String refs, boolean retry) {
     Add.CreateObject.Builder co =

@@ -64,6 +64,7 @@ public final class ReferenceController implements AutoCloseable {
   final AtomicLong msgIds = new AtomicLong();
   final LongAdder connects = new LongAdder();
   final LongAdder provisioned = new LongAdder();
+  final LongAdder recognised = new LongAdder();
   final LongAdder boots = new LongAdder();
   final LongAdder notifications = new LongAdder();
   final LongAdder dropped = new LongAdder();
@@ -263,6 +264,14 @@ public final class ReferenceController implements AutoCloseable {
   /** Agents whose provisioning Add succeeded. */
   public long provisioned() {
     return provisioned.sum();
+  }
+
+  /**
+   * Agents counted in {@link #provisioned()} that already held this Controller's subscriptions
+   * (they were provisioned before it restarted).
+   */
+  public long recognised() {
+    return recognised.sum();
   }
 
   /** Boot! events received. */
