@@ -149,8 +149,11 @@
     } else {
       document.getElementById('title').textContent = 'fleetsim report: ' + s.scenario;
       document.title = 'fleetsim report: ' + s.scenario;
-      st.className = 'status ' + (s.passed ? 'pass' : 'fail');
-      st.textContent = (s.passed ? 'PASSED' : 'FAILED') + (s.interrupted ? ' (interrupted)' : '') +
+      const incomplete = s.complete === false; // a snapshot: the run was killed or ran out of memory
+      st.className = 'status ' + (s.passed && !incomplete ? 'pass' : 'fail');
+      st.textContent = (incomplete
+        ? 'INCOMPLETE (the run ended abnormally; its last snapshot)'
+        : (s.passed ? 'PASSED' : 'FAILED') + (s.interrupted ? ' (interrupted)' : '')) +
         ' · ' + fmt(s.seconds, 1) + ' s';
     }
     const ts = s.timeSeries || {};
@@ -289,6 +292,7 @@
       {title: 'Drops over time', yLabel: 'drops', time: true});
     const rows = [];
     Object.entries(s.connectFailures || {}).forEach(([k, v]) => rows.push(['connect failed', k, v]));
+    Object.entries(s.transportEvents || {}).forEach(([k, v]) => rows.push(['transport', k, v]));
     Object.entries(s.drops || {}).forEach(([k, v]) => rows.push(['dropped', k, v]));
     Object.entries(s.unexpected || {}).forEach(([k, v]) => rows.push(['wrong-state message', k, v]));
     if (s.controllerDropped > 0) rows.push(['embedded Controller dropped', 'undecodable or unexpected Record', s.controllerDropped]);

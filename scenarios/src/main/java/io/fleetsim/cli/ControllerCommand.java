@@ -6,6 +6,7 @@ import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.controller.Workload;
 import io.fleetsim.metrics.LatencyTable;
 import io.fleetsim.mtp.ListenException;
+import io.fleetsim.mtp.PeerLimits;
 import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.connect.Connectors;
@@ -100,16 +101,42 @@ final class ControllerCommand implements Callable<Integer> {
       description = "Stop after this long (e.g. PT30S); default: until stopped.")
   Duration duration;
 
+  @Option(
+      names = "--handshake-timeout",
+      defaultValue = "PT10S",
+      description =
+          "Close a connection that has not finished its TLS and WebSocket handshake after this"
+              + " long (default ${DEFAULT-VALUE}).")
+  Duration handshakeTimeout;
+
+  @Option(
+      names = "--idle-timeout",
+      defaultValue = "PT5M",
+      description =
+          "Close a session that sent nothing, not even a ping, for this long (default"
+              + " ${DEFAULT-VALUE}; PT0S: never).")
+  Duration idleTimeout;
+
   @Override
   public Integer call() throws InterruptedException {
     int colon = listen.lastIndexOf(':');
-    if (colon < 0) {
-      spec.commandLine().getErr().println("fleetsim: --listen takes HOST:PORT");
+    InetSocketAddress address;
+    PeerLimits limits;
+    try {
+      address =
+          new InetSocketAddress(
+              listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1)));
+      limits = new PeerLimits(handshakeTimeout, idleTimeout);
+    } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "fleetsim: --listen takes HOST:PORT with a port of 0..65535, and the timeouts"
+                  + " positive durations ("
+                  + e.getMessage()
+                  + ")");
       return 2;
     }
-    InetSocketAddress address =
-        new InetSocketAddress(
-            listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1)));
     if ((tlsCert == null) != (tlsKey == null)) {
       spec.commandLine().getErr().println("fleetsim: --tls-cert and --tls-key go together");
       return 2;
@@ -146,7 +173,8 @@ final class ControllerCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     // first resource, so closed last: a SIGTERM waits for the final table and the clean close
     try (StopSignal stop = new StopSignal(Duration.ofSeconds(10));
-        Transports transports = Transports.create();
+        Transports transports =
+            Transports.create(Runtime.getRuntime().availableProcessors(), limits);
         ReferenceController c =
             broker == null
                 ? ReferenceController.listen(
@@ -225,6 +253,9 @@ final class ControllerCommand implements Callable<Integer> {
             (c.duplicateEndpoints() == 0
                     ? ""
                     : ", duplicate EndpointIDs refused %d".formatted(c.duplicateEndpoints()))
+                + (transports.events().counts().isEmpty()
+                    ? ""
+                    : ", transport events " + transports.events().counts())
                 + (workload == null
                     ? ""
                     : ", requests sent %d, unanswered %d, no agent %d"

@@ -3,6 +3,7 @@ package io.fleetsim.cli;
 import io.fleetsim.scenario.Scenario;
 import io.fleetsim.scenario.ScenarioException;
 import io.fleetsim.scenario.ScenarioLoader;
+import io.fleetsim.scenario.ScenarioRunner;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,6 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
     try {
       s = ScenarioLoader.load(scenario, Map.of());
       ScenarioLoader.profiles(s); // a profile that cannot compile fails here, not at run time
+      ScenarioRunner.checkResources(s); // and a fleet this process cannot hold
     } catch (ScenarioException e) {
       spec.commandLine().getErr().println("fleetsim: " + e.getMessage());
       return 2;

@@ -61,6 +61,7 @@ final class IntervalSwap implements AutoCloseable {
   /** One second's swap, {@code at} seconds into the run; returns the progress line. */
   String second(double at) {
     swap(at);
+    file.flush(); // a run killed now keeps its latencies up to this second
     firmware.observe(at, metrics.stats().firmwareVersions());
     series.sample(
         at,

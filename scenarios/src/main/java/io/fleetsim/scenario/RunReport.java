@@ -24,6 +24,7 @@ public record RunReport(
     Map<String, Histogram> latencies,
     Map<String, Long> drops,
     Map<String, Long> connectFailures,
+    Map<String, Long> transportEvents,
     Map<String, Long> notifications,
     Map<String, Long> handled,
     Map<String, Long> unexpected,
@@ -39,7 +40,8 @@ public record RunReport(
     long tickRounds,
     long ticksDeferred,
     long heapBytesPerAgent,
-    boolean interrupted) {
+    boolean interrupted,
+    boolean complete) {
 
   /** How a firmware rollout ended: agents in it, upgraded, already there, failed by reason. */
   public record Rollout(
@@ -106,7 +108,7 @@ public record RunReport(
             scenario.name(),
             spawned,
             seconds,
-            interrupted ? " (interrupted)" : "",
+            interrupted ? " (interrupted)" : complete ? "" : " (incomplete: a snapshot)",
             connectedAtEnd,
             connects));
     b.append("agents by state at the end ").append(statesAtEnd).append('\n');
@@ -152,6 +154,7 @@ public record RunReport(
     b.append("notifications sent ").append(notifications).append('\n');
     b.append("drops ").append(drops).append('\n');
     b.append("connect failures ").append(connectFailures).append('\n');
+    b.append("transport events ").append(transportEvents).append('\n');
     if (controllerDropped >= 0) {
       b.append("Records the embedded controller dropped ").append(controllerDropped).append('\n');
     }
@@ -198,6 +201,8 @@ public record RunReport(
     b.append("],\n");
     b.append("  \"timeline\": ").append(RunTimeline.json(RunTimeline.of(scenario))).append(",\n");
     b.append("  \"interrupted\": ").append(interrupted).append(",\n");
+    // false in the snapshots a run writes as it goes: what is left of a run that was killed
+    b.append("  \"complete\": ").append(complete).append(",\n");
     b.append("  \"agents\": ").append(scenario.agents()).append(",\n");
     b.append("  \"spawned\": ").append(spawned).append(",\n");
     b.append("  \"connectedAtEnd\": ").append(connectedAtEnd).append(",\n");
@@ -273,6 +278,7 @@ public record RunReport(
     counters(b, "notifications", notifications).append(",\n");
     counters(b, "drops", drops).append(",\n");
     counters(b, "connectFailures", connectFailures).append(",\n");
+    counters(b, "transportEvents", transportEvents).append(",\n");
     b.append("  \"controllerDropped\": ").append(controllerDropped).append(",\n");
     b.append("  \"fleetTickRounds\": ").append(tickRounds).append(",\n");
     b.append("  \"fleetTicksDeferred\": ").append(ticksDeferred).append(",\n");

@@ -3,11 +3,13 @@ package io.fleetsim.scenario;
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.fleet.ActorFleet;
 import io.fleetsim.metrics.FleetMetrics;
+import io.fleetsim.mtp.MtpEvents;
 import io.fleetsim.report.HtmlReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -25,13 +27,17 @@ final class RunReporter {
   private final IntervalSwap swap;
   private final RunCurves curves;
 
+  private final MtpEvents transportEvents;
+
   RunReporter(
       Scenario scenario,
       ActorFleet fleet,
       FleetMetrics metrics,
       ReferenceController controller,
       IntervalSwap swap,
-      RunCurves curves) {
+      RunCurves curves,
+      MtpEvents transportEvents) {
+    this.transportEvents = transportEvents;
     this.scenario = scenario;
     this.fleet = fleet;
     this.metrics = metrics;
@@ -50,7 +56,20 @@ final class RunReporter {
         List.of(),
         rollouts,
         -1,
+        false,
         false);
+  }
+
+  /**
+   * Replaces summary.json with {@code snapshot} atomically (a temporary file moved over it): a run
+   * killed with SIGKILL or ended by an OutOfMemoryError leaves its last snapshot, from which {@code
+   * fleetsim report} builds a report marked incomplete.
+   */
+  void snapshot(RunReport snapshot) throws IOException {
+    Path summary = scenario.output().resolve("summary.json");
+    Path next = scenario.output().resolve("summary.json.next");
+    Files.writeString(next, snapshot.json());
+    Files.move(next, summary, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /**
@@ -73,7 +92,8 @@ final class RunReporter {
         RunReport.judge(scenario, latencies, connected, metrics.stats().drops()),
         rollouts,
         heapPerAgent,
-        interrupted);
+        interrupted,
+        true);
   }
 
   /** Writes the report's files into the output folder and prints it; returns report.html. */
@@ -96,7 +116,8 @@ final class RunReporter {
       List<RunReport.Verdict> verdicts,
       List<RunReport.Rollout> rollouts,
       long heapPerAgent,
-      boolean interrupted) {
+      boolean interrupted,
+      boolean complete) {
     return new RunReport(
         scenario,
         seconds,
@@ -106,6 +127,7 @@ final class RunReporter {
         latencies,
         metrics.stats().drops(),
         metrics.connectFailures(),
+        transportEvents.counts(),
         metrics.stats().notifications(),
         metrics.stats().handled(),
         metrics.stats().unexpected(),
@@ -121,6 +143,7 @@ final class RunReporter {
         fleet.tickRounds(),
         fleet.ticksDeferred(),
         heapPerAgent,
-        interrupted);
+        interrupted,
+        complete);
   }
 }

@@ -10,6 +10,7 @@ import io.fleetsim.datamodel.Schema;
 import io.fleetsim.fleet.ActorFleet;
 import io.fleetsim.fleet.FileLimits;
 import io.fleetsim.fleet.FleetShape;
+import io.fleetsim.fleet.HeapBudget;
 import io.fleetsim.fleet.HttpFileTransfers;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.metrics.HeapAfterGc;
@@ -84,7 +85,7 @@ public final class ScenarioRunner {
    */
   public RunReport run() throws IOException, InterruptedException {
     Scenario s = scenario;
-    checkFileLimit(s);
+    checkResources(s);
     List<DeviceModel> models = new ArrayList<>();
     for (Schema schema : ScenarioLoader.profiles(s)) {
       models.add(new DeviceModel(schema, s.seed(), InstantSource.system()));
@@ -125,7 +126,8 @@ public final class ScenarioRunner {
               metrics,
               controller,
               new Progress(metrics, fleet, controller))) {
-        RunReporter reporter = new RunReporter(s, fleet, metrics, controller, swap, curves);
+        RunReporter reporter =
+            new RunReporter(s, fleet, metrics, controller, swap, curves, transports.events());
         long startNanos = System.nanoTime();
         List<ScheduledFuture<?>> tasks = new ArrayList<>();
         tasks.add(Injector.start(s.plan(), fleet, startNanos, transports.group()));
@@ -188,13 +190,22 @@ public final class ScenarioRunner {
     }
   }
 
-  /** Each agent holds one socket; with the embedded Controller its end is in this JVM too. */
-  private static void checkFileLimit(Scenario s) {
-    if (s.target().kind() != Scenario.Target.Kind.EMBEDDED_MEMORY) {
+  /**
+   * Whether this process can hold the fleet, checked before anything starts: each agent holds one
+   * socket (with the embedded Controller its end is in this JVM too), and the heap must hold every
+   * agent ({@link HeapBudget}). {@code validate} checks the same.
+   */
+  public static void checkResources(Scenario s) {
+    boolean sockets = s.target().kind() != Scenario.Target.Kind.EMBEDDED_MEMORY;
+    if (sockets) {
       String limit = FileLimits.check(s.target().embedded() ? 2L * s.agents() : s.agents());
       if (limit != null) {
         throw new ScenarioException(s.source() + ": " + limit);
       }
+    }
+    String heap = HeapBudget.check(s.capacity(), sockets, s.target().embedded());
+    if (heap != null) {
+      throw new ScenarioException(s.source() + ": " + heap);
     }
   }
 
@@ -215,6 +226,9 @@ public final class ScenarioRunner {
     return new LatencySeries();
   }
 
+  /** How often a running run replaces summary.json with a snapshot (crash-safe output). */
+  static final int SNAPSHOT_SECONDS = 5;
+
   /**
    * The run's seconds until {@code duration} has passed or a stop request (Ctrl-C, which holds the
    * JVM until the report is written); returns whether it was stopped early.
@@ -225,7 +239,7 @@ public final class ScenarioRunner {
       IntervalSwap swap,
       RunReporter reporter,
       Rollouts rollouts)
-      throws InterruptedException {
+      throws InterruptedException, IOException {
     Thread hook =
         new Thread(
             () -> {
@@ -239,6 +253,7 @@ public final class ScenarioRunner {
             "fleetsim-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     boolean interrupted = false;
+    int seconds = 0;
     long endNanos = startNanos + duration.toNanos();
     while (System.nanoTime() < endNanos) {
       long wait = Math.min(1000, (endNanos - System.nanoTime()) / 1_000_000);
@@ -250,9 +265,15 @@ public final class ScenarioRunner {
       out.println(swap.second(at));
       out.flush();
       DashboardServer d = dashboard;
-      if (d != null) {
+      boolean snapshotDue = ++seconds % SNAPSHOT_SECONDS == 0;
+      if (d != null || snapshotDue) {
         RunReport now = reporter.live(at, rollouts.report());
-        d.publish(HtmlReport.data(now.json(), swap.live().json(), true));
+        if (d != null) {
+          d.publish(HtmlReport.data(now.json(), swap.live().json(), true));
+        }
+        if (snapshotDue) {
+          reporter.snapshot(now);
+        }
       }
     }
     try {

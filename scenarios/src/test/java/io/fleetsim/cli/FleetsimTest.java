@@ -102,6 +102,10 @@ class FleetsimTest {
           .containsIgnoringCase("address already in use")
           .doesNotContain("\tat ");
     }
+    assertThat(run("controller", "--listen", "127.0.0.1:99999")).isEqualTo(2);
+    assertThat(run("controller", "--listen", "nowhere")).isEqualTo(2);
+    assertThat(run("controller", "--handshake-timeout", "PT0S")).isEqualTo(2);
+    assertThat(err.toString()).contains("--listen takes HOST:PORT with a port of 0..65535");
   }
 
   @Test

@@ -514,6 +514,16 @@ class RunCommandTest {
   }
 
   @Test
+  void aFleetTheHeapCannotHold_isRefusedByValidateAndRun() throws IOException {
+    Path scenario = write("huge.conf", "scenario { duration = 2s, fleet.agents = 100000000 }\n");
+    assertThat(run("validate", scenario.toString())).isEqualTo(2);
+    assertThat(run("run", scenario.toString(), "--output", dir.resolve("huge").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains(scenario + ": this run needs about ").contains("-Xmx");
+    assertThat(dir.resolve("huge")).doesNotExist();
+  }
+
+  @Test
   void validate_saysWhatWouldRun() throws IOException {
     Path scenario = write("small.conf", SCENARIO);
     assertThat(run("validate", scenario.toString())).isZero();

@@ -21,9 +21,12 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 public final class Transports implements AutoCloseable {
   private final MultiThreadIoEventLoopGroup group;
   private final boolean epoll;
+  private final PeerLimits limits;
+  private final MtpEvents events = new MtpEvents();
 
-  private Transports(int threads, boolean epoll) {
+  private Transports(int threads, boolean epoll, PeerLimits limits) {
     this.epoll = epoll;
+    this.limits = limits;
     IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     this.group = new MultiThreadIoEventLoopGroup(threads, factory);
   }
@@ -34,7 +37,22 @@ public final class Transports implements AutoCloseable {
   }
 
   public static Transports create(int threads) {
-    return new Transports(threads, Epoll.isAvailable());
+    return create(threads, PeerLimits.DEFAULTS);
+  }
+
+  /** With {@code limits} on every listener made with these transports. */
+  public static Transports create(int threads, PeerLimits limits) {
+    return new Transports(threads, Epoll.isAvailable(), limits);
+  }
+
+  /** What listeners grant a peer. */
+  public PeerLimits limits() {
+    return limits;
+  }
+
+  /** Refused handshakes, timeouts and forbidden frames, counted for the process. */
+  public MtpEvents events() {
+    return events;
   }
 
   public MultiThreadIoEventLoopGroup group() {

@@ -2,6 +2,7 @@ package io.fleetsim.mtp.websocket;
 
 import io.fleetsim.mtp.ConnectFailure;
 import io.fleetsim.mtp.Connector;
+import io.fleetsim.mtp.MtpEvents;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
@@ -35,6 +36,7 @@ public final class WsClient implements Connector {
   private final int maxRecordBytes;
   private final int keepAliveSeconds;
   private final SslContext tls;
+  private final MtpEvents events;
 
   /**
    * @param controllerUrl {@code ws://host:port/path} of the Controller ({@code wss://} trusts the
@@ -71,6 +73,7 @@ public final class WsClient implements Connector {
     this.maxRecordBytes = maxRecordBytes;
     this.keepAliveSeconds = keepAliveSeconds;
     this.template = transports.clientTemplate();
+    this.events = transports.events();
   }
 
   private int port(URI uri) {
@@ -109,7 +112,7 @@ public final class WsClient implements Connector {
             .dropPongFrames(false)
             .handshakeTimeoutMillis(10_000)
             .build();
-    WsFrameHandler frames = new WsFrameHandler(listener, controllerId);
+    WsFrameHandler frames = new WsFrameHandler(listener, controllerId, events);
     Bootstrap b =
         template
             .clone(loop)

@@ -1,11 +1,14 @@
 package io.fleetsim.mtp.websocket;
 
 import io.fleetsim.mtp.ConnectFailure;
+import io.fleetsim.mtp.MtpEvents;
 import io.fleetsim.mtp.MtpListener;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
@@ -26,6 +29,7 @@ final class WsFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
   private final MtpListener listener;
   private final String peerFromClientSide;
+  private final MtpEvents events;
   private WsSession session;
   private String closeCause = "closed";
 
@@ -36,9 +40,15 @@ final class WsFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
    * @param peerFromClientSide the Controller's endpoint ID when this side dialled out; "" on the
    *     server side, where the client's {@code ?eid=} names the peer
    */
-  WsFrameHandler(MtpListener listener, String peerFromClientSide) {
+  WsFrameHandler(MtpListener listener, String peerFromClientSide, MtpEvents events) {
     this.listener = listener;
     this.peerFromClientSide = peerFromClientSide;
+    this.events = events;
+  }
+
+  /** "listener: …" or "client: …": which side of a connection saw it. */
+  private String side(String what) {
+    return (peerFromClientSide.isEmpty() ? "listener: " : "client: ") + what;
   }
 
   /** The handshake is done: from now on Records flow. */
@@ -62,6 +72,7 @@ final class WsFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     } else if (frame instanceof PingWebSocketFrame) {
       ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
     } else if (session != null) {
+      events.count(side("text frame (closed 1003)"), ctx.channel().remoteAddress());
       session.close(WebSocketCloseStatus.INVALID_MESSAGE_TYPE.code(), "USP uses binary frames");
     }
   }
@@ -97,6 +108,14 @@ final class WsFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof TooLongFrameException
+        || cause instanceof CorruptedWebSocketFrameException c
+            && c.closeStatus() == WebSocketCloseStatus.MESSAGE_TOO_BIG) {
+      // over twice the Record limit: the WebSocket layer closes with 1009 to protect memory
+      events.count(side("oversized frame (closed 1009)"), ctx.channel().remoteAddress());
+    } else if (cause instanceof CorruptedWebSocketFrameException) {
+      events.count(side("malformed frame"), ctx.channel().remoteAddress());
+    }
     if (session == null) {
       // an HTTP error or a missing v1.usp in the upgrade answer, a TLS or socket error
       failed(ConnectFailure.of(cause), ConnectFailure.detail(cause));

@@ -1,6 +1,7 @@
 package io.fleetsim.mtp.websocket;
 
 import io.fleetsim.mtp.ListenException;
+import io.fleetsim.mtp.MtpEvents;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.Transports;
 import io.netty.bootstrap.ServerBootstrap;
@@ -90,11 +91,14 @@ public final class WsServer implements AutoCloseable {
                     }
                     p.addLast(new HttpServerCodec());
                     p.addLast(new HttpObjectAggregator(8192));
-                    p.addLast(new SubprotocolCheck());
+                    p.addLast(new SubprotocolCheck(transports.events()));
                     p.addLast(new WebSocketServerProtocolHandler(config));
-                    p.addLast(new NotFound());
+                    p.addLast(new NotFound(transports.events()));
+                    p.addLast(new PeerGuard(transports.limits(), transports.events()));
                     p.addLast(new WebSocketFrameAggregator(maxRecordBytes));
-                    p.addLast(WsFrameHandler.NAME, new WsFrameHandler(listeners.get(), ""));
+                    p.addLast(
+                        WsFrameHandler.NAME,
+                        new WsFrameHandler(listeners.get(), "", transports.events()));
                   }
                 });
     return new WsServer(ListenException.await(b.bind(address), address), accepted);
@@ -117,9 +121,16 @@ public final class WsServer implements AutoCloseable {
    * answer the client would wait for its handshake timeout, not knowing the path is wrong.
    */
   private static final class NotFound extends ChannelInboundHandlerAdapter {
+    private final MtpEvents events;
+
+    NotFound(MtpEvents events) {
+      this.events = events;
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      if (msg instanceof FullHttpRequest) {
+      if (msg instanceof FullHttpRequest req) {
+        events.count("listener: refused handshake (unknown path)", req.uri());
         ReferenceCountUtil.release(msg);
         ctx.writeAndFlush(
                 new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_FOUND))
@@ -134,6 +145,12 @@ public final class WsServer implements AutoCloseable {
    * Answers 400 to an upgrade that does not offer v1.usp; removes itself after the first request.
    */
   private static final class SubprotocolCheck extends ChannelInboundHandlerAdapter {
+    private final MtpEvents events;
+
+    SubprotocolCheck(MtpEvents events) {
+      this.events = events;
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       if (msg instanceof FullHttpRequest req) {
@@ -143,6 +160,7 @@ public final class WsServer implements AutoCloseable {
           usp |= p.trim().equals(WsUris.SUBPROTOCOL);
         }
         if (!usp) {
+          events.count("listener: refused handshake (no v1.usp)", ctx.channel().remoteAddress());
           ReferenceCountUtil.release(msg);
           ctx.writeAndFlush(
                   new DefaultFullHttpResponse(

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class WsFrameHandlerTest {
   private final List<byte[]> records = new ArrayList<>();
   private final List<String> events = new ArrayList<>();
+  private final io.fleetsim.mtp.MtpEvents mtpEvents = new io.fleetsim.mtp.MtpEvents();
   private boolean accept = true;
 
   private final MtpListener listener =
@@ -48,7 +49,8 @@ class WsFrameHandlerTest {
   private EmbeddedChannel connected() {
     EmbeddedChannel ch =
         new EmbeddedChannel(
-            new WebSocketFrameAggregator(1 << 20), new WsFrameHandler(listener, "self::ctrl"));
+            new WebSocketFrameAggregator(1 << 20),
+            new WsFrameHandler(listener, "self::ctrl", mtpEvents));
     ch.pipeline()
         .fireUserEventTriggered(
             WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE);
@@ -79,6 +81,7 @@ class WsFrameHandlerTest {
     CloseWebSocketFrame close = ch.readOutbound();
     assertThat(close.statusCode()).isEqualTo(1003);
     assertThat(records).isEmpty();
+    assertThat(mtpEvents.counts()).containsEntry("client: text frame (closed 1003)", 1L);
   }
 
   @Test
@@ -114,7 +117,7 @@ class WsFrameHandlerTest {
 
   @Test
   void recordsBeforeTheHandshake_areIgnored() {
-    EmbeddedChannel ch = new EmbeddedChannel(new WsFrameHandler(listener, "self::ctrl"));
+    EmbeddedChannel ch = new EmbeddedChannel(new WsFrameHandler(listener, "self::ctrl", mtpEvents));
     ch.writeInbound(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(new byte[] {1})));
     assertThat(records).isEmpty();
   }

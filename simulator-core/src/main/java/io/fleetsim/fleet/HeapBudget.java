@@ -1,0 +1,59 @@
+package io.fleetsim.fleet;
+
+/**
+ * Checks, before spawning, that the heap can hold the fleet, so a run too big for its JVM fails at
+ * once with the figure and the advice instead of an OutOfMemoryError halfway through. The costs are
+ * the heap after GC per agent measured in docs/BENCHMARKS.md plus headroom for what differs by
+ * profile and use: the data-model state of an agent is 46 B when agents share their values and up
+ * to 409 B when every agent was written a different one.
+ */
+public final class HeapBudget {
+  /** An agent on the in-memory MTP: actor, core and state (1,586 B measured) plus headroom. */
+  static final long IN_MEMORY_BYTES = 2_100;
+
+  /** An agent with a socket (WebSocket or MQTT): 4,549 B measured per connected agent, plus. */
+  static final long SOCKET_BYTES = 5_100;
+
+  /** The embedded Controller's end of one agent's socket in the same JVM (channel, link). */
+  static final long CONTROLLER_END_BYTES = 3_100;
+
+  /** The JVM's own, the profiles, the histograms, Pekko and Netty. */
+  static final long BASE_BYTES = 96L << 20;
+
+  private HeapBudget() {}
+
+  /**
+   * The problem with {@code agents} agents in this JVM, or null when they fit.
+   *
+   * @param sockets whether the agents connect over sockets (not the in-memory MTP)
+   * @param controllerInJvm whether the embedded Controller's ends of those sockets are here too
+   */
+  public static String check(long agents, boolean sockets, boolean controllerInJvm) {
+    return problem(
+        agents,
+        sockets ? SOCKET_BYTES + (controllerInJvm ? CONTROLLER_END_BYTES : 0) : IN_MEMORY_BYTES,
+        Runtime.getRuntime().maxMemory());
+  }
+
+  /** Pure form of {@link #check}, for tests. */
+  static String problem(long agents, long bytesPerAgent, long maxHeap) {
+    long needed = BASE_BYTES + agents * bytesPerAgent;
+    if (agents <= 0 || needed <= maxHeap) {
+      return null;
+    }
+    long fit = Math.max(0, (maxHeap - BASE_BYTES) / bytesPerAgent);
+    return String.format(
+        java.util.Locale.ROOT,
+        "this run needs about %,d MiB of heap (%,d agents at %,d B each, as measured in"
+            + " docs/BENCHMARKS.md, plus %d MiB), but this JVM may use %,d MiB: about %,d agents"
+            + " fit. Give it more (FLEETSIM_JAVA_OPTS=\"-Xmx%dg\"), run fewer agents, or split the"
+            + " fleet over several processes.",
+        needed >> 20,
+        agents,
+        bytesPerAgent,
+        BASE_BYTES >> 20,
+        maxHeap >> 20,
+        fit,
+        Math.max(1, (needed + (1L << 30) - 1) >> 30));
+  }
+}
