@@ -10,11 +10,17 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" = seeds ]; then
   mvn -B -q -o -pl simulator-core test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/core-test.cp
-  java -cp "simulator-core/target/test-classes:simulator-core/target/classes:$(cat target/core-test.cp)" \
+  java -cp "simulator-core/target/test-classes:simulator-core/target/classes:$(cat simulator-core/target/core-test.cp)" \
     io.fleetsim.fuzz.FuzzSeeds
   exit 0
 fi
 SECONDS_EACH=${1:-60}
+# The fuzzing JVM: Java 25 when the machine has it. Under Jazzer's instrumentation the JDK 17 JVM
+# here (17.0.15, Debian) crashed inside itself (SIGSEGV in the C1 compiler, then in G1) on the
+# profile target; Java 25 ran the same inputs clean. FUZZ_JAVA overrides.
+if [ -z "${FUZZ_JAVA:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+  FUZZ_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+fi
 shift || true
 TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
@@ -22,20 +28,21 @@ if [ ${#TARGETS[@]} -eq 0 ]; then
     PathParserFuzzTest#parse WsFramesFuzzTest#anyBytes MqttPacketsFuzzTest#anyBytes
     ControllerRecordFuzzTest#anyRecord ProfileLoaderFuzzTest#anyText)
 fi
-mvn -B -q -o install -DskipTests -Dspotless.check.skip=true
-# Jazzer 0.24 takes a fuzz test's duration from its annotation only, so each run is stopped from
-# outside after the given time; its executions are the last libFuzzer status line (#N ... exec/s).
+mvn -B -q -o -pl simulator-core test-compile dependency:build-classpath -Dspotless.check.skip=true \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/core-test.cp
+CP="$PWD/simulator-core/target/test-classes:$PWD/simulator-core/target/classes:$(cat simulator-core/target/core-test.cp)"
+# Jazzer 0.24 takes a fuzz test's duration from its annotation only, so each target runs in its own
+# JVM (FuzzMain) that is stopped after the given time; its executions are the last libFuzzer
+# status line (#N ... exec/s).
 for t in "${TARGETS[@]}"; do
   log="/tmp/fleetsim-fuzz-${t/\#/-}.log"
-  JAZZER_FUZZ=1 timeout -s TERM "$SECONDS_EACH" mvn -B -o -pl simulator-core test -Dtest="$t" \
-    -Dsurefire.failIfNoSpecifiedTests=false -Djunit.jupiter.execution.timeout.mode=disabled \
-    -Dspotless.check.skip=true > "$log" 2>&1 || true
-  pkill -f "surefire.*simulator-core" 2>/dev/null || true
-  sleep 2
-  status=$(grep -E "^#[0-9]+" "$log" | tail -1 || true)
-  runs=$(echo "$status" | grep -oE "^#[0-9]+" | tr -d '#')
-  rate=$(echo "$status" | grep -oE "exec/s: [0-9]+" | grep -oE "[0-9]+")
-  cov=$(echo "$status" | grep -oE "cov: [0-9]+" | grep -oE "[0-9]+")
-  finding=$(grep -m1 -oE "FuzzTestFindingException: .*|== Java Exception: .*" "$log" || true)
+  class=$(grep -rl "class ${t%%#*} " simulator-core/src/test/java | head -1 | sed 's|simulator-core/src/test/java/||; s|\.java$||; s|/|.|g')
+  (cd simulator-core && JAZZER_FUZZ=1 timeout -s INT "$SECONDS_EACH" "${FUZZ_JAVA:-java}" -Xmx2g ${FUZZ_JAVA_OPTS:-} -cp "$CP" \
+    io.fleetsim.fuzz.FuzzMain "$class#${t#*#}") > "$log" 2>&1 || true
+  status=$(grep -a -E "^#[0-9]+" "$log" | tail -1 || true)
+  runs=$(echo "$status" | grep -oE "^#[0-9]+" | tr -d '#' || true)
+  rate=$(echo "$status" | grep -oE "exec/s: [0-9]+" | grep -oE "[0-9]+" || true)
+  cov=$(echo "$status" | grep -oE "cov: [0-9]+" | grep -oE "[0-9]+" || true)
+  finding=$(grep -a -m1 -oE "FuzzTestFindingException: .*|== Java Exception: .*|A fatal error has been detected by the Java Runtime" "$log" || true)
   echo "$t: ${runs:-?} executions in ${SECONDS_EACH} s (${rate:-?}/s, coverage ${cov:-?} edges)${finding:+; FINDING: $finding}"
 done

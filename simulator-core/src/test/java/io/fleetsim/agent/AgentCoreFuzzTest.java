@@ -36,7 +36,10 @@ class AgentCoreFuzzTest {
       return; // dropped and counted
     }
     String id = msg.getHeader().getMsgId();
-    if (msg.getBody().hasRequest() && !id.isEmpty()) {
+    boolean quietOperate = // R-OPR.4: send_resp=false asks for no OperateResp
+        msg.getBody().getRequest().hasOperate()
+            && !msg.getBody().getRequest().getOperate().getSendResp();
+    if (msg.getBody().hasRequest() && !id.isEmpty() && !quietOperate) {
       assertThat(h.out.sent)
           .as("an answer to request %s", id)
           .anySatisfy(

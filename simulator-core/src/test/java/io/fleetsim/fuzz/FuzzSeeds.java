@@ -16,15 +16,8 @@ import java.util.Map;
 /**
  * Writes the seed inputs of the fuzz tests (the committed corpus under src/test/resources, in the
  * {@code <Test>Inputs/<method>/} folders Jazzer replays in regression mode): real Records, Msgs of
- * every request type, WebSocket frames, MQTT packets, paths. Run from the repository root after a
- * build ({@code bench/fuzz.sh seeds} does exactly this):
- *
- * <pre>{@code
- * mvn -q -pl simulator-core dependency:build-classpath -Dmdep.includeScope=test \
- *     -Dmdep.outputFile=target/test.cp
- * java -cp simulator-core/target/test-classes:simulator-core/target/classes:$(cat target/test.cp) \
- *     io.fleetsim.fuzz.FuzzSeeds
- * }</pre>
+ * every request type, WebSocket frames, MQTT packets, paths. {@code bench/fuzz.sh seeds} runs it
+ * from the repository root after a build.
  */
 public final class FuzzSeeds {
   private static final String AGENT = "os::00D09E-FSIM00000007";
