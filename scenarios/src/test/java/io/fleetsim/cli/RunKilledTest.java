@@ -2,11 +2,8 @@ package io.fleetsim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -27,30 +24,16 @@ class RunKilledTest {
     Path scenario = dir.resolve("long.conf");
     Files.writeString(scenario, "scenario { duration = 10m, fleet.agents = 50 }\n");
     Path output = dir.resolve("out");
-    Process run =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Fleetsim.class.getName(),
-                "run",
-                scenario.toString(),
-                "--output",
-                output.toString())
-            .redirectErrorStream(true)
-            .start();
-    StringBuilder seen = new StringBuilder();
-    try (BufferedReader lines =
-        new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = lines.readLine()) != null) {
-        seen.append(line).append('\n');
-        if (line.startsWith("t=  7.")) { // past the first snapshot (every 5 s)
-          run.toHandle().destroyForcibly(); // SIGKILL: no hook, no final report
-        }
-      }
-    }
-    assertThat(run.waitFor(60, TimeUnit.SECONDS)).as(seen.toString()).isTrue();
+    Process run = FleetsimProcess.start("run", scenario.toString(), "--output", output.toString());
+    String seen =
+        FleetsimProcess.readAll(
+            run,
+            (line, p) -> {
+              if (line.startsWith("t=  7.")) { // past the first snapshot (every 5 s)
+                p.toHandle().destroyForcibly(); // SIGKILL: no hook, no final report
+              }
+            });
+    assertThat(run.waitFor(60, TimeUnit.SECONDS)).as(seen).isTrue();
     assertThat(output.resolve("report.txt")).as("no final report").doesNotExist();
 
     String summary = Files.readString(output.resolve("summary.json"));
