@@ -179,7 +179,7 @@
     html += table(['profile', 'share', 'firmware', 'MTP'],
       (s.mix || []).map(e => [esc(e.profile), fmt(e.share, 1) + ' %', esc(e.firmware || '(profile)'), esc(e.mtp || '(target)')]));
     html += '<h3>Phases and incidents</h3>' + table(['from (s)', 'to (s)', 'kind', 'what'],
-      (s.timeline || []).map(e => [e.at, e.until, esc(e.kind), esc(e.what)]));
+      incidents(s).map(e => [e.at, e.until, esc(e.kind), esc(e.what)]));
     body.innerHTML = html;
   }
 
@@ -195,12 +195,12 @@
         ({label: x.label, values: x.values, color: COLORS[(i + 1) % COLORS.length]}))),
       {title: 'Connected agents and agents per state', yLabel: 'agents', time: true});
     // reconnect curve: after each outage, the share of the agents connected before it that are back
-    (s.timeline || []).filter(e => e.kind === 'outage').forEach((o, n) => {
-      let before = 0;
+    incidents(s).filter(e => e.kind === 'outage' || e.kind === 'observed outage').forEach((o, n) => {
+      let before = o.connectedBefore || 0;
       const xs = [];
       const ys = [];
       ts.seconds.forEach((sec, i) => {
-        if (sec <= o.at) before = ts.connected[i];
+        if (sec <= o.at && !o.connectedBefore) before = ts.connected[i];
         if (sec >= o.until) {
           xs.push(Math.round((sec - o.until) * 10) / 10);
           ys.push(before > 0 ? Math.round(1000 * ts.connected[i] / before) / 10 : null);
@@ -338,9 +338,16 @@
         [a.passed ? '<span class="pass">PASS</span>' : '<span class="fail">FAIL</span>', esc(a.assertion), esc(a.actual)]));
   }
 
+  // the scenario's phases and incidents, and the outages it did not cause (observed in the fleet)
+  function incidents(s) {
+    return (s.timeline || []).concat((s.observedIncidents || []).map(o =>
+      ({at: o.at, until: o.at, kind: 'observed outage', what: o.what, connectedBefore: o.connectedBefore})))
+      .sort((a, b) => a.at - b.at);
+  }
+
   function render(d) {
     if (!d || !d.summary) return;
-    markers = (d.summary.timeline || []).map(e => ({at: e.at, label: e.kind}));
+    markers = incidents(d.summary).map(e => ({at: e.at, label: e.kind}));
     runSeconds = d.summary.seconds || 0;
     renderHeader(d);
     renderScenario(d);

@@ -25,8 +25,11 @@ final class RunCurves {
   private final List<Rollout> rollouts = new CopyOnWriteArrayList<>();
   private final Milestones connected;
   private final Milestones booted;
+  private final OutageDetector detector;
+  private final List<OutageDetector.Observed> observed = new CopyOnWriteArrayList<>();
 
-  RunCurves(int agents) {
+  RunCurves(int agents, List<RunTimeline.Event> timeline) {
+    detector = new OutageDetector(timeline, SAMPLE_EVERY_MILLIS);
     connected = new Milestones("connected", agents);
     booted = new Milestones("Boot! acknowledged", agents);
     milestones.add(connected);
@@ -36,6 +39,16 @@ final class RunCurves {
   /** One sample, {@code millis} into the run. */
   void sample(long millis, FleetMetrics metrics) {
     connected.observe(millis, metrics.connectedNow());
+    OutageDetector.Observed seen =
+        detector.sample(millis, metrics.connectedNow(), metrics.sessionsLost());
+    if (seen != null) {
+      // the fleet comes back from this moment: the same milestones as after a scenario outage
+      observed.add(seen);
+      outageEnded(
+          String.format(
+              java.util.Locale.ROOT, "back after the observed outage at %.1f s", seen.at()),
+          seen.connectedBefore());
+    }
     booted.observe(millis, metrics.stats().acknowledged("Boot!"));
     long now = System.nanoTime();
     for (Outage o : outages) {
@@ -58,6 +71,11 @@ final class RunCurves {
     Milestones curve = new Milestones(what, agents);
     milestones.add(curve);
     rollouts.add(new Rollout(System.nanoTime(), campaign, curve));
+  }
+
+  /** Mass disconnects the scenario did not cause, in the order seen. */
+  List<OutageDetector.Observed> observed() {
+    return List.copyOf(observed);
   }
 
   List<Milestones> milestones() {

@@ -35,6 +35,7 @@ public record RunReport(
     String timeSeriesJson,
     List<Verdict> verdicts,
     List<Milestones> milestones,
+    List<OutageDetector.Observed> observedIncidents,
     List<Rollout> rollouts,
     long controllerDropped,
     long tickRounds,
@@ -122,6 +123,9 @@ public record RunReport(
       b.append("heap after GC per agent: ").append(heapBytesPerAgent).append(" B\n\n");
     }
     b.append(LatencyTable.of(latencies));
+    for (OutageDetector.Observed o : observedIncidents) {
+      b.append(String.format(Locale.ROOT, "observed outage at %.1f s: %s%n", o.at(), o.what()));
+    }
     if (!milestones.isEmpty()) {
       b.append('\n');
       for (Milestones m : milestones) {
@@ -229,6 +233,9 @@ public record RunReport(
       sep = ",\n";
     }
     b.append("\n  },\n");
+    b.append("  \"observedIncidents\": ")
+        .append(OutageDetector.json(observedIncidents))
+        .append(",\n");
     b.append("  \"milestonesSeconds\": {");
     String msep = "\n";
     for (Milestones m : milestones) {

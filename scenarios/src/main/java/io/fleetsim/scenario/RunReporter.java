@@ -138,6 +138,7 @@ final class RunReporter {
         swap.series().json(),
         verdicts,
         curves.milestones(),
+        curves.observed(),
         rollouts,
         controller == null ? -1 : controller.dropped(),
         fleet.tickRounds(),

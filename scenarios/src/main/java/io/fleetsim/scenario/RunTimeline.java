@@ -111,9 +111,14 @@ final class RunTimeline {
               + " Notify");
     }
     Scenario.Incident.Replay r = (Scenario.Incident.Replay) i;
+    Duration last =
+        r.timeline().entries().stream()
+            .map(Timeline.Entry::offset)
+            .max(Duration::compareTo)
+            .orElse(Duration.ZERO);
     return new Event(
         at,
-        at,
+        seconds(r.at().plus(last)), // its drops are the scenario's doing until the last one
         "replay",
         r.timeline().entries().size() + " events of " + r.timeline().file().getFileName());
   }

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
@@ -116,7 +117,7 @@ public final class ScenarioRunner {
         fleet.preProvision(Provisioning.REQUEST);
       }
       LatencySeries live = startDashboard(metrics, controller, fleet);
-      RunCurves curves = new RunCurves(s.agents());
+      RunCurves curves = new RunCurves(s.agents(), RunTimeline.of(s));
       Rollouts rollouts = new Rollouts();
       try (IntervalSwap swap =
           new IntervalSwap(
@@ -144,7 +145,7 @@ public final class ScenarioRunner {
         incidents.start(
             new IncidentContext(s, controller, transports, metrics, fleet, out, curves, rollouts));
 
-        boolean interrupted = runFor(s.duration(), startNanos, swap, reporter, rollouts);
+        boolean interrupted = runFor(s.duration(), startNanos, swap, reporter, rollouts, curves);
         tasks.forEach(t -> t.cancel(false));
         incidents.close();
         List<RunReport.Rollout> rolloutReport = rollouts.close();
@@ -238,7 +239,8 @@ public final class ScenarioRunner {
       long startNanos,
       IntervalSwap swap,
       RunReporter reporter,
-      Rollouts rollouts)
+      Rollouts rollouts,
+      RunCurves curves)
       throws InterruptedException, IOException {
     Thread hook =
         new Thread(
@@ -254,6 +256,7 @@ public final class ScenarioRunner {
     Runtime.getRuntime().addShutdownHook(hook);
     boolean interrupted = false;
     int seconds = 0;
+    int told = 0; // observed incidents printed so far
     long endNanos = startNanos + duration.toNanos();
     while (System.nanoTime() < endNanos) {
       long wait = Math.min(1000, (endNanos - System.nanoTime()) / 1_000_000);
@@ -263,6 +266,11 @@ public final class ScenarioRunner {
       }
       double at = (System.nanoTime() - startNanos) / 1e9;
       out.println(swap.second(at));
+      List<OutageDetector.Observed> observed = curves.observed();
+      for (; told < observed.size(); told++) {
+        OutageDetector.Observed o = observed.get(told);
+        out.printf(Locale.ROOT, "observed outage at t=%.1fs: %s%n", o.at(), o.what());
+      }
       out.flush();
       DashboardServer d = dashboard;
       boolean snapshotDue = ++seconds % SNAPSHOT_SECONDS == 0;

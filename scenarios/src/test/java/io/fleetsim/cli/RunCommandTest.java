@@ -66,6 +66,8 @@ class RunCommandTest {
 
     assertThat(rc).as(out + "\n" + err).isZero();
     String summary = Files.readString(output.resolve("summary.json"));
+    // the scenario's own incidents are not mistaken for the target failing
+    assertThat(summary).contains("\"observedIncidents\": []");
     assertThat(summary)
         .contains("\"scenario\": \"small\"")
         .contains("\"spawned\": 300")
@@ -173,6 +175,8 @@ class RunCommandTest {
         .isZero();
 
     String summary = Files.readString(output.resolve("summary.json"));
+    // the scenario's own incidents are not mistaken for the target failing
+    assertThat(summary).contains("\"observedIncidents\": []");
     long upgraded = Long.parseLong(summary.replaceAll("(?s).*\"upgraded\": (\\d+),.*", "$1"));
     long failed =
         Long.parseLong(summary.replaceAll("(?s).*\"download failed\": (\\d+)[,}].*", "$1"));
@@ -286,6 +290,8 @@ class RunCommandTest {
     assertThat(out.toString())
         .contains("incident: 2 misbehaving agents (5 garbage Records, 50 Notify each)");
     String summary = Files.readString(output.resolve("summary.json"));
+    // the scenario's own incidents are not mistaken for the target failing
+    assertThat(summary).contains("\"observedIncidents\": []");
     long connects = Long.parseLong(summary.replaceAll("(?s).*\"connects\": (\\d+),.*", "$1"));
     assertThat(connects).isGreaterThan(240); // 200 first connects, then the flapped ones again
     long dropped =
@@ -331,6 +337,8 @@ class RunCommandTest {
         .contains("replay: reboot 10% (20 agents)")
         .contains("replay: garbage 150 (1 agents)");
     String summary = Files.readString(output.resolve("summary.json"));
+    // the scenario's own incidents are not mistaken for the target failing
+    assertThat(summary).contains("\"observedIncidents\": []");
     // every agent's first Boot!, then the 20 power-cycled ones again with Cause LocalReboot
     assertThat(summary)
         .contains("\"Notify Boot!\": {\"count\": 220,")
@@ -364,6 +372,8 @@ class RunCommandTest {
         .isZero();
 
     String summary = Files.readString(output.resolve("summary.json"));
+    // the scenario's own incidents are not mistaken for the target failing
+    assertThat(summary).contains("\"observedIncidents\": []");
     assertThat(summary)
         .contains("\"connects\": 200,") // every agent twice: before and after the outage
         .containsPattern("\"back after the outage at 2 s\": \\{\"50%\": [\\d.]+, .*\"100%\": ");

@@ -201,6 +201,7 @@ public final class AgentActor implements MtpListener, Outbox {
             return afterCore();
           }
           if (msg instanceof Disconnected d && d.session() == session) {
+            runtime.metrics().sessionLost(); // closed by the peer or the network
             dropSession();
             return waitToRetry();
           }

@@ -17,6 +17,7 @@ public final class FleetMetrics {
   private final CountingAgentStats stats = new CountingAgentStats();
   private final LongAdder connectedNow = new LongAdder();
   private final LongAdder connects = new LongAdder();
+  private final LongAdder lost = new LongAdder();
   private final ConcurrentHashMap<String, LongAdder> connectFailures = new ConcurrentHashMap<>();
   private final LongAdder[] inState = new LongAdder[AgentState.values().length];
 
@@ -75,6 +76,20 @@ public final class FleetMetrics {
     Map<String, Long> out = new TreeMap<>();
     connectFailures.forEach((k, v) -> out.put(k, v.sum()));
     return out;
+  }
+
+  /**
+   * An agent's session was closed by the other side or the network, not by the agent (a reboot, a
+   * link drop the scenario ordered or a stop are the agent's own doing). Called besides {@link
+   * #disconnected()}; what a run watches to notice the target failing.
+   */
+  public void sessionLost() {
+    lost.increment();
+  }
+
+  /** Sessions lost since the start (see {@link #sessionLost()}). */
+  public long sessionsLost() {
+    return lost.sum();
   }
 
   /** An agent's session went down. */
