@@ -1,7 +1,9 @@
 package io.fleetsim.mtp.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.mtp.TestPki;
 import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
@@ -17,6 +19,27 @@ import org.junit.jupiter.api.Test;
  * that listener.
  */
 class MqttsIT {
+
+  @Test
+  void aControllerTrustingAnotherCa_saysItIsTheTlsHandshake() throws Exception {
+    TestPki pki = TestPki.create();
+    TestPki other = TestPki.create();
+    try (Mosquitto broker = Mosquitto.startTls(pki);
+        Transports t = Transports.create(1)) {
+      assertThatThrownBy(
+              () ->
+                  ReferenceController.overMqtt(
+                      t,
+                      MqttConfig.controller("127.0.0.1", broker.port, true, "/usp/controller"),
+                      "self::fleetsim-controller",
+                      false,
+                      false,
+                      Tls.client(other.caCert())))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("cannot reach the broker (tls: ")
+          .hasMessageContaining("--ca-cert");
+    }
+  }
 
   @Test
   void agents_connectThroughATlsOnlyBroker() throws Exception {
