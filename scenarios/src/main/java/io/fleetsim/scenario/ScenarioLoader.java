@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import io.fleetsim.config.HoconReader;
+import io.fleetsim.config.HoconSyntax;
 import io.fleetsim.datamodel.ProfileException;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.profiles.FleetMix;
@@ -73,7 +74,7 @@ public final class ScenarioLoader {
                   ConfigFactory.parseFile(f, ConfigParseOptions.defaults().setAllowMissing(false)))
               .resolve();
     } catch (ConfigException e) {
-      throw new ScenarioException(e.getMessage());
+      throw new ScenarioException(HoconSyntax.message(e, file));
     }
     return parse(config, file.toString());
   }

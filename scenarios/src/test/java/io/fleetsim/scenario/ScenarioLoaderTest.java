@@ -224,6 +224,9 @@ class ScenarioLoaderTest {
         "scenario { duration = 5s, fleet.agents = 10, behaviour.value-change-every = 10ms }",
         "bad.conf:1: scenario.behaviour.value-change-every: a duration >= 1s");
     assertError(
+        "scenario {\n  duration = 5s\n  fleet {\n    agents = 10\n}\n",
+        "expecting a close brace '}' here, not: end of file (the '{' on line 3 is not closed)");
+    assertError(
         "scenario { duration = 5s, fleet.agents = 10, target.controller ="
             + " \"ws://127.0.0.1:99999/usp\" }",
         "bad.conf:1: scenario.target.controller: port 99999 is out of range 1..65535");

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
+import io.fleetsim.config.HoconSyntax;
 import java.io.File;
 
 /**
@@ -78,7 +79,7 @@ public final class ProfileLoader {
               file,
               ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF)));
     } catch (ConfigException e) {
-      throw new ProfileException(e.getMessage());
+      throw new ProfileException(HoconSyntax.message(e, file.toPath()));
     }
   }
 
