@@ -26,19 +26,24 @@ TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
   TARGETS=(RecordFuzzTest#decode AgentCoreFuzzTest#anyPayload AgentCoreFuzzTest#anyRecord
     PathParserFuzzTest#parse WsFramesFuzzTest#anyBytes MqttPacketsFuzzTest#anyBytes
-    ControllerRecordFuzzTest#anyRecord ProfileLoaderFuzzTest#anyText)
+    ControllerRecordFuzzTest#anyRecord ProfileLoaderFuzzTest#anyText ScenarioLoaderFuzzTest#anyText)
 fi
-mvn -B -q -o -pl simulator-core test-compile dependency:build-classpath -Dspotless.check.skip=true \
-  -Dmdep.includeScope=test -Dmdep.outputFile=target/core-test.cp
-CP="$PWD/simulator-core/target/test-classes:$PWD/simulator-core/target/classes:$(cat simulator-core/target/core-test.cp)"
+mvn -B -q -o install -DskipTests -Dspotless.check.skip=true
+for m in simulator-core scenarios; do
+  mvn -B -q -o -pl "$m" dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/fuzz-test.cp
+done
 # Jazzer 0.24 takes a fuzz test's duration from its annotation only, so each target runs in its own
 # JVM (FuzzMain) that is stopped after the given time; its executions are the last libFuzzer
-# status line (#N ... exec/s).
+# status line (#N ... exec/s). A target runs in its module's folder, where Jazzer keeps its inputs.
 for t in "${TARGETS[@]}"; do
   log="/tmp/fleetsim-fuzz-${t/\#/-}.log"
-  class=$(grep -rl "class ${t%%#*} " simulator-core/src/test/java | head -1 | sed 's|simulator-core/src/test/java/||; s|\.java$||; s|/|.|g')
-  (cd simulator-core && JAZZER_FUZZ=1 timeout -s INT "$SECONDS_EACH" "${FUZZ_JAVA:-java}" -Xmx2g ${FUZZ_JAVA_OPTS:-} -cp "$CP" \
-    io.fleetsim.fuzz.FuzzMain "$class#${t#*#}") > "$log" 2>&1 || true
+  source=$(grep -rl "class ${t%%#*} " simulator-core/src/test/java scenarios/src/test/java | head -1)
+  module=${source%%/src/*}
+  class=$(echo "${source#*/src/test/java/}" | sed 's|\.java$||; s|/|.|g')
+  CP="$PWD/$module/target/test-classes:$PWD/$module/target/classes:$(cat "$module/target/fuzz-test.cp")"
+  (cd "$module" && JAZZER_FUZZ=1 timeout -s INT "$SECONDS_EACH" "${FUZZ_JAVA:-java}" -Xmx2g ${FUZZ_JAVA_OPTS:-} \
+    -cp "$CP" io.fleetsim.fuzz.FuzzMain "$class#${t#*#}") > "$log" 2>&1 || true
   status=$(grep -a -E "^#[0-9]+" "$log" | tail -1 || true)
   runs=$(echo "$status" | grep -oE "^#[0-9]+" | tr -d '#' || true)
   rate=$(echo "$status" | grep -oE "exec/s: [0-9]+" | grep -oE "[0-9]+" || true)

@@ -106,7 +106,7 @@ final class IncidentReader {
         in.keys(o, k, Set.of("at", "replay"));
         out.add(
             new Scenario.Incident.Replay(
-                at, Timeline.load(TargetReader.besideScenario(source, in.string(p, "replay")))));
+                at, Timeline.load(TargetReader.besideScenario(source, in.path(p, "replay", k)))));
       } else if (p.hasPath("misbehaving-agents")) {
         in.keys(o, k, Set.of("at", "misbehaving-agents", "garbage", "flood"));
         int garbage = p.hasPath("garbage") ? (int) in.nonNegative(p, "garbage", k) : 0;

@@ -48,6 +48,16 @@ public final class ScenarioLoader {
   }
 
   /** Loads {@code file} with {@code overrides} (HOCON path → value, e.g. from --set) on top. */
+  /** target/fleetsim/NAME: a name the file system cannot take is an error on {@code name}. */
+  private Path defaultOutput(Config c, String name) {
+    try {
+      return Path.of("target/fleetsim", name);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw in.error(
+          c.getValue("name"), "scenario.name", "cannot name the output folder: " + e.getReason());
+    }
+  }
+
   /**
    * Compiles the fleet's profiles, each mix entry with its firmware and the scenario's profile
    * overrides: what {@code validate} checks and {@code run} runs. A bad or unknown profile is a
@@ -81,7 +91,13 @@ public final class ScenarioLoader {
 
   /** Validates an already parsed scenario; {@code source} names it in errors. */
   public static Scenario parse(Config config, String source) {
-    return new ScenarioLoader(source).scenario(config);
+    try {
+      return new ScenarioLoader(source).scenario(config);
+    } catch (ConfigException e) {
+      // a value of the wrong kind the readers did not check first (a list where a block goes):
+      // the HOCON message already names the file, the line and the key
+      throw new ScenarioException(e.getMessage());
+    }
   }
 
   private Scenario scenario(Config root) {
@@ -145,7 +161,7 @@ public final class ScenarioLoader {
     List<Scenario.Incident> incidents =
         new IncidentReader(in, source).incidents(c, target, duration);
     List<Scenario.Assertion> assertions = assertions(c);
-    Path output = Path.of(c.hasPath("output") ? in.string(c, "output") : "target/fleetsim/" + name);
+    Path output = c.hasPath("output") ? in.path(c, "output", "scenario") : defaultOutput(c, name);
     return new Scenario(
         name,
         source,

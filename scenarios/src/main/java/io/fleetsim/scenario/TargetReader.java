@@ -81,7 +81,7 @@ final class TargetReader {
       if (!scheme.equals("wss") && !scheme.equals("mqtts")) {
         throw in.error(t.getValue("ca-cert"), key + ".ca-cert", "only for wss:// and mqtts://");
       }
-      caCert = besideScenario(source, in.string(t, "ca-cert"));
+      caCert = besideScenario(source, in.path(t, "ca-cert", key));
       try {
         Tls.client(caCert); // fail now, not at the first connect
       } catch (IllegalArgumentException e) {
@@ -161,8 +161,7 @@ final class TargetReader {
   }
 
   /** A file named in the scenario: relative paths are beside the scenario file. */
-  static Path besideScenario(String source, String name) {
-    Path file = Path.of(name);
+  static Path besideScenario(String source, Path file) {
     if (!file.isAbsolute()) {
       Path dir = Path.of(source).toAbsolutePath().getParent();
       file = dir == null ? file : dir.resolve(file);

@@ -224,6 +224,12 @@ class ScenarioLoaderTest {
         "scenario { duration = 5s, fleet.agents = 10, behaviour.value-change-every = 10ms }",
         "bad.conf:1: scenario.behaviour.value-change-every: a duration >= 1s");
     assertError(
+        "scenario { duration = 5s, fleet.agents = 10, target = [1] }",
+        "bad.conf: 1: target has type LIST rather than OBJECT");
+    assertError(
+        "scenario { duration = 5s, fleet.agents = 10, output = \"out\\u0000put\" }",
+        "bad.conf:1: scenario.output: not a usable file path: Nul character not allowed");
+    assertError(
         "scenario {\n  duration = 5s\n  fleet {\n    agents = 10\n}\n",
         "expecting a close brace '}' here, not: end of file (the '{' on line 3 is not closed)");
     assertError(

@@ -103,6 +103,19 @@ public final class HoconReader {
     }
   }
 
+  /**
+   * A file path: a string the operating system cannot take as a path (a NUL character, say) is a
+   * file:line: key error like any other bad value, not an InvalidPathException.
+   */
+  public java.nio.file.Path path(Config c, String path, String key) {
+    String name = string(c, path);
+    try {
+      return java.nio.file.Path.of(name);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw error(c.getValue(path), key + "." + path, "not a usable file path: " + e.getReason());
+    }
+  }
+
   public Number number(Config c, String path) {
     try {
       return c.getNumber(path);
