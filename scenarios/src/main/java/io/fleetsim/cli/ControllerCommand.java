@@ -19,6 +19,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -242,6 +243,7 @@ final class ControllerCommand implements Callable<Integer> {
           Math.min(10_000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)))) {
         Workload workload = workloadRef.get();
         FirmwareCampaign campaign = campaignRef.get();
+        Map<String, Long> events = transports.events().counts();
         out.printf(
             "agents connected %d, provisioned %d%s, Boot! %d, notifications %d, dropped %d%s%n",
             c.connectedAgents().size(),
@@ -253,9 +255,7 @@ final class ControllerCommand implements Callable<Integer> {
             (c.duplicateEndpoints() == 0
                     ? ""
                     : ", duplicate EndpointIDs refused %d".formatted(c.duplicateEndpoints()))
-                + (transports.events().counts().isEmpty()
-                    ? ""
-                    : ", transport events " + transports.events().counts())
+                + (events.isEmpty() ? "" : ", transport events " + events)
                 + (workload == null
                     ? ""
                     : ", requests sent %d, unanswered %d, no agent %d"

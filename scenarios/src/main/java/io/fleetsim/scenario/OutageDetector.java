@@ -1,5 +1,7 @@
 package io.fleetsim.scenario;
 
+import static io.fleetsim.usp.message.Json.quote;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -40,11 +42,11 @@ final class OutageDetector {
           .append(
               String.format(
                   Locale.ROOT,
-                  "{\"at\": %.1f, \"lost\": %d, \"connectedBefore\": %d, \"what\": \"%s\"}",
+                  "{\"at\": %.1f, \"lost\": %d, \"connectedBefore\": %d, \"what\": %s}",
                   o.at(),
                   o.lost(),
                   o.connectedBefore(),
-                  o.what()));
+                  quote(o.what())));
       sep = ", ";
     }
     return b.append(']').toString();

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.mtp.Transports;
+import io.fleetsim.testing.Await;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -50,14 +52,12 @@ class ObservedOutageIT {
                 cli.setErr(new PrintWriter(out, true));
                 return cli.execute("run", scenario.toString(), "--output", output.toString());
               });
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (first.connectedAgents().size() < 100) {
-        assertThat(System.nanoTime()).as("all connected: %s", out).isLessThan(deadline);
-        Thread.sleep(50);
-      }
-      Thread.sleep(2_000);
+      Await.until(() -> first.connectedAgents().size() == 100, Duration.ofSeconds(20));
+      // the run itself counts them connected before the crash
+      Await.until(() -> out.toString().contains("connected 100"), Duration.ofSeconds(10));
       first.close(); // the crash
-      Thread.sleep(2_000);
+      // the Controller comes back only once the run has seen it go
+      Await.until(() -> out.toString().contains("observed outage at t="), Duration.ofSeconds(10));
       try (ReferenceController second =
           ReferenceController.start(
               t, new InetSocketAddress("127.0.0.1", port), "/usp", CONTROLLER, false)) {

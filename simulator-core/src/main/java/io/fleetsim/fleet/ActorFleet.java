@@ -63,8 +63,6 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
 
   private final ActorSystem<Command> system;
   private final FleetShape shape;
-  private final List<DeviceModel> models;
-  private final int total;
   private final AtomicReferenceArray<ActorRef<AgentActor.Command>> refs;
   private final AtomicInteger spawned = new AtomicInteger();
   private final FleetMetrics metrics;
@@ -125,9 +123,7 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
       throw new IllegalArgumentException("one connector per model");
     }
     this.shape = shape;
-    this.models = shape.models();
-    this.total = shape.total();
-    this.refs = new AtomicReferenceArray<>(total);
+    this.refs = new AtomicReferenceArray<>(shape.total());
     this.metrics = metrics;
     this.system =
         ActorSystem.create(
@@ -170,6 +166,7 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
             preProvisioning,
             maxConnectsInFlight,
             sourceAddresses);
+    List<DeviceModel> models = shape.models();
     for (int m = 0; m < models.size(); m++) {
       if (connectors.get(m) != connectors.get(0)) {
         r.connectModel(models.get(m), connectors.get(m));
@@ -180,7 +177,7 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
 
   /** Agents in the fleet when all are spawned. */
   public int total() {
-    return total;
+    return shape.total();
   }
 
   /**
@@ -229,7 +226,7 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
    * Stop the agent is gone from the fleet: no more ticks or timers are sent to it.
    */
   public void tell(int index, AgentActor.Command command) {
-    ActorRef<AgentActor.Command> ref = index >= 0 && index < total ? refs.get(index) : null;
+    ActorRef<AgentActor.Command> ref = index >= 0 && index < shape.total() ? refs.get(index) : null;
     if (ref != null) {
       ref.tell(command);
       if (command == AgentActor.Stop.INSTANCE) {
@@ -303,7 +300,7 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
     Guardian(ActorContext<Command> ctx, AgentRuntime runtime, FileTransfers transfers) {
       super(ctx);
       this.runtime = runtime;
-      for (DeviceModel m : models) {
+      for (DeviceModel m : shape.models()) {
         environments.add(AgentEnvironment.of(m, ActorFleet.this, metrics.stats(), transfers));
       }
     }
@@ -319,7 +316,7 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
 
     private Behavior<Command> onSpawn(Spawn s) {
       int from = spawned.get();
-      int to = Math.min(total, from + s.count());
+      int to = Math.min(shape.total(), from + s.count());
       for (int i = from; i < to; i++) {
         int index = shape.firstIndex() + i;
         ActorRef<AgentActor.Command> ref =

@@ -16,7 +16,6 @@ import io.fleetsim.usp.record.UspRecordCodec;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,8 +41,8 @@ class DuplicateEndpointIT {
         Await.until(() -> controller.duplicateEndpoints() >= AGENTS, Duration.ofSeconds(20));
         assertThat(controller.connectedAgents()).hasSize(AGENTS);
       }
-      // the second process is gone: the first one's agents still answer
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+      // the second process is gone (its close waits while its agents say goodbye): the first
+      // one's agents still answer
       for (int i = 0; i < AGENTS; i += 7) {
         assertThat(
                 SerialGet.of(

@@ -117,6 +117,15 @@ public final class WsServer implements AutoCloseable {
   }
 
   /**
+   * Drops {@code request}, answers {@code response} and closes: an upgrade this listener refuses.
+   */
+  private static void refuse(
+      ChannelHandlerContext ctx, FullHttpRequest request, DefaultFullHttpResponse response) {
+    ReferenceCountUtil.release(request);
+    ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /**
    * Answers 404 to a request for another path (the WebSocket handler passes those on): without an
    * answer the client would wait for its handshake timeout, not knowing the path is wrong.
    */
@@ -131,10 +140,10 @@ public final class WsServer implements AutoCloseable {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       if (msg instanceof FullHttpRequest req) {
         events.count("listener: refused handshake (unknown path)", req.uri());
-        ReferenceCountUtil.release(msg);
-        ctx.writeAndFlush(
-                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_FOUND))
-            .addListener(ChannelFutureListener.CLOSE);
+        refuse(
+            ctx,
+            req,
+            new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_FOUND));
         return;
       }
       ctx.fireChannelRead(msg);
@@ -161,14 +170,14 @@ public final class WsServer implements AutoCloseable {
         }
         if (!usp) {
           events.count("listener: refused handshake (no v1.usp)", ctx.channel().remoteAddress());
-          ReferenceCountUtil.release(msg);
-          ctx.writeAndFlush(
-                  new DefaultFullHttpResponse(
-                      HttpVersion.HTTP_1_1,
-                      HttpResponseStatus.BAD_REQUEST,
-                      Unpooled.copiedBuffer(
-                          "subprotocol v1.usp required", java.nio.charset.StandardCharsets.UTF_8)))
-              .addListener(ChannelFutureListener.CLOSE);
+          refuse(
+              ctx,
+              req,
+              new DefaultFullHttpResponse(
+                  HttpVersion.HTTP_1_1,
+                  HttpResponseStatus.BAD_REQUEST,
+                  Unpooled.copiedBuffer(
+                      "subprotocol v1.usp required", java.nio.charset.StandardCharsets.UTF_8)));
           return;
         }
         ctx.pipeline().remove(this);
