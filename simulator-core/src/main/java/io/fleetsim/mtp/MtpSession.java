@@ -6,7 +6,10 @@ public interface MtpSession {
   /** Sends one encoded USP Record; false when the connection is gone. */
   boolean send(byte[] record);
 
-  /** Closes the connection (WebSocket: with a close frame carrying {@code status}). */
+  /**
+   * Closes the connection (WebSocket: with a close frame carrying {@code status}; 1006, abnormal
+   * closure, drops it without one, as a cut link does).
+   */
   void close(int status, String reason);
 
   /** The peer's endpoint ID as the MTP identified it (WebSocket {@code ?eid=}), or "". */

@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 
 /** A WebSocket MTP connection: one Record per binary message, never fragmented (R-WS.14/14b). */
 final class WsSession implements MtpSession {
@@ -30,7 +31,11 @@ final class WsSession implements MtpSession {
 
   @Override
   public void close(int status, String reason) {
-    if (channel.isActive()) {
+    if (channel.isActive() && !WebSocketCloseStatus.isValidStatusCode(status)) {
+      // 1006 and the other reserved codes are never sent (RFC 6455 7.4.1): 1006 names a connection
+      // that ended without a Close frame, which is what a dropped link does
+      channel.close();
+    } else if (channel.isActive()) {
       channel
           .writeAndFlush(new CloseWebSocketFrame(status, reason))
           .addListener(ChannelFutureListener.CLOSE);
