@@ -118,6 +118,23 @@ final class ControllerCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}; PT0S: never).")
   Duration idleTimeout;
 
+  @Option(
+      names = "--peer-records-per-second",
+      defaultValue = "1000",
+      description =
+          "Records (and pings) a second taken from one connection; a peer up to a second ahead"
+              + " is no longer read until it is back within, so a flood cannot slow the others"
+              + " (default ${DEFAULT-VALUE}; 0: no limit).")
+  int peerRecordsPerSecond;
+
+  @Option(
+      names = "--connections-per-source",
+      defaultValue = "0",
+      description =
+          "Live connections one IP address may hold; more are refused (default ${DEFAULT-VALUE}:"
+              + " no limit, as agents of a load test share a few loopback addresses).")
+  int connectionsPerSource;
+
   @Override
   public Integer call() throws InterruptedException {
     int colon = listen.lastIndexOf(':');
@@ -127,13 +144,14 @@ final class ControllerCommand implements Callable<Integer> {
       address =
           new InetSocketAddress(
               listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1)));
-      limits = new PeerLimits(handshakeTimeout, idleTimeout);
+      limits =
+          new PeerLimits(handshakeTimeout, idleTimeout, peerRecordsPerSecond, connectionsPerSource);
     } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
       spec.commandLine()
           .getErr()
           .println(
-              "fleetsim: --listen takes HOST:PORT with a port of 0..65535, and the timeouts"
-                  + " positive durations ("
+              "fleetsim: --listen takes HOST:PORT with a port of 0..65535, the timeouts"
+                  + " positive durations, the limits numbers >= 0 ("
                   + e.getMessage()
                   + ")");
       return 2;

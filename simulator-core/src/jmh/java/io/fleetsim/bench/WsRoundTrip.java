@@ -9,6 +9,7 @@ import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
+import io.fleetsim.mtp.PeerLimits;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.websocket.WsClient;
 import io.fleetsim.mtp.websocket.WsServer;
@@ -44,7 +45,11 @@ public final class WsRoundTrip {
     int connections = args.length > 0 ? Integer.parseInt(args[0]) : 64;
     int window = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-    try (Transports t = Transports.create()) {
+    // the transport's own capacity: no pace per connection (a connection here carries thousands)
+    try (Transports t =
+        Transports.create(
+            Runtime.getRuntime().availableProcessors(),
+            PeerLimits.DEFAULTS.withRecordsPerSecond(0))) {
       int[] sizes = new int[2];
       double usp = run(t, connections, window, seconds, true, sizes);
       double raw = run(t, connections, window, seconds, false, sizes);

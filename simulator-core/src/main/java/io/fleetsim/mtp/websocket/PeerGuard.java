@@ -52,6 +52,9 @@ final class PeerGuard extends ChannelInboundHandlerAdapter {
         ctx.pipeline().addFirst(new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS));
       }
     } else if (evt instanceof IdleStateEvent e && e.state() == IdleState.READER_IDLE) {
+      if (!ctx.channel().config().isAutoRead()) {
+        return; // not silent: this side stopped reading it (RecordPacer), its bytes wait in TCP
+      }
       events.count("listener: idle timeout", ctx.channel().remoteAddress());
       ctx.close();
       return;

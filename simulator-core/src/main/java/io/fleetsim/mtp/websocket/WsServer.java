@@ -3,6 +3,7 @@ package io.fleetsim.mtp.websocket;
 import io.fleetsim.mtp.ListenException;
 import io.fleetsim.mtp.MtpEvents;
 import io.fleetsim.mtp.MtpListener;
+import io.fleetsim.mtp.PeerLimits;
 import io.fleetsim.mtp.Transports;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
@@ -34,7 +35,8 @@ import java.util.function.Supplier;
 /**
  * The server side of the WebSocket MTP (the embedded Controller, or an agent accepting a
  * Controller, R-WS.6). A handshake without subprotocol {@code v1.usp} is refused (R-WS.12a); the
- * client's {@code ?eid=} names the peer.
+ * client's {@code ?eid=} names the peer. The {@link PeerLimits} of the transports apply to each
+ * connection: handshake and idle timeouts, a pace of Records per second, connections per address.
  */
 public final class WsServer implements AutoCloseable {
   private final Channel channel;
@@ -73,6 +75,8 @@ public final class WsServer implements AutoCloseable {
             .dropPongFrames(false)
             .build();
     ChannelGroup accepted = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    PeerLimits limits = transports.limits();
+    SourceLimit sources = new SourceLimit(limits.connectionsPerSource(), transports.events());
     ServerBootstrap b =
         new ServerBootstrap()
             .group(transports.group())
@@ -84,6 +88,10 @@ public final class WsServer implements AutoCloseable {
                 new ChannelInitializer<Channel>() {
                   @Override
                   protected void initChannel(Channel ch) {
+                    if (!sources.admit(ch)) {
+                      ch.close();
+                      return;
+                    }
                     accepted.add(ch);
                     ChannelPipeline p = ch.pipeline();
                     if (tls != null) {
@@ -94,8 +102,11 @@ public final class WsServer implements AutoCloseable {
                     p.addLast(new SubprotocolCheck(transports.events()));
                     p.addLast(new WebSocketServerProtocolHandler(config));
                     p.addLast(new NotFound(transports.events()));
-                    p.addLast(new PeerGuard(transports.limits(), transports.events()));
+                    p.addLast(new PeerGuard(limits, transports.events()));
                     p.addLast(new WebSocketFrameAggregator(maxRecordBytes));
+                    if (limits.recordsPerSecond() > 0) {
+                      p.addLast(new RecordPacer(limits.recordsPerSecond(), transports.events()));
+                    }
                     p.addLast(
                         WsFrameHandler.NAME,
                         new WsFrameHandler(listeners.get(), "", transports.events()));

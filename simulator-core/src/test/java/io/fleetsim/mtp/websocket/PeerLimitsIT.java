@@ -14,12 +14,14 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
  * Hostile peers at the WebSocket listener: a connection that never finishes its handshake, one that
  * trickles it, one that goes silent after the upgrade, and upgrades the listener refuses are all
- * closed and counted by reason.
+ * closed and counted by reason; a flooding peer is paced without loss, and an address holding its
+ * share of connections is refused more.
  */
 class PeerLimitsIT {
   private static final PeerLimits LIMITS =
@@ -76,7 +78,81 @@ class PeerLimitsIT {
     }
   }
 
+  @Test
+  void aFloodingPeer_isPacedToItsRate_andLosesNothing() throws Exception {
+    AtomicInteger received = new AtomicInteger();
+    int rate = 50;
+    int sent = 300;
+    try (Transports t = Transports.create(1, LIMITS.withRecordsPerSecond(rate));
+        WsServer server = server(t, received);
+        Socket s = connect(server)) {
+      upgrade(s, "/usp?eid=proto::flood", "v1.usp");
+      assertThat(readHead(s.getInputStream())).startsWith("HTTP/1.1 101");
+      long start = System.nanoTime();
+      Thread writer = // the listener stops reading, so the writes block once TCP's buffers fill
+          new Thread(
+              () -> {
+                try {
+                  for (int i = 0; i < sent; i++) {
+                    s.getOutputStream().write(maskedBinaryFrame(1000));
+                  }
+                  s.getOutputStream().flush();
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+      writer.start();
+      String paused = "listener: over " + rate + " records/s (reading paused)";
+      Await.until(() -> t.events().counts().containsKey(paused), Duration.ofSeconds(5));
+      // one second's allowance plus at most one read buffer (64 KiB) taken before the pause
+      assertThat(received.get()).as("taken when the pause began").isLessThan(200);
+      Await.until(() -> received.get() == sent, Duration.ofSeconds(30));
+      writer.join(5_000);
+      // 300 at 50 a second with a one-second allowance: not before about 4 s
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofSeconds(2));
+      assertThat(t.events().counts()).doesNotContainKey("listener: idle timeout");
+    }
+  }
+
+  @Test
+  void connectionsOverTheLimitFromOneAddress_areRefused_othersStillAccepted() throws Exception {
+    String refused = "listener: over 2 connections from one address (refused)";
+    try (Transports t = Transports.create(1, LIMITS.withConnectionsPerSource(2));
+        WsServer server = server(t);
+        Socket first = connect(server);
+        Socket second = connect(server);
+        Socket third = connect(server);
+        Socket otherAddress = connectFrom(server, "127.0.0.2")) {
+      assertThat(third.getInputStream().read()).as("refused").isEqualTo(-1);
+      assertThat(t.events().counts()).containsEntry(refused, 1L);
+      upgrade(otherAddress, "/usp?eid=proto::other", "v1.usp");
+      assertThat(readHead(otherAddress.getInputStream())).startsWith("HTTP/1.1 101");
+      upgrade(second, "/usp?eid=proto::second", "v1.usp");
+      assertThat(readHead(second.getInputStream())).startsWith("HTTP/1.1 101");
+      first.close(); // its place is given back
+      try (Socket again = connect(server)) {
+        upgrade(again, "/usp?eid=proto::again", "v1.usp");
+        assertThat(readHead(again.getInputStream())).startsWith("HTTP/1.1 101");
+      }
+      assertThat(t.events().counts()).containsEntry(refused, 1L);
+    }
+  }
+
+  /** A client frame (RFC 6455 5.3: masked; a zero key leaves the payload as it is). */
+  private static byte[] maskedBinaryFrame(int length) {
+    byte[] frame = new byte[8 + length];
+    frame[0] = (byte) 0x82; // FIN, binary
+    frame[1] = (byte) (0x80 | 126); // masked, 16-bit length follows
+    frame[2] = (byte) (length >> 8);
+    frame[3] = (byte) length;
+    return frame; // mask key 0 in bytes 4..7, then the payload
+  }
+
   private static WsServer server(Transports t) {
+    return server(t, new AtomicInteger());
+  }
+
+  private static WsServer server(Transports t, AtomicInteger received) {
     return WsServer.bind(
         t,
         new InetSocketAddress("127.0.0.1", 0),
@@ -89,6 +165,7 @@ class PeerLimitsIT {
 
               @Override
               public boolean onRecord(MtpSession session, byte[] record) {
+                received.incrementAndGet();
                 return true;
               }
 
@@ -99,6 +176,14 @@ class PeerLimitsIT {
 
   private static Socket connect(WsServer server) throws Exception {
     Socket s = new Socket("127.0.0.1", server.address().getPort());
+    s.setSoTimeout(5_000);
+    return s;
+  }
+
+  private static Socket connectFrom(WsServer server, String source) throws Exception {
+    Socket s = new Socket();
+    s.bind(new InetSocketAddress(source, 0));
+    s.connect(server.address());
     s.setSoTimeout(5_000);
     return s;
   }
