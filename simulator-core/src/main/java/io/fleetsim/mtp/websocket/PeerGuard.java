@@ -53,7 +53,8 @@ final class PeerGuard extends ChannelInboundHandlerAdapter {
       }
     } else if (evt instanceof IdleStateEvent e && e.state() == IdleState.READER_IDLE) {
       if (!ctx.channel().config().isAutoRead()) {
-        return; // not silent: this side stopped reading it (RecordPacer), its bytes wait in TCP
+        return; // not silent: this side stopped reading it (PeerBackpressure), its bytes wait in
+        // TCP
       }
       events.count("listener: idle timeout", ctx.channel().remoteAddress());
       ctx.close();

@@ -36,7 +36,8 @@ import java.util.function.Supplier;
  * The server side of the WebSocket MTP (the embedded Controller, or an agent accepting a
  * Controller, R-WS.6). A handshake without subprotocol {@code v1.usp} is refused (R-WS.12a); the
  * client's {@code ?eid=} names the peer. The {@link PeerLimits} of the transports apply to each
- * connection: handshake and idle timeouts, a pace of Records per second, connections per address.
+ * connection: handshake and idle timeouts, a pace of Records per second, connections per address; a
+ * peer that does not read its answers is not read either.
  */
 public final class WsServer implements AutoCloseable {
   private final Channel channel;
@@ -104,9 +105,7 @@ public final class WsServer implements AutoCloseable {
                     p.addLast(new NotFound(transports.events()));
                     p.addLast(new PeerGuard(limits, transports.events()));
                     p.addLast(new WebSocketFrameAggregator(maxRecordBytes));
-                    if (limits.recordsPerSecond() > 0) {
-                      p.addLast(new RecordPacer(limits.recordsPerSecond(), transports.events()));
-                    }
+                    p.addLast(new PeerBackpressure(limits.recordsPerSecond(), transports.events()));
                     p.addLast(
                         WsFrameHandler.NAME,
                         new WsFrameHandler(listeners.get(), "", transports.events()));

@@ -115,6 +115,39 @@ class PeerLimitsIT {
   }
 
   @Test
+  void aPeerThatDoesNotReadItsAnswers_isNotReadEither() throws Exception {
+    AtomicInteger received = new AtomicInteger();
+    int sent = 1000;
+    byte[] answer = new byte[64 * 1024]; // 64 MiB in all: far beyond what TCP buffers hold
+    try (Transports t = Transports.create(1, LIMITS.withRecordsPerSecond(0));
+        WsServer server = server(t, received, answer);
+        Socket s = connect(server)) {
+      upgrade(s, "/usp?eid=proto::deaf", "v1.usp");
+      assertThat(readHead(s.getInputStream())).startsWith("HTTP/1.1 101");
+      for (int i = 0; i < sent; i++) {
+        s.getOutputStream().write(maskedBinaryFrame(200)); // 126 bytes and up: 16-bit length
+      }
+      s.getOutputStream().flush();
+      String paused = "listener: peer not reading its answers (reading paused)";
+      Await.until(() -> t.events().counts().containsKey(paused), Duration.ofSeconds(5));
+      Thread.sleep(300); // were the listener still reading, the rest would arrive now
+      assertThat(received.get()).as("requests taken while the answers pile up").isLessThan(sent);
+      Thread reader = // the peer reads at last: its answers drain, and its requests are read
+          new Thread(
+              () -> {
+                try {
+                  s.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (java.io.IOException closedAtTheEnd) {
+                  // the test closes the socket
+                }
+              });
+      reader.setDaemon(true);
+      reader.start();
+      Await.until(() -> received.get() == sent, Duration.ofSeconds(30));
+    }
+  }
+
+  @Test
   void connectionsOverTheLimitFromOneAddress_areRefused_othersStillAccepted() throws Exception {
     String refused = "listener: over 2 connections from one address (refused)";
     try (Transports t = Transports.create(1, LIMITS.withConnectionsPerSource(2));
@@ -153,6 +186,11 @@ class PeerLimitsIT {
   }
 
   private static WsServer server(Transports t, AtomicInteger received) {
+    return server(t, received, null);
+  }
+
+  /** A listener counting Records, answering each with {@code answer} when not null. */
+  private static WsServer server(Transports t, AtomicInteger received, byte[] answer) {
     return WsServer.bind(
         t,
         new InetSocketAddress("127.0.0.1", 0),
@@ -166,6 +204,9 @@ class PeerLimitsIT {
               @Override
               public boolean onRecord(MtpSession session, byte[] record) {
                 received.incrementAndGet();
+                if (answer != null) {
+                  session.send(answer);
+                }
                 return true;
               }
 
