@@ -38,8 +38,8 @@ if [ "${FUZZ_BUILD:-1}" != 0 ]; then
       -Dmdep.outputFile=target/fuzz-test.cp
   done
 fi
-# Jazzer 0.24 takes a fuzz test's duration from its annotation only, so each target runs in its own
-# JVM (FuzzMain) that is stopped after the given time; its executions are the last libFuzzer
+# Jazzer 0.24 takes a fuzz test's duration from its annotation only (2 h on each target here, a
+# ceiling), so each target runs in its own JVM (FuzzMain) that is stopped after the given time; its executions are the last libFuzzer
 # status line (#N ... exec/s). A target runs in its module's folder, where Jazzer keeps its inputs.
 for entry in "${TARGETS[@]}"; do
   t=${entry%%=*}

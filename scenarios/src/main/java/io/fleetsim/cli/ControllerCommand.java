@@ -135,6 +135,14 @@ final class ControllerCommand implements Callable<Integer> {
               + " no limit, as agents of a load test share a few loopback addresses).")
   int connectionsPerSource;
 
+  @Option(
+      names = "--max-record-bytes",
+      defaultValue = "5242880",
+      description =
+          "The largest Record taken from an agent; a larger WebSocket message closes its"
+              + " connection with 1009 (default ${DEFAULT-VALUE}, 5 MiB).")
+  int maxRecordBytes;
+
   @Override
   public Integer call() throws InterruptedException {
     int colon = listen.lastIndexOf(':');
@@ -145,7 +153,12 @@ final class ControllerCommand implements Callable<Integer> {
           new InetSocketAddress(
               listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1)));
       limits =
-          new PeerLimits(handshakeTimeout, idleTimeout, peerRecordsPerSecond, connectionsPerSource);
+          new PeerLimits(
+              handshakeTimeout,
+              idleTimeout,
+              peerRecordsPerSecond,
+              connectionsPerSource,
+              maxRecordBytes);
     } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
       spec.commandLine()
           .getErr()

@@ -11,7 +11,7 @@ import com.typesafe.config.ConfigFactory;
  * shipped examples.
  */
 class ScenarioLoaderFuzzTest {
-  @FuzzTest
+  @FuzzTest(maxDuration = "2h") // bench/fuzz.sh sets the time; CI only replays the inputs
   void anyText(@NotNull String text) {
     com.typesafe.config.Config parsed;
     try {

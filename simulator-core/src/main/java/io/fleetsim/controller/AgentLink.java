@@ -47,7 +47,7 @@ final class AgentLink implements MtpListener {
 
   @Override
   public boolean onRecord(MtpSession s, byte[] bytes) {
-    RecordDecodeResult r = UspRecordCodec.decode(bytes);
+    RecordDecodeResult r = UspRecordCodec.decode(bytes, owner.maxRecordBytes);
     Record record = owner.forMe(r);
     if (record != null) {
       handle(record);

@@ -75,7 +75,7 @@ final class BrokerLink implements MtpListener {
 
   @Override
   public boolean onRecord(MtpSession s, byte[] bytes) {
-    Record record = owner.forMe(UspRecordCodec.decode(bytes));
+    Record record = owner.forMe(UspRecordCodec.decode(bytes, owner.maxRecordBytes));
     if (record != null) {
       AgentLink link = links.computeIfAbsent(record.getFromId(), id -> new AgentLink(owner));
       link.session = s; // a route to the agent's reply-to, which may change between connections

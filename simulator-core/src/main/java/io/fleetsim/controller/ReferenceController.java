@@ -12,7 +12,6 @@ import io.fleetsim.usp.proto.UspMsg.Notify;
 import io.fleetsim.usp.proto.UspMsg.Request;
 import io.fleetsim.usp.proto.UspRecord.Record;
 import io.fleetsim.usp.record.RecordDecodeResult;
-import io.fleetsim.usp.record.UspRecordCodec;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -72,6 +71,10 @@ public final class ReferenceController implements AutoCloseable {
   final AtomicLong duplicateEndpoints = new AtomicLong();
   final Map<String, LongAdder> errorResponses = new ConcurrentHashMap<>();
   final Latencies latencies = new Latencies();
+
+  /** The largest Record taken from an agent ({@link io.fleetsim.mtp.PeerLimits}). */
+  final int maxRecordBytes;
+
   final java.util.List<Consumer<Notification>> notifyListeners = new CopyOnWriteArrayList<>();
 
   private ReferenceController(
@@ -85,6 +88,7 @@ public final class ReferenceController implements AutoCloseable {
     this.endpointId = endpointId;
     this.provision = provision;
     this.rebootAfterProvisioning = reboot;
+    this.maxRecordBytes = transports.limits().maxRecordBytes();
     this.server = bindWebSocket(transports, listen, path, tls);
     this.address = server.address();
     this.closeTransport = () -> server.close();
@@ -99,7 +103,7 @@ public final class ReferenceController implements AutoCloseable {
         transports,
         listen,
         path,
-        UspRecordCodec.DEFAULT_MAX_RECORD_BYTES,
+        transports.limits().maxRecordBytes(),
         tls,
         () -> new AgentLink(this));
   }
@@ -109,6 +113,7 @@ public final class ReferenceController implements AutoCloseable {
     this.endpointId = endpointId;
     this.provision = provision;
     this.rebootAfterProvisioning = reboot;
+    this.maxRecordBytes = transports.limits().maxRecordBytes();
     this.address = null;
     this.memory = new MemoryMtp(() -> new AgentLink(this), transports.group());
     this.closeTransport = memory::down;
@@ -125,6 +130,7 @@ public final class ReferenceController implements AutoCloseable {
     this.endpointId = endpointId;
     this.provision = provision;
     this.rebootAfterProvisioning = reboot;
+    this.maxRecordBytes = transports.limits().maxRecordBytes();
     this.address = null;
     this.memory = null;
     this.reopenTransport = null;
@@ -136,7 +142,7 @@ public final class ReferenceController implements AutoCloseable {
     BrokerLink link =
         new BrokerLink(
             this,
-            new MqttClient(transports, broker, UspRecordCodec.DEFAULT_MAX_RECORD_BYTES, tls),
+            new MqttClient(transports, broker, transports.limits().maxRecordBytes(), tls),
             transports.group().next());
     link.connect();
     try {

@@ -1,5 +1,6 @@
 package io.fleetsim.mtp;
 
+import io.fleetsim.usp.record.UspRecordCodec;
 import java.time.Duration;
 
 /**
@@ -19,21 +20,24 @@ import java.time.Duration;
  * @param recordsPerSecond Records a second taken from one connection; 0: no limit
  * @param connectionsPerSource live connections from one IP address; 0: no limit (a load test's
  *     agents usually share a handful of loopback addresses)
+ * @param maxRecordBytes the largest Record taken from a peer; a larger WebSocket message closes the
+ *     connection with 1009
  */
 public record PeerLimits(
     Duration handshakeTimeout,
     Duration idleTimeout,
     int recordsPerSecond,
-    int connectionsPerSource) {
+    int connectionsPerSource,
+    int maxRecordBytes) {
   /** Default Records a second per connection: far above a device's own traffic. */
   public static final int DEFAULT_RECORDS_PER_SECOND = 1000;
 
   /**
    * 10 s to connect, 5 minutes of silence (five times the 60 s keep-alive of the agents), 1,000
-   * Records a second per connection, any number of connections per address.
+   * Records a second per connection, any number of connections per address, Records of 5 MiB.
    */
   public static final PeerLimits DEFAULTS =
-      new PeerLimits(Duration.ofSeconds(10), Duration.ofMinutes(5), DEFAULT_RECORDS_PER_SECOND, 0);
+      new PeerLimits(Duration.ofSeconds(10), Duration.ofMinutes(5));
 
   public PeerLimits {
     if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
@@ -46,20 +50,29 @@ public record PeerLimits(
       throw new IllegalArgumentException(
           "records per second and connections per source must be >= 0 (0: no limit)");
     }
+    if (maxRecordBytes < 1024) {
+      throw new IllegalArgumentException("the Record size limit must be at least 1024 bytes");
+    }
   }
 
-  /** These timeouts with the default rate and no limit per source. */
+  /** These timeouts with the default rate and Record size, and no limit per source. */
   public PeerLimits(Duration handshakeTimeout, Duration idleTimeout) {
-    this(handshakeTimeout, idleTimeout, DEFAULT_RECORDS_PER_SECOND, 0);
+    this(
+        handshakeTimeout,
+        idleTimeout,
+        DEFAULT_RECORDS_PER_SECOND,
+        0,
+        UspRecordCodec.DEFAULT_MAX_RECORD_BYTES);
   }
 
   /** The same with another rate per connection (0: no limit). */
   public PeerLimits withRecordsPerSecond(int rate) {
-    return new PeerLimits(handshakeTimeout, idleTimeout, rate, connectionsPerSource);
+    return new PeerLimits(
+        handshakeTimeout, idleTimeout, rate, connectionsPerSource, maxRecordBytes);
   }
 
   /** The same with another limit of connections per address (0: no limit). */
   public PeerLimits withConnectionsPerSource(int max) {
-    return new PeerLimits(handshakeTimeout, idleTimeout, recordsPerSecond, max);
+    return new PeerLimits(handshakeTimeout, idleTimeout, recordsPerSecond, max, maxRecordBytes);
   }
 }

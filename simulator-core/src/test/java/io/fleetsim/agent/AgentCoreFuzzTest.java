@@ -15,7 +15,7 @@ import io.fleetsim.usp.proto.UspRecord.Record;
  * rule a Controller relies on. Seeds in AgentCoreFuzzTestInputs are real requests of each type.
  */
 class AgentCoreFuzzTest {
-  @FuzzTest
+  @FuzzTest(maxDuration = "2h") // bench/fuzz.sh sets the time; CI only replays the inputs
   void anyPayload(byte[] payload) {
     AgentHarness h = AgentHarness.booted();
     byte[] record =
@@ -47,7 +47,7 @@ class AgentCoreFuzzTest {
     }
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "2h") // bench/fuzz.sh sets the time; CI only replays the inputs
   void anyRecord(byte[] record) {
     AgentHarness h = AgentHarness.booted();
     h.agent.onRecord(record, h.out); // anything at all: dropped with a reason, or answered

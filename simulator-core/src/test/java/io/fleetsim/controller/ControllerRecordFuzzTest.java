@@ -20,7 +20,7 @@ class ControllerRecordFuzzTest {
     TRANSPORTS.close();
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "2h") // bench/fuzz.sh sets the time; CI only replays the inputs
   void anyRecord(byte[] bytes) {
     AgentLink link = new AgentLink(CONTROLLER);
     MtpSession session = new DiscardingSession();

@@ -10,7 +10,7 @@ import com.typesafe.config.ConfigFactory;
  * {@link ProfileException} (file:line: key: problem), never with another exception.
  */
 class ProfileLoaderFuzzTest {
-  @FuzzTest
+  @FuzzTest(maxDuration = "2h") // bench/fuzz.sh sets the time; CI only replays the inputs
   void anyText(@NotNull String text) {
     com.typesafe.config.Config parsed;
     try {

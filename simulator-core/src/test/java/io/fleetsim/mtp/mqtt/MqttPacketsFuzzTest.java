@@ -12,7 +12,7 @@ import io.netty.handler.codec.mqtt.MqttDecoder;
  * the USP MQTT handler never let an exception escape, whatever CONNACK, SUBACK or PUBLISH arrives.
  */
 class MqttPacketsFuzzTest {
-  @FuzzTest
+  @FuzzTest(maxDuration = "2h") // bench/fuzz.sh sets the time; CI only replays the inputs
   void anyBytes(byte[] bytes) {
     for (boolean v5 : new boolean[] {true, false}) {
       EmbeddedChannel ch =

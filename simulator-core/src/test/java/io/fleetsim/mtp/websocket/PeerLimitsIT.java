@@ -2,6 +2,7 @@ package io.fleetsim.mtp.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.PeerLimits;
@@ -168,6 +169,25 @@ class PeerLimitsIT {
         assertThat(readHead(again.getInputStream())).startsWith("HTTP/1.1 101");
       }
       assertThat(t.events().counts()).containsEntry(refused, 1L);
+    }
+  }
+
+  @Test
+  void theControllersRecordLimit_isTheOneOfItsLimits() throws Exception {
+    PeerLimits small = new PeerLimits(Duration.ofSeconds(5), Duration.ZERO, 0, 0, 2048);
+    try (Transports t = Transports.create(1, small);
+        ReferenceController controller =
+            ReferenceController.passive(
+                t, new InetSocketAddress("127.0.0.1", 0), "/usp", "self::fleetsim-controller");
+        Socket s = new Socket("127.0.0.1", controller.address().getPort())) {
+      s.setSoTimeout(5_000);
+      upgrade(s, "/usp?eid=proto::big", "v1.usp");
+      assertThat(readHead(s.getInputStream())).startsWith("HTTP/1.1 101");
+      s.getOutputStream().write(maskedBinaryFrame(3000));
+      s.getOutputStream().flush();
+      Await.until(
+          () -> t.events().counts().containsKey("listener: oversized frame (closed 1009)"),
+          Duration.ofSeconds(5));
     }
   }
 

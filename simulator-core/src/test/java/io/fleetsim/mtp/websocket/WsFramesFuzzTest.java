@@ -21,7 +21,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 class WsFramesFuzzTest {
   private static final int LIMIT = 64 * 1024;
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "2h") // bench/fuzz.sh sets the time; CI only replays the inputs
   void anyBytes(byte[] bytes) {
     int[] records = {0};
     int[] largest = {0};

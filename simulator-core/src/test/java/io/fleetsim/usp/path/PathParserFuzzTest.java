@@ -8,7 +8,7 @@ import com.code_intelligence.jazzer.mutation.annotation.NotNull;
  * or a {@link PathSyntaxException}, nothing else (no other exception, no hang).
  */
 class PathParserFuzzTest {
-  @FuzzTest
+  @FuzzTest(maxDuration = "2h") // bench/fuzz.sh sets the time; CI only replays the inputs
   void parse(@NotNull String path) { // paths come from protobuf strings: never null
     try {
       PathParser.parse(path);

@@ -11,7 +11,7 @@ import io.fleetsim.usp.proto.UspRecord.Record;
  * RecordFuzzTestInputs; {@code bench/fuzz.sh} fuzzes it for a given time.
  */
 class RecordFuzzTest {
-  @FuzzTest
+  @FuzzTest(maxDuration = "2h") // bench/fuzz.sh sets the time; CI only replays the inputs
   void decode(byte[] bytes) {
     RecordDecodeResult r = UspRecordCodec.decode(bytes, 64 * 1024);
     assertThat(r).isNotNull();
