@@ -270,8 +270,10 @@ final class ControllerCommand implements Callable<Integer> {
                 TimeUnit.MILLISECONDS);
       }
       long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
-      while (!stop.await(
-          Math.min(10_000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)))) {
+      // a status line every 10 s, and a last one when stopped (SIGTERM, Ctrl-C, --duration)
+      while (true) {
+        boolean stopped =
+            stop.await(Math.min(10_000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
         Workload workload = workloadRef.get();
         FirmwareCampaign campaign = campaignRef.get();
         Map<String, Long> events = transports.events().counts();
@@ -299,7 +301,7 @@ final class ControllerCommand implements Callable<Integer> {
                             campaign.total(),
                             campaign.failed())));
         out.flush();
-        if (System.nanoTime() >= deadline) {
+        if (stopped || System.nanoTime() >= deadline) {
           break;
         }
       }

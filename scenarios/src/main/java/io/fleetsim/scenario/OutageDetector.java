@@ -21,6 +21,16 @@ final class OutageDetector {
   static final double GRACE_SECONDS = 10;
   private static final long REARM_AFTER_MILLIS = 120_000;
 
+  /**
+   * The scenario's incidents in which the peer closes sessions: the embedded Controller's outage,
+   * and its 1003 close of misbehaving agents (R-WS.16). The others act on the agents themselves
+   * (flapping, churn, replayed drops and reboots, reboot storms, firmware reboots): the agent
+   * closes its own session, which is not counted as lost, so they need no window and a target that
+   * fails during one of them is still seen.
+   */
+  private static final java.util.Set<String> PEER_CLOSES =
+      java.util.Set.of("outage", "misbehaving");
+
   /** An observed incident: {@code lost} of {@code connectedBefore} agents at {@code at} seconds. */
   record Observed(double at, long lost, long connectedBefore) {
     String what() {
@@ -60,7 +70,8 @@ final class OutageDetector {
   private long detectedAtMillis;
 
   OutageDetector(List<RunTimeline.Event> timeline, long sampleEveryMillis) {
-    this.causedByTheScenario = timeline.stream().filter(e -> !e.kind().equals("phase")).toList();
+    this.causedByTheScenario =
+        timeline.stream().filter(e -> PEER_CLOSES.contains(e.kind())).toList();
     this.window = new long[(int) (WINDOW_MILLIS / sampleEveryMillis) + 1];
   }
 

@@ -52,6 +52,17 @@ class OutageDetectorTest {
   }
 
   @Test
+  void aTargetCrashDuringAnIncidentOnTheAgentsThemselves_isObserved() {
+    // a replay reboots agents at 1-10 s: they close their own sessions, so a crash is still seen
+    OutageDetector d =
+        new OutageDetector(List.of(new RunTimeline.Event(1, 10, "replay", "reboots.csv")), 100);
+    for (long t = 0; t < 5_000; t += 100) {
+      d.sample(t, 100, 0);
+    }
+    assertThat(d.sample(5_100, 0, 100)).isNotNull();
+  }
+
+  @Test
   void lossesTheScenarioCauses_areNotObserved() {
     OutageDetector d =
         new OutageDetector(
