@@ -91,6 +91,13 @@ public final class Mosquitto implements AutoCloseable {
     }
   }
 
+  /**
+   * SIGKILL: the broker goes without a word, as in a crash; its clients see their sockets close.
+   */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() {
     process.destroy();
