@@ -3,7 +3,6 @@ package io.fleetsim.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsim.testing.Await;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Chaos with real processes: a {@code fleetsim controller} process is killed with SIGKILL under a
@@ -66,13 +64,8 @@ class ControllerKillIT {
     Path output = dir.resolve("out");
     StringWriter runOut = new StringWriter();
     CompletableFuture<Integer> run =
-        CompletableFuture.supplyAsync(
-            () -> {
-              CommandLine cli = Fleetsim.commandLine();
-              cli.setOut(new PrintWriter(runOut, true));
-              cli.setErr(new PrintWriter(runOut, true));
-              return cli.execute("run", scenario.toString(), "--output", output.toString());
-            });
+        FleetsimProcess.inProcess(
+            runOut, "run", scenario.toString(), "--output", output.toString());
     Process second = null;
     try {
       Await.until(() -> runOut.toString().contains("connected 100"), Duration.ofSeconds(30));

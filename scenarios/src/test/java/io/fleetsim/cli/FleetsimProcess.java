@@ -3,11 +3,15 @@ package io.fleetsim.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
+import picocli.CommandLine;
 
 /**
  * {@code fleetsim ARGS} as a real child process on the test classpath (signals reach it as they
@@ -24,6 +28,20 @@ final class FleetsimProcess {
     command.add(Fleetsim.class.getName());
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  /**
+   * {@code fleetsim ARGS} in this JVM on another thread, its output and errors into {@code out}:
+   * for tests that act on the run's target while it runs.
+   */
+  static CompletableFuture<Integer> inProcess(StringWriter out, String... args) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          CommandLine cli = Fleetsim.commandLine();
+          cli.setOut(new PrintWriter(out, true));
+          cli.setErr(new PrintWriter(out, true));
+          return cli.execute(args);
+        });
   }
 
   /**

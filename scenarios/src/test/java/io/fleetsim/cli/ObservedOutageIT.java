@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A capacity tester's own Controller crashes during a run that scheduled no incident: the run
@@ -45,13 +43,7 @@ class ObservedOutageIT {
       Path output = dir.resolve("out");
       StringWriter out = new StringWriter();
       CompletableFuture<Integer> run =
-          CompletableFuture.supplyAsync(
-              () -> {
-                CommandLine cli = Fleetsim.commandLine();
-                cli.setOut(new PrintWriter(out, true));
-                cli.setErr(new PrintWriter(out, true));
-                return cli.execute("run", scenario.toString(), "--output", output.toString());
-              });
+          FleetsimProcess.inProcess(out, "run", scenario.toString(), "--output", output.toString());
       Await.until(() -> first.connectedAgents().size() == 100, Duration.ofSeconds(20));
       // the run itself counts them connected before the crash
       Await.until(() -> out.toString().contains("connected 100"), Duration.ofSeconds(10));
