@@ -22,10 +22,10 @@ final class Layers {
           Map.entry("usp.path", 0),
           Map.entry("usp.retry", 0),
           Map.entry("metrics", 0),
-          Map.entry("mtp", 0),
           Map.entry("profiles.tr181", 0),
           Map.entry("config", 0),
           Map.entry("usp.message", 1),
+          Map.entry("mtp", 1), // counts its events with metrics.ReasonCounts
           Map.entry("datamodel", 2),
           Map.entry("mtp.http", 2),
           Map.entry("mtp.memory", 2),

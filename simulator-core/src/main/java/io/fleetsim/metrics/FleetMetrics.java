@@ -1,8 +1,6 @@
 package io.fleetsim.metrics;
 
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +16,7 @@ public final class FleetMetrics {
   private final LongAdder connectedNow = new LongAdder();
   private final LongAdder connects = new LongAdder();
   private final LongAdder lost = new LongAdder();
-  private final ConcurrentHashMap<String, LongAdder> connectFailures = new ConcurrentHashMap<>();
+  private final ReasonCounts connectFailures = new ReasonCounts();
   private final LongAdder[] inState = new LongAdder[AgentState.values().length];
 
   public FleetMetrics() {
@@ -59,23 +57,14 @@ public final class FleetMetrics {
    * counted only, so a fleet that cannot connect is loud once, not once per agent and retry.
    */
   public void connectFailed(String cause, String detail, String advice) {
-    LongAdder n = connectFailures.get(cause);
-    if (n == null) {
-      LongAdder fresh = new LongAdder();
-      n = connectFailures.putIfAbsent(cause, fresh);
-      if (n == null) {
-        n = fresh;
-        LOG.warn("agents cannot connect ({}): {}. {}", cause, detail, advice);
-      }
+    if (connectFailures.count(cause)) {
+      LOG.warn("agents cannot connect ({}): {}. {}", cause, detail, advice);
     }
-    n.increment();
   }
 
   /** Failed connects since the start, by cause. */
   public Map<String, Long> connectFailures() {
-    Map<String, Long> out = new TreeMap<>();
-    connectFailures.forEach((k, v) -> out.put(k, v.sum()));
-    return out;
+    return connectFailures.snapshot();
   }
 
   /**

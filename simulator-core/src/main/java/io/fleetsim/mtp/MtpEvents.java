@@ -1,9 +1,7 @@
 package io.fleetsim.mtp;
 
+import io.fleetsim.metrics.ReasonCounts;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,28 +14,19 @@ import org.slf4j.LoggerFactory;
 public final class MtpEvents {
   private static final Logger LOG = LoggerFactory.getLogger(MtpEvents.class);
 
-  private final ConcurrentHashMap<String, LongAdder> counts = new ConcurrentHashMap<>();
+  private final ReasonCounts counts = new ReasonCounts();
 
   /**
    * One occurrence of {@code reason}; {@code detail} (for example the peer) goes to the log once.
    */
   public void count(String reason, Object detail) {
-    LongAdder n = counts.get(reason);
-    if (n == null) {
-      LongAdder fresh = new LongAdder();
-      n = counts.putIfAbsent(reason, fresh);
-      if (n == null) {
-        n = fresh;
-        LOG.warn("{} ({}); further ones are counted, not logged", reason, detail);
-      }
+    if (counts.count(reason)) {
+      LOG.warn("{} ({}); further ones are counted, not logged", reason, detail);
     }
-    n.increment();
   }
 
   /** Occurrences so far, by reason. */
   public Map<String, Long> counts() {
-    Map<String, Long> out = new TreeMap<>();
-    counts.forEach((k, v) -> out.put(k, v.sum()));
-    return out;
+    return counts.snapshot();
   }
 }
