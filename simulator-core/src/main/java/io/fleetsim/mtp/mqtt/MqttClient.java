@@ -2,6 +2,7 @@ package io.fleetsim.mtp.mqtt;
 
 import io.fleetsim.mtp.ConnectFailure;
 import io.fleetsim.mtp.Connector;
+import io.fleetsim.mtp.MtpEvents;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.Transports;
 import io.netty.bootstrap.Bootstrap;
@@ -24,6 +25,7 @@ public final class MqttClient implements Connector {
   private final MqttConfig config;
   private final int maxRecordBytes;
   private final SslContext tls;
+  private final MtpEvents events;
 
   public MqttClient(Transports transports, MqttConfig config, int maxRecordBytes) {
     this(transports, config, maxRecordBytes, null);
@@ -38,6 +40,7 @@ public final class MqttClient implements Connector {
     this.config = config;
     this.maxRecordBytes = maxRecordBytes;
     this.template = transports.clientTemplate();
+    this.events = transports.events();
   }
 
   @Override
@@ -47,7 +50,8 @@ public final class MqttClient implements Connector {
       MtpListener listener,
       EventLoop loop,
       InetSocketAddress localAddress) {
-    MqttConnectionHandler handler = new MqttConnectionHandler(config, eid, controllerId, listener);
+    MqttConnectionHandler handler =
+        new MqttConnectionHandler(config, eid, controllerId, listener, events);
     ChannelFuture f =
         template
             .clone(loop)

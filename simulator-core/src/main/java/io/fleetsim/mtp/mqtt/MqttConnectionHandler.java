@@ -1,6 +1,7 @@
 package io.fleetsim.mtp.mqtt;
 
 import io.fleetsim.mtp.ConnectFailure;
+import io.fleetsim.mtp.MtpEvents;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.usp.message.UspMessages;
@@ -50,6 +51,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
   private final String eid;
   private final String peerId;
   private final MtpListener listener;
+  private final MtpEvents events;
   private String ownTopic;
   private Session session;
 
@@ -59,11 +61,18 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
   private String failureDetail = "closed before the SUBACK";
   private ScheduledFuture<?> ping;
 
-  MqttConnectionHandler(MqttConfig config, String eid, String peerId, MtpListener listener) {
+  /** When the broker last sent anything (the event loop's clock): a live one answers PINGREQ. */
+  private long lastReadNanos;
+
+  private String closeCause = "closed";
+
+  MqttConnectionHandler(
+      MqttConfig config, String eid, String peerId, MtpListener listener, MtpEvents events) {
     this.config = config;
     this.eid = eid;
     this.peerId = peerId;
     this.listener = listener;
+    this.events = events;
     this.ownTopic = config.ownTopic(eid);
   }
 
@@ -93,6 +102,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, MqttMessage msg) {
+    lastReadNanos = ctx.executor().ticker().nanoTime();
     switch (msg.fixedHeader().messageType()) {
       case CONNACK -> onConnAck(ctx, (MqttConnAckMessage) msg);
       case SUBACK -> onSubAck(ctx, (MqttSubAckMessage) msg);
@@ -178,9 +188,26 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
     }
     // a PINGREQ a little before the Keep Alive runs out (TP-469 11.7 wants one within 45 s of 60)
     long every = Math.max(1, config.keepAliveSeconds() * 3L / 4);
-    ping =
-        ctx.executor()
-            .scheduleAtFixedRate(() -> ctx.writeAndFlush(PINGREQ), every, every, TimeUnit.SECONDS);
+    lastReadNanos = ctx.executor().ticker().nanoTime();
+    ping = ctx.executor().scheduleAtFixedRate(() -> keepAlive(ctx), every, every, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Sends the next PINGREQ, unless the broker has been silent for one and a half Keep Alive: two
+   * PINGREQ unanswered. The client SHOULD then close the connection (MQTT 5 3.12.4, 3.1.1
+   * 3.1.2.10), as the server would close ours: a hung broker whose sockets stay open would
+   * otherwise hold the agent off its retry forever.
+   */
+  private void keepAlive(ChannelHandlerContext ctx) {
+    long silent = ctx.executor().ticker().nanoTime() - lastReadNanos;
+    if (silent > TimeUnit.SECONDS.toNanos(config.keepAliveSeconds()) * 3 / 2) {
+      events.count(
+          "client: broker silent for 1.5 x Keep Alive (closed)", ctx.channel().remoteAddress());
+      closeCause = "no PINGRESP from the broker";
+      ctx.close();
+      return;
+    }
+    ctx.writeAndFlush(PINGREQ);
   }
 
   @Override
@@ -189,7 +216,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
       ping.cancel(false);
     }
     if (session != null) {
-      listener.onDisconnected(session, "closed");
+      listener.onDisconnected(session, closeCause);
     } else {
       listener.onConnectFailed(session(ctx.channel()), failure, failureDetail);
     }

@@ -130,7 +130,11 @@ public final class WsClient implements Connector {
                     // R-WS.14a: reassemble fragmented messages
                     p.addLast(new WebSocketFrameAggregator(frameLimit()));
                     if (keepAliveSeconds > 0) {
-                      p.addLast(new IdleStateHandler(0, keepAliveSeconds, 0, TimeUnit.SECONDS));
+                      // reader idle too: a ping also when nothing came in, so a silent peer
+                      // is found even while this side keeps sending
+                      p.addLast(
+                          new IdleStateHandler(
+                              keepAliveSeconds, keepAliveSeconds, 0, TimeUnit.SECONDS));
                     }
                     p.addLast(WsFrameHandler.NAME, frames);
                   }

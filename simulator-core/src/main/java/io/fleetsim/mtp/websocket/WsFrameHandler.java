@@ -16,22 +16,30 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 
 /**
  * Frames of an established USP WebSocket session, client or server side: binary frames are Records;
  * a text frame or an undecodable Record closes with 1003 (R-WS.16, TP-469 7.6); unsolicited Pongs
- * are tolerated (R-WS.18); when the writer has been idle for the keep-alive interval a Ping goes
- * out (R-WS.17). Called on the channel's event loop only.
+ * are tolerated (R-WS.18); when the writer or the reader has been idle for the keep-alive interval
+ * a Ping goes out (R-WS.17), and a peer silent for {@link #SILENT_INTERVALS} intervals in a row is
+ * left. Called on the channel's event loop only.
  */
 final class WsFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   static final String NAME = "usp-frames";
+
+  /** Unanswered keep-alive intervals after which the peer counts as gone. */
+  static final int SILENT_INTERVALS = 3;
 
   private final MtpListener listener;
   private final String peerFromClientSide;
   private final MtpEvents events;
   private WsSession session;
   private String closeCause = "closed";
+
+  /** Keep-alive intervals in a row in which nothing came from the peer (pings were sent). */
+  private int silentIntervals;
 
   /** Why the handshake failed, when it did: reported instead of a disconnect. */
   private ConnectFailure failure = ConnectFailure.CLOSED;
@@ -78,8 +86,26 @@ final class WsFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   }
 
   @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+    silentIntervals = 0;
+    super.channelRead(ctx, msg);
+  }
+
+  @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-    if (evt instanceof IdleStateEvent) {
+    if (evt instanceof IdleStateEvent idle) {
+      if (session == null) {
+        return; // no frame may go out before the upgrade is done
+      }
+      if (idle.state() == IdleState.READER_IDLE && ++silentIntervals >= SILENT_INTERVALS) {
+        // our pings went unanswered for three keep-alive intervals (R-WS.17: a live peer
+        // answers each with a Pong): a hung peer whose socket stays open, so leave and retry
+        events.count(
+            side("peer silent for 3 keep-alive intervals (closed)"), ctx.channel().remoteAddress());
+        closeCause = "no answer to pings for 3 keep-alive intervals";
+        ctx.close();
+        return;
+      }
       ctx.writeAndFlush(new PingWebSocketFrame());
     } else if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
       connected(new WsSession(ctx.channel(), peerFromClientSide));

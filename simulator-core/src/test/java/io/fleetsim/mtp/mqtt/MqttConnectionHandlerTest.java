@@ -2,6 +2,7 @@ package io.fleetsim.mtp.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetsim.mtp.MtpEvents;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.usp.proto.UspRecord.Record;
@@ -11,6 +12,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageType;
@@ -36,6 +38,8 @@ class MqttConnectionHandlerTest {
 
   private final List<byte[]> records = new ArrayList<>();
   private final List<String> events = new ArrayList<>();
+  private final MtpEvents transportEvents = new MtpEvents();
+  private final List<String> causes = new ArrayList<>();
   private MtpSession session;
   private MtpSession lastRoute;
 
@@ -64,8 +68,10 @@ class MqttConnectionHandlerTest {
               @Override
               public void onDisconnected(MtpSession s, String cause) {
                 events.add("disconnected");
+                causes.add(cause);
               }
-            }));
+            },
+            transportEvents));
   }
 
   @Test
@@ -104,6 +110,35 @@ class MqttConnectionHandlerTest {
     assertThat(events).isEmpty(); // nothing is published before SUBACK
     ch.writeInbound(subAck(MqttQoS.AT_MOST_ONCE));
     assertThat(events).containsExactly("connected");
+  }
+
+  @Test
+  void aBrokerThatStopsAnsweringPingreq_isLeft_afterOneAndAHalfKeepAlive() {
+    EmbeddedChannel ch = channel(true);
+    ch.freezeTime();
+    ch.readOutbound();
+    ch.writeInbound(connAck(MqttConnectReturnCode.CONNECTION_ACCEPTED, null));
+    ch.readOutbound();
+    ch.writeInbound(subAck(MqttQoS.AT_MOST_ONCE));
+    ch.advanceTimeBy(45, TimeUnit.SECONDS); // Keep Alive 60: a PINGREQ every 45 s
+    ch.runScheduledPendingTasks();
+    assertThat(((MqttMessage) ch.readOutbound()).fixedHeader().messageType())
+        .isEqualTo(MqttMessageType.PINGREQ);
+    ch.writeInbound(
+        new MqttMessage(
+            new MqttFixedHeader(MqttMessageType.PINGRESP, false, MqttQoS.AT_MOST_ONCE, false, 0)));
+    for (int i = 0; i < 2; i++) { // 45 and 90 s since the PINGRESP: still within 1.5 x 60 s
+      ch.advanceTimeBy(45, TimeUnit.SECONDS);
+      ch.runScheduledPendingTasks();
+      assertThat(ch.isActive()).isTrue();
+    }
+    ch.advanceTimeBy(45, TimeUnit.SECONDS);
+    ch.runScheduledPendingTasks();
+    assertThat(ch.isActive()).as("135 s without a word from the broker").isFalse();
+    assertThat(events).containsExactly("connected", "disconnected");
+    assertThat(causes).containsExactly("no PINGRESP from the broker");
+    assertThat(transportEvents.counts())
+        .containsEntry("client: broker silent for 1.5 x Keep Alive (closed)", 1L);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.fleetsim.mtp.mqtt;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.fleetsim.mtp.MtpEvents;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.netty.buffer.Unpooled;
@@ -34,7 +35,8 @@ class MqttPacketsFuzzTest {
 
                     @Override
                     public void onDisconnected(MtpSession s, String cause) {}
-                  }));
+                  },
+                  new MtpEvents()));
       ch.writeInbound(Unpooled.wrappedBuffer(bytes));
       ch.checkException();
       ch.finishAndReleaseAll();
