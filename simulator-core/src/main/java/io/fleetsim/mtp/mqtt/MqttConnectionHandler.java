@@ -41,6 +41,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessage> {
   static final String NAME = "usp-mqtt";
+
+  /** From TCP up to SUBACK, as the WebSocket upgrade is given (TP-469 7.10 allows 30 s). */
+  static final int HANDSHAKE_SECONDS = 10;
+
   private static final String CONTENT_TYPE = "usp.msg";
   private static final String REPLY_TO = "/reply-to=";
   private static final MqttMessage PINGREQ =
@@ -60,6 +64,9 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
 
   private String failureDetail = "closed before the SUBACK";
   private ScheduledFuture<?> ping;
+
+  /** Closes a connection whose broker has not let the session up in time (CONNACK, SUBACK). */
+  private ScheduledFuture<?> handshakeDeadline;
 
   /** When the broker last sent anything (the event loop's clock): a live one answers PINGREQ. */
   private long lastReadNanos;
@@ -89,6 +96,18 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
           new MqttProperties.IntegerProperty(
               MqttProperties.MqttPropertyType.REQUEST_RESPONSE_INFORMATION.value(), 1));
     }
+    // a broker that takes the TCP connection and never answers would hold the agent forever
+    handshakeDeadline =
+        ctx.executor()
+            .schedule(
+                () -> {
+                  failed(
+                      ConnectFailure.TIMEOUT,
+                      "no CONNACK and SUBACK within " + HANDSHAKE_SECONDS + " s");
+                  ctx.close();
+                },
+                HANDSHAKE_SECONDS,
+                TimeUnit.SECONDS);
     ctx.writeAndFlush(
         MqttMessageBuilders.connect()
             .clientId(eid)
@@ -149,6 +168,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
         return;
       }
     }
+    handshakeDeadline.cancel(false);
     session = new Session(ctx.channel());
     schedulePing(ctx);
     listener.onConnected(session);
@@ -214,6 +234,9 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
   public void channelInactive(ChannelHandlerContext ctx) {
     if (ping != null) {
       ping.cancel(false);
+    }
+    if (handshakeDeadline != null) {
+      handshakeDeadline.cancel(false);
     }
     if (session != null) {
       listener.onDisconnected(session, closeCause);

@@ -113,6 +113,20 @@ class MqttConnectionHandlerTest {
   }
 
   @Test
+  void aBrokerThatNeverAnswersConnect_isLeftAfterTheHandshakeTimeout() {
+    EmbeddedChannel ch = channel(true);
+    ch.freezeTime();
+    ch.readOutbound(); // CONNECT, and no CONNACK ever
+    ch.advanceTimeBy(MqttConnectionHandler.HANDSHAKE_SECONDS - 1, TimeUnit.SECONDS);
+    ch.runScheduledPendingTasks();
+    assertThat(ch.isActive()).isTrue();
+    ch.advanceTimeBy(1, TimeUnit.SECONDS);
+    ch.runScheduledPendingTasks();
+    assertThat(ch.isActive()).isFalse();
+    assertThat(causes).singleElement().asString().contains("no CONNACK and SUBACK within 10 s");
+  }
+
+  @Test
   void aBrokerThatStopsAnsweringPingreq_isLeft_afterOneAndAHalfKeepAlive() {
     EmbeddedChannel ch = channel(true);
     ch.freezeTime();
