@@ -4,15 +4,17 @@
 # (scenarios/examples/soak.conf) and a workload of R (default 100) Get/Set/Operate a second from
 # `fleetsim controller` in a second JVM, both on loopback (one process may hold ~19,000 sockets here).
 # At each sample time (default 10 and 60 minutes after the start) it forces a GC in both JVMs and
-# records heap after GC, open files, threads and the CPU of the minute before; then prints the run's
-# report (drops, latencies) and the controller's latency table.
-# Usage: bench/soak.sh [agents] [seconds] [workload-rate]      SAMPLES="600 3600" overrides the times
+# records heap after GC, open files, threads and the CPU of the WINDOW seconds before (default 300:
+# one minute swings by a fifth with the machine's other load); then prints the run's report (drops,
+# latencies) and the controller's latency table.
+# Usage: bench/soak.sh [agents] [seconds] [workload-rate]   SAMPLES="600 3600", WINDOW=300 override
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-18000}
 D=${2:-3720}
 RATE=${3:-100}
 SAMPLES=${SAMPLES:-600 3600}
+WINDOW=${WINDOW:-300}
 PORT=${PORT:-18085}
 OUT=target/fleetsim/soak-$N
 FLEETSIM_REBUILD=${FLEETSIM_REBUILD:-0} ./fleetsim --version >/dev/null
@@ -37,16 +39,17 @@ heap_after_gc() {
   jcmd "$1" GC.run >/dev/null
   jcmd "$1" GC.heap_info | grep -oE "used [0-9]+K" | head -1 | grep -oE "[0-9]+"
 }
-sample() { # $1 pid, $2 name, $3 cpu ticks a minute before
+sample() { # $1 pid, $2 name, $3 cpu ticks WINDOW seconds before
   local cpu=$(( $(ticks "$1") - $3 ))
-  printf "%-10s heap after GC %7d KiB, open files %6d, threads %4d, CPU of the last minute %5.1f %% of one core\n" \
+  printf "%-10s heap after GC %7d KiB, open files %6d, threads %4d, CPU of the last %d s %5.1f %% of one core\n" \
     "$2" "$(heap_after_gc "$1")" "$(ls "/proc/$1/fd" | wc -l)" \
-    "$(awk '/^Threads/ {print $2}' "/proc/$1/status")" "$(echo "$cpu $HZ" | awk '{print 100 * $1 / $2 / 60}')"
+    "$(awk '/^Threads/ {print $2}' "/proc/$1/status")" "$WINDOW" \
+    "$(echo "$cpu $HZ $WINDOW" | awk '{print 100 * $1 / $2 / $3}')"
 }
 for s in $SAMPLES; do
-  sleep $(( T0 + s - 60 - $(date +%s) ))
+  sleep $(( T0 + s - WINDOW - $(date +%s) ))
   r0=$(ticks $RUN); c0=$(ticks $CTRL)
-  sleep 60
+  sleep "$WINDOW"
   echo "at $((s / 60)) min:"
   sample $RUN simulator "$r0"
   sample $CTRL controller "$c0"
