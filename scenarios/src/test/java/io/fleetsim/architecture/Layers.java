@@ -39,12 +39,13 @@ final class Layers {
           Map.entry("fleet", 4),
           Map.entry("controller", 4),
           Map.entry("scenario", 5),
-          Map.entry("cli", 6));
+          Map.entry("cluster", 6),
+          Map.entry("cli", 7));
 
   /** Pekko and Netty only where actors and sockets live: nowhere below the fleet and the MTPs. */
   static final Map<String, Set<String>> THIRD_PARTY =
       Map.of(
-          "pekko", Set.of("fleet", "scenario", "cli"),
+          "pekko", Set.of("fleet", "scenario", "cluster", "cli"),
           "netty",
               Set.of(
                   "mtp",
