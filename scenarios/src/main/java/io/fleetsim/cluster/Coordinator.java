@@ -1,0 +1,114 @@
+package io.fleetsim.cluster;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+
+/**
+ * The coordinator node of a run spread over workers: the cluster's seed (and oldest member), which
+ * waits for the workers and, later, hands out their agent ranges.
+ */
+public final class Coordinator implements AutoCloseable {
+  /** A worker that joined: where to reach it and who it is. */
+  public record Joined(ActorRef<WorkerProtocol.Command> ref, WorkerProtocol.WorkerInfo info) {}
+
+  private final ActorSystem<Void> system;
+
+  /** The workers the receptionist lists now; replaced (and notified on) with each new listing. */
+  private Set<ActorRef<WorkerProtocol.Command>> listed = Set.of();
+
+  private Coordinator(ActorSystem<Void> system) {
+    this.system = system;
+    ActorRef<Receptionist.Listing> listener =
+        system.systemActorOf(
+            Behaviors.<Receptionist.Listing>receiveMessage(
+                l -> {
+                  synchronized (this) {
+                    listed = l.getServiceInstances(WorkerNode.KEY);
+                    notifyAll();
+                  }
+                  return Behaviors.same();
+                }),
+            "worker-listing",
+            org.apache.pekko.actor.typed.Props.empty());
+    system.receptionist().tell(Receptionist.subscribe(WorkerNode.KEY, listener));
+  }
+
+  /** Starts the coordinator node bound to {@code bind}; the workers join it there. */
+  public static Coordinator start(InetSocketAddress bind) {
+    return new Coordinator(
+        ActorSystem.create(
+            Behaviors.<Void>empty(),
+            ClusterConfig.SYSTEM,
+            ClusterConfig.node(bind, bind, ClusterConfig.COORDINATOR)));
+  }
+
+  /**
+   * Waits until {@code n} workers have joined and said who they are, in a stable order (by name).
+   *
+   * @throws WorkersMissingException when {@code timeout} passes first, naming who joined
+   */
+  public List<Joined> awaitWorkers(int n, Duration timeout)
+      throws InterruptedException, WorkersMissingException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Set<ActorRef<WorkerProtocol.Command>> seen;
+    synchronized (this) {
+      while (listed.size() < n) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+      seen = listed;
+    }
+    if (seen.size() < n) {
+      throw new WorkersMissingException(n, describe(seen), timeout);
+    }
+    List<Joined> joined = describe(seen);
+    if (joined.size() < n) {
+      throw new WorkersMissingException(n, joined, timeout); // some left while asked
+    }
+    return List.copyOf(joined.subList(0, n)); // more than asked for: the first n by name
+  }
+
+  private List<Joined> describe(Set<ActorRef<WorkerProtocol.Command>> refs)
+      throws InterruptedException {
+    List<Joined> out = new ArrayList<>();
+    for (ActorRef<WorkerProtocol.Command> ref : refs) {
+      CompletableFuture<WorkerProtocol.WorkerInfo> info =
+          AskPattern.<WorkerProtocol.Command, WorkerProtocol.WorkerInfo>ask(
+                  ref, WorkerProtocol.Describe::new, Duration.ofSeconds(5), system.scheduler())
+              .toCompletableFuture();
+      try {
+        out.add(new Joined(ref, info.get(10, TimeUnit.SECONDS)));
+      } catch (ExecutionException | TimeoutException gone) {
+        // it left again while asked: not a worker of this run
+      }
+    }
+    out.sort(Comparator.comparing(j -> j.info().name()));
+    return out;
+  }
+
+  @Override
+  public void close() {
+    system.terminate();
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // terminating anyway
+    }
+  }
+}
