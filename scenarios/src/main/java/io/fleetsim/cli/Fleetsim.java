@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
       ReportCommand.class,
       ValidateCommand.class,
       AgentsCommand.class,
-      ControllerCommand.class
+      ControllerCommand.class,
+      WorkerCommand.class
     })
 public final class Fleetsim implements Runnable {
   static final String CONTROLLER = "self::fleetsim-controller";
