@@ -3,6 +3,7 @@ package io.fleetsim.cli;
 import io.fleetsim.cluster.Partitioner;
 import io.fleetsim.cluster.WorkerNode;
 import io.fleetsim.cluster.WorkerProtocol;
+import io.fleetsim.fleet.ActorSystems;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -85,8 +86,7 @@ final class WorkerCommand implements Callable<Integer> {
             out.flush();
           });
       stop.await();
-      system.terminate();
-      system.getWhenTerminated().toCompletableFuture().join();
+      ActorSystems.terminate(system);
       out.printf("worker %s stopped%n", info.name());
       out.flush();
     }

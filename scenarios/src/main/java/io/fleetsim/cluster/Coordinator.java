@@ -1,5 +1,6 @@
 package io.fleetsim.cluster;
 
+import io.fleetsim.fleet.ActorSystems;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,11 +105,6 @@ public final class Coordinator implements AutoCloseable {
 
   @Override
   public void close() {
-    system.terminate();
-    try {
-      system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      // terminating anyway
-    }
+    ActorSystems.terminate(system);
   }
 }

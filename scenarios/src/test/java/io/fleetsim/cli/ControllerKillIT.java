@@ -36,7 +36,7 @@ class ControllerKillIT {
       port = free.getLocalPort();
     }
     Process first = controller(port);
-    StringBuffer firstOut = output(first);
+    StringBuffer firstOut = FleetsimProcess.collect(first);
     Await.until(() -> firstOut.toString().contains("listening on"), Duration.ofSeconds(30));
     Files.writeString(dir.resolve("reboots.csv"), "9,0-19,reboot\n"); // at t = 10 s
     Path scenario = dir.resolve("chaos.conf");
@@ -73,7 +73,7 @@ class ControllerKillIT {
       first.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL
       Await.until(() -> runTime(runOut) >= 13, Duration.ofSeconds(30)); // the reboots were at 10
       second = controller(port);
-      StringBuffer secondOut = output(second);
+      StringBuffer secondOut = FleetsimProcess.collect(second);
       Await.until(() -> secondOut.toString().contains("listening on"), Duration.ofSeconds(30));
       double restartAt = runTime(runOut);
       assertThat(run.get(60, TimeUnit.SECONDS)).as(runOut.toString()).isZero();
@@ -109,23 +109,6 @@ class ControllerKillIT {
   private static Process controller(int port) throws Exception {
     return FleetsimProcess.start(
         "controller", "--listen", "127.0.0.1:" + port, "--no-provisioning");
-  }
-
-  /** Collects a process's output as it comes. */
-  private static StringBuffer output(Process p) {
-    StringBuffer seen = new StringBuffer();
-    Thread reader =
-        new Thread(
-            () -> {
-              try {
-                FleetsimProcess.readAll(p, (line, process) -> seen.append(line).append('\n'));
-              } catch (java.io.IOException ended) {
-                // the process is gone
-              }
-            });
-    reader.setDaemon(true);
-    reader.start();
-    return seen;
   }
 
   /** The run's clock in its last progress line. */

@@ -44,6 +44,23 @@ final class FleetsimProcess {
         });
   }
 
+  /** Collects the process's output as it comes, on a daemon thread. */
+  static StringBuffer collect(Process p) {
+    StringBuffer seen = new StringBuffer();
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                readAll(p, (line, process) -> seen.append(line).append('\n'));
+              } catch (IOException ended) {
+                // the process is gone
+              }
+            });
+    reader.setDaemon(true);
+    reader.start();
+    return seen;
+  }
+
   /**
    * Reads the process's output until it ends, handing each line and the process to {@code onLine}
    * (which may signal it); returns the whole output.

@@ -28,17 +28,7 @@ class WorkerCommandTest {
               "w1",
               "--max-agents",
               "1000");
-      StringBuffer out = new StringBuffer();
-      Thread reader =
-          new Thread(
-              () -> {
-                try {
-                  FleetsimProcess.readAll(worker, (line, p) -> out.append(line).append('\n'));
-                } catch (java.io.IOException ended) {
-                  // gone
-                }
-              });
-      reader.start();
+      StringBuffer out = FleetsimProcess.collect(worker);
       try {
         List<Coordinator.Joined> joined = c.awaitWorkers(1, Duration.ofSeconds(60));
         assertThat(joined.get(0).info().name()).isEqualTo("w1");

@@ -283,12 +283,7 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
 
   @Override
   public void close() {
-    system.terminate();
-    try {
-      system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      // terminating anyway; nothing to recover
-    }
+    ActorSystems.terminate(system);
   }
 
   /** The fleet guardian: few instances, so a ReceiveBuilder is fine here. */
