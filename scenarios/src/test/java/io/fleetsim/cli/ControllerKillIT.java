@@ -77,7 +77,7 @@ class ControllerKillIT {
       Await.until(() -> secondOut.toString().contains("listening on"), Duration.ofSeconds(30));
       double restartAt = runTime(runOut);
       assertThat(run.get(60, TimeUnit.SECONDS)).as(runOut.toString()).isZero();
-      second.destroy(); // SIGTERM: the last status line, then the latency table
+      second.toHandle().destroy(); // SIGTERM (Process.destroy would close its output on us)
       assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();
       String status = lastStatus(secondOut.toString());
       assertThat(secondOut.toString()).contains("agents connected 100,");

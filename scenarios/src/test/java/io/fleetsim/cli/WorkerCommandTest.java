@@ -10,10 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code fleetsim worker} as a user starts it: it joins a coordinator, and ends on SIGTERM. */
+/** {@code fleetsim worker} as a user starts it: it joins a coordinator, then stops on SIGTERM. */
 class WorkerCommandTest {
   @Test
-  void aWorkerProcess_joinsTheCoordinator_underItsName_andEndsOnSigterm() throws Exception {
+  void aWorkerProcess_joinsTheCoordinator_underItsName_andStopsOnSigterm() throws Exception {
     InetSocketAddress seed;
     try (ServerSocket s = new ServerSocket(0)) {
       seed = new InetSocketAddress("127.0.0.1", s.getLocalPort());
@@ -35,8 +35,10 @@ class WorkerCommandTest {
         assertThat(joined.get(0).info().pid()).isEqualTo(worker.pid());
         assertThat(joined.get(0).info().maxAgents()).isEqualTo(1000);
         Await.until(() -> out.toString().contains("worker w1 is up"), Duration.ofSeconds(30));
-        worker.destroy(); // SIGTERM
+        // SIGTERM through the handle: Process.destroy() would also close our end of its output
+        worker.toHandle().destroy();
         assertThat(worker.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Await.until(() -> out.toString().contains("worker w1 stopped"), Duration.ofSeconds(5));
       } finally {
         worker.destroyForcibly();
       }
