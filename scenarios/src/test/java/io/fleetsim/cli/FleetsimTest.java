@@ -105,6 +105,11 @@ class FleetsimTest {
     assertThat(run("controller", "--listen", "127.0.0.1:99999")).isEqualTo(2);
     assertThat(run("controller", "--listen", "nowhere")).isEqualTo(2);
     assertThat(run("controller", "--handshake-timeout", "PT0S")).isEqualTo(2);
+    assertThat(run("controller", "--peer-records-per-second", "-1")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("records per second and connections per source must be >= 0 (0: no limit)");
+    assertThat(run("controller", "--max-record-bytes", "100")).isEqualTo(2);
+    assertThat(err.toString()).contains("the Record size limit must be at least 1024 bytes");
     assertThat(err.toString()).contains("--listen takes HOST:PORT with a port of 0..65535");
   }
 
