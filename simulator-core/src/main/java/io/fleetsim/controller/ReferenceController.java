@@ -14,7 +14,9 @@ import io.fleetsim.usp.proto.UspRecord.Record;
 import io.fleetsim.usp.record.RecordDecodeResult;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,8 +50,7 @@ public final class ReferenceController implements AutoCloseable {
   final boolean rebootAfterProvisioning;
   private final InetSocketAddress address;
   private final Runnable closeTransport;
-  private final java.util.List<BrokerLink> extraLinks =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<BrokerLink> extraLinks = new CopyOnWriteArrayList<>();
 
   /**
    * Re-opens the MTP after an outage (WebSocket: binds the same address again); null on a broker.
@@ -59,7 +60,7 @@ public final class ReferenceController implements AutoCloseable {
   private volatile WsServer server;
   private final MemoryMtp memory;
   final Map<String, AgentLink> agents = new ConcurrentHashMap<>();
-  final java.util.Set<String> provisionedAgents = ConcurrentHashMap.newKeySet();
+  final Set<String> provisionedAgents = ConcurrentHashMap.newKeySet();
   final AtomicLong msgIds = new AtomicLong();
   final LongAdder connects = new LongAdder();
   final LongAdder provisioned = new LongAdder();
@@ -71,11 +72,8 @@ public final class ReferenceController implements AutoCloseable {
   final AtomicLong duplicateEndpoints = new AtomicLong();
   final Map<String, LongAdder> errorResponses = new ConcurrentHashMap<>();
   final Latencies latencies = new Latencies();
-
-  /** The largest Record taken from an agent ({@link io.fleetsim.mtp.PeerLimits}). */
-  final int maxRecordBytes;
-
-  final java.util.List<Consumer<Notification>> notifyListeners = new CopyOnWriteArrayList<>();
+  final int maxRecordBytes; // the largest Record taken from an agent (PeerLimits)
+  final List<Consumer<Notification>> notifyListeners = new CopyOnWriteArrayList<>();
 
   private ReferenceController(
       Transports transports,
@@ -332,8 +330,8 @@ public final class ReferenceController implements AutoCloseable {
   }
 
   /** Endpoint IDs of the agents with a session now. */
-  public java.util.Set<String> connectedAgents() {
-    return java.util.Set.copyOf(agents.keySet());
+  public Set<String> connectedAgents() {
+    return Set.copyOf(agents.keySet());
   }
 
   /** Sends a request to an agent; the future completes with its Response or Error Msg. */
