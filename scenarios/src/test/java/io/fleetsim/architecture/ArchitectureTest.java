@@ -36,6 +36,22 @@ class ArchitectureTest {
   }
 
   @Test
+  void noMainSourceFile_isOver400Lines() throws IOException {
+    List<String> tooLong = new java.util.ArrayList<>();
+    for (Path module : MODULES) {
+      try (var files = Files.walk(module)) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+          long lines = Files.readAllLines(f).size();
+          if (lines > 400) {
+            tooLong.add(f + ": " + lines);
+          }
+        }
+      }
+    }
+    assertThat(tooLong).as("small classes whose names say what they do").isEmpty();
+  }
+
+  @Test
   void dashboardsReadMetricsOnly() {
     Map<String, Set<String>> graph = SourceGraph.scan(List.of(MODULES.get(2)));
     for (String pkg : List.of("dashboard", "report")) {
