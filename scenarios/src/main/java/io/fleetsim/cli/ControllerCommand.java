@@ -12,6 +12,7 @@ import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.connect.Connectors;
 import io.fleetsim.mtp.connect.Redacted;
 import io.fleetsim.mtp.mqtt.MqttConfig;
+import io.fleetsim.usp.record.UspRecordCodec;
 import io.netty.handler.ssl.SslContext;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -120,7 +121,7 @@ final class ControllerCommand implements Callable<Integer> {
 
   @Option(
       names = "--peer-records-per-second",
-      defaultValue = "1000",
+      defaultValue = "" + PeerLimits.DEFAULT_RECORDS_PER_SECOND,
       description =
           "Records (and pings) a second taken from one connection; a peer up to a second ahead"
               + " is no longer read until it is back within, so a flood cannot slow the others"
@@ -137,7 +138,7 @@ final class ControllerCommand implements Callable<Integer> {
 
   @Option(
       names = "--max-record-bytes",
-      defaultValue = "5242880",
+      defaultValue = "" + UspRecordCodec.DEFAULT_MAX_RECORD_BYTES,
       description =
           "The largest Record taken from an agent; a larger WebSocket message closes its"
               + " connection with 1009 (default ${DEFAULT-VALUE}, 5 MiB).")
@@ -145,13 +146,10 @@ final class ControllerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    int colon = listen.lastIndexOf(':');
     InetSocketAddress address;
     PeerLimits limits;
     try {
-      address =
-          new InetSocketAddress(
-              listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1)));
+      address = HostPort.parse("--listen", listen);
       limits =
           new PeerLimits(
               handshakeTimeout,
@@ -159,14 +157,8 @@ final class ControllerCommand implements Callable<Integer> {
               peerRecordsPerSecond,
               connectionsPerSource,
               maxRecordBytes);
-    } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "fleetsim: --listen takes HOST:PORT with a port of 0..65535, the timeouts"
-                  + " positive durations, the limits numbers >= 0 ("
-                  + e.getMessage()
-                  + ")");
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("fleetsim: " + e.getMessage());
       return 2;
     }
     if ((tlsCert == null) != (tlsKey == null)) {

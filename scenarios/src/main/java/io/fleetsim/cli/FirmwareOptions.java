@@ -3,7 +3,6 @@ package io.fleetsim.cli;
 import io.fleetsim.controller.FirmwareCampaign;
 import io.fleetsim.controller.FirmwareServer;
 import io.fleetsim.mtp.Transports;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,14 +125,9 @@ final class FirmwareOptions {
     if (simulate) {
       server = FirmwareServer.simulate(images, rate);
     } else {
-      int colon = listen.lastIndexOf(':');
       server =
           FirmwareServer.serve(
-              transports,
-              new InetSocketAddress(
-                  listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1))),
-              images,
-              rate);
+              transports, HostPort.parse("--firmware-listen", listen), images, rate);
     }
     server.failPercent(failPercent);
     server.rollbackPercent(rollbackPercent);

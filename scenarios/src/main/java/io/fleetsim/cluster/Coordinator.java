@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
@@ -43,7 +44,7 @@ public final class Coordinator implements AutoCloseable {
                   return Behaviors.same();
                 }),
             "worker-listing",
-            org.apache.pekko.actor.typed.Props.empty());
+            Props.empty());
     system.receptionist().tell(Receptionist.subscribe(WorkerNode.KEY, listener));
   }
 
@@ -75,12 +76,10 @@ public final class Coordinator implements AutoCloseable {
       }
       seen = listed;
     }
-    if (seen.size() < n) {
-      throw new WorkersMissingException(n, describe(seen), timeout);
-    }
     List<Joined> joined = describe(seen);
     if (joined.size() < n) {
-      throw new WorkersMissingException(n, joined, timeout); // some left while asked
+      // too few came in time, or some left again while asked who they are
+      throw new WorkersMissingException(n, joined, timeout);
     }
     return List.copyOf(joined.subList(0, n)); // more than asked for: the first n by name
   }

@@ -1,9 +1,9 @@
 package io.fleetsim.scenario;
 
-import static io.fleetsim.usp.message.Json.quote;
-
+import io.fleetsim.usp.message.Json;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Mass disconnects the scenario did not cause: the target failed (a Controller or broker crash, a
@@ -28,8 +28,7 @@ final class OutageDetector {
    * closes its own session, which is not counted as lost, so they need no window and a target that
    * fails during one of them is still seen.
    */
-  private static final java.util.Set<String> PEER_CLOSES =
-      java.util.Set.of("outage", "misbehaving");
+  private static final Set<String> PEER_CLOSES = Set.of("outage", "misbehaving");
 
   /** An observed incident: {@code lost} of {@code connectedBefore} agents at {@code at} seconds. */
   record Observed(double at, long lost, long connectedBefore) {
@@ -45,21 +44,16 @@ final class OutageDetector {
 
   /** The incidents as a JSON array (summary.json {@code observedIncidents}). */
   static String json(List<Observed> observed) {
-    StringBuilder b = new StringBuilder("[");
-    String sep = "";
-    for (Observed o : observed) {
-      b.append(sep)
-          .append(
-              String.format(
-                  Locale.ROOT,
-                  "{\"at\": %.1f, \"lost\": %d, \"connectedBefore\": %d, \"what\": %s}",
-                  o.at(),
-                  o.lost(),
-                  o.connectedBefore(),
-                  quote(o.what())));
-      sep = ", ";
-    }
-    return b.append(']').toString();
+    return Json.array(
+        observed,
+        o ->
+            String.format(
+                Locale.ROOT,
+                "{\"at\": %.1f, \"lost\": %d, \"connectedBefore\": %d, \"what\": %s}",
+                o.at(),
+                o.lost(),
+                o.connectedBefore(),
+                Json.quote(o.what())));
   }
 
   private final List<RunTimeline.Event> causedByTheScenario;

@@ -2,6 +2,7 @@ package io.fleetsim.scenario;
 
 import static io.fleetsim.usp.message.Json.quote;
 
+import io.fleetsim.usp.message.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,21 +35,16 @@ final class RunTimeline {
 
   /** The events as a JSON array. */
   static String json(List<Event> events) {
-    StringBuilder b = new StringBuilder("[");
-    String sep = "";
-    for (Event e : events) {
-      b.append(sep)
-          .append(
-              String.format(
-                  Locale.ROOT,
-                  "{\"at\": %.1f, \"until\": %.1f, \"kind\": %s, \"what\": %s}",
-                  e.at(),
-                  e.until(),
-                  quote(e.kind()),
-                  quote(e.what())));
-      sep = ", ";
-    }
-    return b.append(']').toString();
+    return Json.array(
+        events,
+        e ->
+            String.format(
+                Locale.ROOT,
+                "{\"at\": %.1f, \"until\": %.1f, \"kind\": %s, \"what\": %s}",
+                e.at(),
+                e.until(),
+                quote(e.kind()),
+                quote(e.what())));
   }
 
   private static String phase(InjectionStep step) {

@@ -11,6 +11,7 @@ import io.fleetsim.datamodel.ProfileException;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.profiles.FleetMix;
 import java.io.File;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,17 +48,6 @@ public final class ScenarioLoader {
     this.in = new HoconReader(source, ROOT, ScenarioException::new);
   }
 
-  /** Loads {@code file} with {@code overrides} (HOCON path → value, e.g. from --set) on top. */
-  /** target/fleetsim/NAME: a name the file system cannot take is an error on {@code name}. */
-  private Path defaultOutput(Config c, String name) {
-    try {
-      return Path.of("target/fleetsim", name);
-    } catch (java.nio.file.InvalidPathException e) {
-      throw in.error(
-          c.getValue("name"), "scenario.name", "cannot name the output folder: " + e.getReason());
-    }
-  }
-
   /**
    * Compiles the fleet's profiles, each mix entry with its firmware and the scenario's profile
    * overrides: what {@code validate} checks and {@code run} runs. A bad or unknown profile is a
@@ -71,6 +61,7 @@ public final class ScenarioLoader {
     }
   }
 
+  /** Loads {@code file} with {@code overrides} (HOCON path → value, e.g. from --set) on top. */
   public static Scenario load(Path file, Map<String, String> overrides) {
     File f = file.toFile();
     if (!f.isFile()) {
@@ -97,6 +88,16 @@ public final class ScenarioLoader {
       // a value of the wrong kind the readers did not check first (a list where a block goes):
       // the HOCON message already names the file, the line and the key
       throw new ScenarioException(e.getMessage());
+    }
+  }
+
+  /** target/fleetsim/NAME: a name the file system cannot take is an error on {@code name}. */
+  private Path defaultOutput(Config c, String name) {
+    try {
+      return Path.of("target/fleetsim", name);
+    } catch (InvalidPathException e) {
+      throw in.error(
+          c.getValue("name"), "scenario.name", "cannot name the output folder: " + e.getReason());
     }
   }
 

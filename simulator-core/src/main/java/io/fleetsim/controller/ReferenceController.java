@@ -97,13 +97,7 @@ public final class ReferenceController implements AutoCloseable {
 
   private WsServer bindWebSocket(
       Transports transports, InetSocketAddress listen, String path, SslContext tls) {
-    return WsServer.bind(
-        transports,
-        listen,
-        path,
-        transports.limits().maxRecordBytes(),
-        tls,
-        () -> new AgentLink(this));
+    return WsServer.bind(transports, listen, path, maxRecordBytes, tls, () -> new AgentLink(this));
   }
 
   private ReferenceController(
@@ -140,7 +134,7 @@ public final class ReferenceController implements AutoCloseable {
     BrokerLink link =
         new BrokerLink(
             this,
-            new MqttClient(transports, broker, transports.limits().maxRecordBytes(), tls),
+            new MqttClient(transports, broker, maxRecordBytes, tls),
             transports.group().next());
     link.connect();
     try {

@@ -52,9 +52,9 @@ final class PeerGuard extends ChannelInboundHandlerAdapter {
         ctx.pipeline().addFirst(new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS));
       }
     } else if (evt instanceof IdleStateEvent e && e.state() == IdleState.READER_IDLE) {
+      // not silent when this side stopped reading it (PeerBackpressure): its bytes wait in TCP
       if (!ctx.channel().config().isAutoRead()) {
-        return; // not silent: this side stopped reading it (PeerBackpressure), its bytes wait in
-        // TCP
+        return;
       }
       events.count("listener: idle timeout", ctx.channel().remoteAddress());
       ctx.close();

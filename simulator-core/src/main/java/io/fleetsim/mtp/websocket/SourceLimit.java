@@ -47,9 +47,4 @@ final class SourceLimit {
   private void release(InetAddress source) {
     live.computeIfPresent(source, (a, n) -> n == 1 ? null : n - 1);
   }
-
-  /** Addresses with live connections (for tests: entries do not outlive their connections). */
-  int sources() {
-    return live.size();
-  }
 }

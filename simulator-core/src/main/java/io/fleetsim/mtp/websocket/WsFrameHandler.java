@@ -101,8 +101,9 @@ final class WsFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         // our pings went unanswered for three keep-alive intervals (R-WS.17: a live peer
         // answers each with a Pong): a hung peer whose socket stays open, so leave and retry
         events.count(
-            side("peer silent for 3 keep-alive intervals (closed)"), ctx.channel().remoteAddress());
-        closeCause = "no answer to pings for 3 keep-alive intervals";
+            side("peer silent for " + SILENT_INTERVALS + " keep-alive intervals (closed)"),
+            ctx.channel().remoteAddress());
+        closeCause = "no answer to pings for " + SILENT_INTERVALS + " keep-alive intervals";
         ctx.close();
         return;
       }

@@ -1,11 +1,20 @@
 package io.fleetsim.usp.message;
 
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 /**
  * Just enough JSON: string quoting per RFC 8259, for Boot!'s ParameterMap (a JSON object in a USP
  * value) and for the run summary.
  */
 public final class Json {
   private Json() {}
+
+  /** {@code items} as a JSON array, each written by {@code item}, on one line. */
+  public static <T> String array(List<T> items, Function<T, String> item) {
+    return items.stream().map(item).collect(Collectors.joining(", ", "[", "]"));
+  }
 
   /** {@code s} as a JSON string literal, quotes included. */
   public static String quote(String s) {

@@ -98,7 +98,8 @@ class MqttControllerIT {
         Await.until(() -> answeredGets(controller) >= 100, Duration.ofSeconds(20));
         broker.kill(); // in the middle of the workload: some requests are on the way
         Await.until(() -> controller.connectedAgents().isEmpty(), Duration.ofSeconds(10));
-        Thread.sleep(1_000); // requests fall due while there is no broker
+        // requests fall due while there is no broker: counted, not answered
+        Await.until(() -> work.notSent() + work.failed() > 0, Duration.ofSeconds(10));
         broker = Mosquitto.startOn(port);
         // both sides resubscribed: every agent announces itself again, and answers again
         Await.until(() -> controller.connectRecords() == before + AGENTS, Duration.ofSeconds(60));
