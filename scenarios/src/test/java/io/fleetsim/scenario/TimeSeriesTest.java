@@ -28,4 +28,21 @@ class TimeSeriesTest {
                 + " \"toAgentsByType\": {\"GET\": [30, 15], \"SET\": [0, 5]},"
                 + " \"fromAgentsByType\": {\"NOTIFY\": [40, 5]}}");
   }
+
+  @Test
+  void aStateGoneFromARowReadsZero_andSecondsHaveOneDecimalAsFormatted() {
+    TimeSeries series = new TimeSeries();
+    double[] at = {0.04, 0.05, 1.25, 9.96, 59.949, 3599.95};
+    for (int i = 0; i < at.length; i++) {
+      series.sample(at[i], 1, i == 2 ? Map.of() : Map.of("online", 1L), Map.of(), Map.of(), 0);
+    }
+    StringBuilder expected = new StringBuilder();
+    for (double a : at) {
+      expected.append(expected.length() == 0 ? "" : ", ");
+      expected.append(String.format(java.util.Locale.ROOT, "%.1f", a));
+    }
+    assertThat(series.json())
+        .startsWith("{\"seconds\": [" + expected + "]")
+        .contains("\"states\": {\"online\": [1, 1, 0, 1, 1, 1]}");
+  }
 }
