@@ -181,11 +181,11 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
   }
 
   /**
-   * The EndpointID of the fleet's agent {@code i} (index {@code firstIndex + i}), computed from its
-   * profile and index as the agent itself does (nothing is kept per agent to answer it).
+   * The EndpointID of the fleet's agent {@code i} (index {@link FleetShape#index}), computed from
+   * its profile and index as the agent itself does (nothing is kept per agent to answer it).
    */
   public String endpointId(int i) {
-    int index = shape.firstIndex() + i;
+    int index = shape.index(i);
     return AgentCore.endpointIdOf(shape.modelOf(index), index);
   }
 
@@ -252,7 +252,8 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
 
   @Override
   public void schedule(int agentIndex, long dueMillis, AgentTimer timer) {
-    ActorRef<AgentActor.Command> ref = refs.get(agentIndex);
+    int local = shape.local(agentIndex); // agents name themselves by their fleet-wide index
+    ActorRef<AgentActor.Command> ref = local < 0 ? null : refs.get(local);
     if (ref == null) {
       return; // not spawned: nothing of it can be due
     }
@@ -313,7 +314,7 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
       int from = spawned.get();
       int to = Math.min(shape.total(), from + s.count());
       for (int i = from; i < to; i++) {
-        int index = shape.firstIndex() + i;
+        int index = shape.index(i);
         ActorRef<AgentActor.Command> ref =
             getContext()
                 .spawnAnonymous(

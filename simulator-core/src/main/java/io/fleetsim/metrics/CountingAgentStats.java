@@ -130,6 +130,36 @@ public final class CountingAgentStats implements AgentStats {
     return snapshot(unexpected);
   }
 
+  /** Notifications acknowledged so far, by event name or type. */
+  public Map<String, Long> acknowledged() {
+    return snapshot(acknowledged);
+  }
+
+  /** Agents by SoftwareVersion with the versions now at zero: what a difference needs. */
+  Map<String, Long> firmwareCounts() {
+    return snapshot(firmware);
+  }
+
+  /**
+   * Adds counts measured elsewhere (a cluster worker's difference since its last tick) to these
+   * counters: the drops, requests, notifications and messages of {@code d}, and the firmware
+   * version gauge.
+   */
+  void add(FleetCounters d) {
+    add(drops, d.drops());
+    add(handled, d.handled());
+    add(notifications, d.notifications());
+    add(unexpected, d.unexpected());
+    add(acknowledged, d.acknowledged());
+    add(toAgents, d.toAgents());
+    add(fromAgents, d.fromAgents());
+    add(firmware, d.firmware());
+  }
+
+  private static void add(ConcurrentHashMap<String, LongAdder> counters, Map<String, Long> d) {
+    d.forEach((k, n) -> counters.computeIfAbsent(k, x -> new LongAdder()).add(n));
+  }
+
   private static Map<String, Long> snapshot(ConcurrentHashMap<String, LongAdder> counters) {
     Map<String, Long> out = new TreeMap<>();
     counters.forEach((k, v) -> out.put(k, v.sum()));

@@ -96,6 +96,38 @@ public final class FleetMetrics {
     return connects.sum();
   }
 
+  /** Every count now, as data (what a cluster worker sends each second). */
+  public FleetCounters counters() {
+    return new FleetCounters(
+        connectedNow(),
+        connects(),
+        sessionsLost(),
+        states(),
+        connectFailures(),
+        stats.drops(),
+        stats.handled(),
+        stats.notifications(),
+        stats.unexpected(),
+        stats.acknowledged(),
+        stats.messagesToAgents(),
+        stats.messagesFromAgents(),
+        stats.firmwareCounts());
+  }
+
+  /**
+   * Adds {@code d}, counts measured elsewhere (a cluster worker's difference since its last tick),
+   * to these metrics: a coordinator's metrics are the sum of its workers'. Latencies come apart, as
+   * histograms ({@link Latencies#add}).
+   */
+  public void add(FleetCounters d) {
+    connectedNow.add(d.connectedNow());
+    connects.add(d.connects());
+    lost.add(d.sessionsLost());
+    d.states().forEach((st, n) -> inState[st.ordinal()].add(n));
+    d.connectFailures().forEach(connectFailures::add);
+    stats.add(d);
+  }
+
   /** The agents' counters; what agent cores report into. */
   public CountingAgentStats stats() {
     return stats;

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -38,6 +39,17 @@ public final class Latencies {
   public void record(String name, long nanos) {
     long micros = Math.min(HIGHEST_MICROS, Math.max(0, nanos / 1000));
     metrics.computeIfAbsent(name, n -> new Metric()).record(micros);
+  }
+
+  /**
+   * Adds every value of {@code h}, recorded elsewhere with the same range and precision (a cluster
+   * worker's interval), as if recorded here: exact, no bucket rounding beyond the histogram's own.
+   */
+  public void add(String name, Histogram h) {
+    Metric m = metrics.computeIfAbsent(name, n -> new Metric());
+    for (HistogramIterationValue v : h.recordedValues()) {
+      m.record(Math.min(HIGHEST_MICROS, v.getValueIteratedTo()), v.getCountAtValueIteratedTo());
+    }
   }
 
   /** The names recorded so far, sorted. */
@@ -86,13 +98,22 @@ public final class Latencies {
     private final Histogram total = empty();
 
     void record(long micros) {
+      stripe().recordValue(micros);
+    }
+
+    void record(long micros, long count) {
+      stripe().recordValueWithCount(micros, count);
+    }
+
+    /** This thread's Recorder, created on its first value. */
+    private Recorder stripe() {
       int i = STRIPE.get();
       Recorder r = stripes.get(i);
       if (r == null) {
         stripes.compareAndSet(i, null, new Recorder(1, HIGHEST_MICROS, 3));
         r = stripes.get(i);
       }
-      r.recordValue(micros);
+      return r;
     }
 
     /** What every stripe recorded since the last call. */

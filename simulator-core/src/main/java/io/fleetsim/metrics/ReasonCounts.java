@@ -29,6 +29,11 @@ public final class ReasonCounts {
     return first;
   }
 
+  /** {@code n} occurrences of {@code reason} counted elsewhere (a cluster worker's). */
+  public void add(String reason, long n) {
+    counts.computeIfAbsent(reason, k -> new LongAdder()).add(n);
+  }
+
   /** Occurrences so far, by reason, sorted. */
   public Map<String, Long> snapshot() {
     Map<String, Long> out = new TreeMap<>();
