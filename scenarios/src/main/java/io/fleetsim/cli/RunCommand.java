@@ -68,6 +68,37 @@ final class RunCommand implements Callable<Integer> {
   String dashboardBind;
 
   @Option(
+      names = "--cluster-bind",
+      paramLabel = "HOST:PORT",
+      description =
+          "Coordinate the run over worker JVMs (`fleetsim worker --join HOST:PORT`): listen for"
+              + " them here (Artery TCP). HOST must be what the workers reach this machine at.")
+  String clusterBind;
+
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      description = "How many workers the run waits for and splits the fleet over.")
+  Integer workers;
+
+  @Option(
+      names = "--workers-timeout",
+      paramLabel = "DURATION",
+      description =
+          "How long to wait for the workers to join (default: the scenario's"
+              + " cluster.workers-timeout, else PT60S).")
+  Duration workersTimeout;
+
+  @Option(
+      names = "--local-workers",
+      paramLabel = "N",
+      description =
+          "Run over N worker JVMs started on this machine (each its own process with its own"
+              + " open-file limit), coordinated on loopback; they stop with the run. JVM options"
+              + " of each: $FLEETSIM_WORKER_JAVA_OPTS, else this JVM's.")
+  Integer localWorkers;
+
+  @Option(
       names = "--set",
       description = "Override any scenario key, e.g. --set scenario.seed=3; repeatable.")
   List<String> sets;
@@ -94,20 +125,57 @@ final class RunCommand implements Callable<Integer> {
       err.println("fleetsim: --dashboard-port must be 0..65535, not " + dashboardPort);
       return 2;
     }
-    ScenarioRunner runner =
-        new ScenarioRunner(
-            s,
-            out,
-            measureHeap,
-            dashboardPort == null ? null : new InetSocketAddress(dashboardBind, dashboardPort));
+    InetSocketAddress dashboardAt =
+        dashboardPort == null ? null : new InetSocketAddress(dashboardBind, dashboardPort);
     RunReport report;
     try {
-      report = runner.run();
-    } catch (io.fleetsim.scenario.ScenarioException | io.fleetsim.mtp.ListenException e) {
+      Scenario.Cluster c = s.cluster();
+      if (clusterBind != null
+          || workers != null
+          || localWorkers != null
+          || c.bind() != null
+          || c.workers() > 0
+          || c.localWorkers() > 0) {
+        report = onCluster(s, dashboardAt);
+      } else {
+        report = new ScenarioRunner(s, out, measureHeap, dashboardAt).run();
+      }
+    } catch (io.fleetsim.scenario.ScenarioException
+        | io.fleetsim.mtp.ListenException
+        | IllegalArgumentException e) {
       err.println("fleetsim: " + e.getMessage());
       return 2;
     }
     return report.passed() ? 0 : 1;
+  }
+
+  /** The run as the coordinator of workers (see {@link ClusterRun}). */
+  private RunReport onCluster(Scenario s, InetSocketAddress dashboardAt)
+      throws java.io.IOException, InterruptedException {
+    // the command line wins over the scenario's cluster block
+    Scenario.Cluster c = s.cluster();
+    if (localWorkers != null && localWorkers <= 0) {
+      throw new IllegalArgumentException("--local-workers must be > 0");
+    }
+    int local = localWorkers != null ? localWorkers : clusterBind == null ? c.localWorkers() : 0;
+    int n = workers != null ? workers : local > 0 ? local : c.workers();
+    if (n <= 0) {
+      throw new IllegalArgumentException(
+          "--cluster-bind needs --workers N (how many workers to wait for)");
+    }
+    if (local > 0 && workers != null && workers != local) {
+      throw new IllegalArgumentException(
+          "--local-workers " + local + " starts " + local + " workers; --workers says " + workers);
+    }
+    String at = clusterBind != null ? clusterBind : c.bind() != null ? c.bind() : "127.0.0.1:0";
+    InetSocketAddress bind = HostPort.parse("--cluster-bind", at);
+    Duration timeout = workersTimeout != null ? workersTimeout : c.workersTimeout();
+    String hocon =
+        ScenarioLoader.resolve(scenario, overrides())
+            .root()
+            .render(com.typesafe.config.ConfigRenderOptions.concise());
+    return ClusterRun.run(
+        s, hocon, bind, n, local, timeout, spec.commandLine().getOut(), dashboardAt, measureHeap);
   }
 
   private Map<String, String> overrides() {

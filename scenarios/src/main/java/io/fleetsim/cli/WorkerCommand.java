@@ -51,6 +51,12 @@ final class WorkerCommand implements Callable<Integer> {
               + " fleet within it, or refuses the run up front.")
   Integer maxAgents;
 
+  @Option(
+      names = "--parent-pid",
+      hidden = true,
+      description = "Stop when this process ends (the coordinator of --local-workers).")
+  Long parentPid;
+
   @Override
   public Integer call() throws InterruptedException {
     InetSocketAddress joinAt;
@@ -74,19 +80,40 @@ final class WorkerCommand implements Callable<Integer> {
             maxAgents == null ? Partitioner.UNLIMITED : maxAgents);
     PrintWriter out = spec.commandLine().getOut();
     try (StopSignal stop = new StopSignal(Duration.ofSeconds(10))) {
-      ActorSystem<WorkerProtocol.Command> system = WorkerNode.start(bindAt, joinAt, info);
-      Cluster cluster = Cluster.get(Adapter.toClassic(system));
-      out.printf(
-          "worker %s at %s, joining the coordinator at %s:%d%n",
-          info.name(), cluster.selfMember().address(), joinAt.getHostString(), joinAt.getPort());
-      out.flush();
-      cluster.registerOnMemberUp(
-          () -> {
-            out.printf("worker %s is up: waiting for work%n", info.name());
-            out.flush();
-          });
-      stop.await();
-      ActorSystems.terminate(system);
+      if (parentPid != null) {
+        ProcessHandle.of(parentPid)
+            .ifPresentOrElse(
+                p -> p.onExit().thenRun(() -> stop.hook().run()), () -> stop.hook().run());
+      }
+      // A node the cluster removed (its coordinator died: keep-oldest downs the side without the
+      // oldest member) cannot rejoin: a fresh one is started at the same address, and waits.
+      while (true) {
+        ActorSystem<WorkerProtocol.Command> system = WorkerNode.start(bindAt, joinAt, info, out);
+        Cluster cluster = Cluster.get(Adapter.toClassic(system));
+        out.printf(
+            "worker %s at %s, joining the coordinator at %s:%d%n",
+            info.name(), cluster.selfMember().address(), joinAt.getHostString(), joinAt.getPort());
+        out.flush();
+        cluster.registerOnMemberUp(
+            () -> {
+              out.printf("worker %s is up: waiting for work%n", info.name());
+              out.flush();
+            });
+        while (!stop.await(500) && !system.whenTerminated().isCompleted()) {
+          // wait for a stop or for the cluster to remove this node
+        }
+        boolean stopped = !system.whenTerminated().isCompleted();
+        ActorSystems.terminate(system);
+        if (stopped || stop.await(0)) {
+          break;
+        }
+        out.printf(
+            "worker %s left the cluster (its coordinator is gone): joining again%n", info.name());
+        out.flush();
+        if (stop.await(2000)) {
+          break;
+        }
+      }
       out.printf("worker %s stopped%n", info.name());
       out.flush();
     }

@@ -8,7 +8,11 @@ import java.net.InetSocketAddress;
  * The Pekko configuration of a fleetsim node: Artery TCP on its bind address, the coordinator as
  * the one seed node, its role, the split-brain resolver that ships with Pekko (keep-oldest: the
  * coordinator starts first, so it is the oldest, and the side that keeps it goes on), and {@link
- * ClusterSerializer} for every {@link ClusterMessage}.
+ * ClusterSerializer} for every {@link ClusterMessage}. {@code down-if-alone} is off: with it on, a
+ * coordinator cut off from every worker would down itself mid-run, and workers that lost their
+ * coordinator would go on without one; off, the workers down themselves and join again, which is
+ * what a worker without its coordinator should do. {@code stable-after} is 7 s rather than the
+ * default 20 s, so that a lost worker is named (and its agents counted out) sooner.
  */
 public final class ClusterConfig {
   /** The ActorSystem name every node shares: part of each node's address. */
@@ -21,7 +25,8 @@ public final class ClusterConfig {
 
   /**
    * @param bind this node's host and port (the host is what the others reach it at)
-   * @param seed the coordinator's host and port (the coordinator passes its own bind)
+   * @param seed the coordinator's host and port, or null on the coordinator itself (it joins itself
+   *     once its port is known, which may be one picked for port 0)
    */
   public static Config node(InetSocketAddress bind, InetSocketAddress seed, String role) {
     String hocon =
@@ -29,19 +34,23 @@ public final class ClusterConfig {
         pekko.actor.provider = cluster
         pekko.remote.artery.canonical.hostname = "%s"
         pekko.remote.artery.canonical.port = %d
-        pekko.cluster.seed-nodes = ["pekko://%s@%s:%d"]
+        pekko.cluster.seed-nodes = [%s]
         pekko.cluster.roles = [%s]
         pekko.cluster.downing-provider-class = "org.apache.pekko.cluster.sbr.SplitBrainResolverProvider"
         pekko.cluster.split-brain-resolver.active-strategy = keep-oldest
+        pekko.cluster.split-brain-resolver.keep-oldest.down-if-alone = off
+        pekko.cluster.split-brain-resolver.stable-after = 7s
+        pekko.log-dead-letters-during-shutdown = off
         pekko.actor.serializers.fleetsim = "%s"
         pekko.actor.serialization-bindings { "%s" = fleetsim }
         """
             .formatted(
                 bind.getHostString(),
                 bind.getPort(),
-                SYSTEM,
-                seed.getHostString(),
-                seed.getPort(),
+                seed == null
+                    ? ""
+                    : "\"pekko://%s@%s:%d\""
+                        .formatted(SYSTEM, seed.getHostString(), seed.getPort()),
                 role,
                 ClusterSerializer.class.getName(),
                 ClusterMessage.class.getName());

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
@@ -50,11 +51,26 @@ public final class Coordinator implements AutoCloseable {
 
   /** Starts the coordinator node bound to {@code bind}; the workers join it there. */
   public static Coordinator start(InetSocketAddress bind) {
-    return new Coordinator(
+    ActorSystem<Void> system =
         ActorSystem.create(
             Behaviors.<Void>empty(),
             ClusterConfig.SYSTEM,
-            ClusterConfig.node(bind, bind, ClusterConfig.COORDINATOR)));
+            ClusterConfig.node(bind, null, ClusterConfig.COORDINATOR));
+    // the first member forms the cluster by joining itself, at the port it really got
+    org.apache.pekko.cluster.Cluster c =
+        org.apache.pekko.cluster.Cluster.get(
+            org.apache.pekko.actor.typed.javadsl.Adapter.toClassic(system));
+    c.join(c.selfAddress());
+    return new Coordinator(system);
+  }
+
+  /** Where the workers join: the bound host and port (the port picked when 0 was asked). */
+  public InetSocketAddress address() {
+    org.apache.pekko.actor.Address a =
+        org.apache.pekko.cluster.Cluster.get(
+                org.apache.pekko.actor.typed.javadsl.Adapter.toClassic(system))
+            .selfAddress();
+    return InetSocketAddress.createUnresolved(a.getHost().get(), (Integer) a.getPort().get());
   }
 
   /**
@@ -100,6 +116,34 @@ public final class Coordinator implements AutoCloseable {
     }
     out.sort(Comparator.comparing(j -> j.info().name()));
     return out;
+  }
+
+  /**
+   * The actor a run's workers send their events to: it hands them to {@code state} and watches the
+   * workers, so that one the cluster removes is reported lost.
+   */
+  ActorRef<WorkerProtocol.Event> inbox(ClusterRunState state) {
+    return system.systemActorOf(
+        Behaviors.<WorkerProtocol.Event>setup(
+            ctx -> {
+              state.refs().forEach(ctx::watch);
+              return Behaviors.receive(WorkerProtocol.Event.class)
+                  .onMessage(
+                      WorkerProtocol.Event.class,
+                      e -> {
+                        state.onEvent(e);
+                        return Behaviors.same();
+                      })
+                  .onSignal(
+                      Terminated.class,
+                      t -> {
+                        state.lost(t.getRef());
+                        return Behaviors.same();
+                      })
+                  .build();
+            }),
+        "run-" + state.runId(),
+        Props.empty());
   }
 
   @Override

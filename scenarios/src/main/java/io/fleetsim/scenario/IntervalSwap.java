@@ -1,6 +1,5 @@
 package io.fleetsim.scenario;
 
-import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.metrics.Latencies;
 import io.fleetsim.report.LatencySeries;
@@ -24,7 +23,7 @@ final class IntervalSwap implements AutoCloseable {
   private final HistogramLogWriter hlog;
   private final LatencySeries live;
   private final FleetMetrics metrics;
-  private final ReferenceController controller;
+  private final Latencies controller;
   private final Progress progress;
   private final FirmwareSeries firmware = new FirmwareSeries();
   private final TimeSeries series = new TimeSeries();
@@ -34,22 +33,16 @@ final class IntervalSwap implements AutoCloseable {
    * Opens {@code hlogPath} and writes its header; intervals count from now.
    *
    * @param live the dashboard's latency series, or null without a dashboard
-   * @param controller the embedded Controller whose latencies are logged too, or null
+   * @param fleet the run whose latencies (the agents' and the embedded Controller's) are logged
    */
-  IntervalSwap(
-      Path hlogPath,
-      String comment,
-      LatencySeries live,
-      FleetMetrics metrics,
-      ReferenceController controller,
-      Progress progress)
+  IntervalSwap(Path hlogPath, String comment, LatencySeries live, RunSource fleet)
       throws FileNotFoundException {
     this.file = new PrintStream(hlogPath.toFile());
     this.hlog = new HistogramLogWriter(file);
     this.live = live;
-    this.metrics = metrics;
-    this.controller = controller;
-    this.progress = progress;
+    this.metrics = fleet.metrics();
+    this.controller = fleet.controllerLatencies();
+    this.progress = new Progress(fleet);
     lastInterval = System.currentTimeMillis();
     hlog.outputComment(comment);
     hlog.outputLogFormatVersion();
@@ -84,7 +77,7 @@ final class IntervalSwap implements AutoCloseable {
     Map<String, Histogram> latencies = new TreeMap<>();
     RunReport.collect(metrics.latencies(), "", latencies);
     if (controller != null) {
-      RunReport.collect(controller.latencies(), "controller ", latencies);
+      RunReport.collect(controller, "controller ", latencies);
     }
     file.flush();
     return latencies;
@@ -106,7 +99,7 @@ final class IntervalSwap implements AutoCloseable {
     long now = System.currentTimeMillis();
     write(at, metrics.latencies(), "", now);
     if (controller != null) {
-      write(at, controller.latencies(), "controller ", now);
+      write(at, controller, "controller ", now);
     }
     lastInterval = now;
   }

@@ -1,7 +1,5 @@
 package io.fleetsim.scenario;
 
-import io.fleetsim.controller.ReferenceController;
-import io.fleetsim.fleet.ActorFleet;
 import io.fleetsim.metrics.AgentState;
 import io.fleetsim.metrics.FleetMetrics;
 import java.util.Locale;
@@ -11,14 +9,12 @@ import org.HdrHistogram.Histogram;
 /** The one-line live progress display, one line a second. */
 final class Progress {
   private final FleetMetrics metrics;
-  private final ActorFleet fleet;
-  private final ReferenceController controller;
+  private final RunSource fleet;
   private long lastMessages;
 
-  Progress(FleetMetrics metrics, ActorFleet fleet, ReferenceController controller) {
-    this.metrics = metrics;
+  Progress(RunSource fleet) {
+    this.metrics = fleet.metrics();
     this.fleet = fleet;
-    this.controller = controller;
   }
 
   String line(double seconds) {
@@ -40,7 +36,7 @@ final class Progress {
         boot.getValueAtPercentile(99) / 1000.0,
         sum(metrics.stats().drops()),
         failures(metrics.connectFailures()),
-        controller == null ? "" : " controller Boot! " + controller.boots());
+        fleet.controllerLatencies() == null ? "" : " controller Boot! " + fleet.controllerBoots());
   }
 
   /** Failed connects by cause: " connect failures refused 12 tls 3" (empty when none). */

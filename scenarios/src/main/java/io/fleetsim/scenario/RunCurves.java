@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * acknowledged, the reconnect curve after each outage and the share upgraded in each firmware
  * rollout. Incidents add curves while the sampler reads them, so the lists are copy-on-write.
  */
-final class RunCurves {
+public final class RunCurves {
   /** How often the connected and booted counts are sampled for the milestones. */
   static final long SAMPLE_EVERY_MILLIS = 100;
 
@@ -36,8 +36,13 @@ final class RunCurves {
     milestones.add(booted);
   }
 
+  /** The curves of {@code s}: its fleet's, and the outages its timeline causes are not observed. */
+  public static RunCurves of(Scenario s) {
+    return new RunCurves(s.agents(), RunTimeline.of(s));
+  }
+
   /** One sample, {@code millis} into the run. */
-  void sample(long millis, FleetMetrics metrics) {
+  public void sample(long millis, FleetMetrics metrics) {
     connected.observe(millis, metrics.connectedNow());
     OutageDetector.Observed seen =
         detector.sample(millis, metrics.connectedNow(), metrics.sessionsLost());

@@ -41,6 +41,7 @@ public record RunReport(
     long tickRounds,
     long ticksDeferred,
     long heapBytesPerAgent,
+    List<WorkerReport> workers,
     boolean interrupted,
     boolean complete) {
 
@@ -119,6 +120,7 @@ public record RunReport(
             "fleet ticks: %d rounds, %d deferred while agents were still busy%n%n",
             tickRounds,
             ticksDeferred));
+    b.append(WorkerReport.table(workers));
     if (heapBytesPerAgent >= 0) {
       b.append("heap after GC per agent: ").append(heapBytesPerAgent).append(" B\n\n");
     }
@@ -189,6 +191,7 @@ public record RunReport(
     b.append("  \"target\": {\"kind\": ")
         .append(quote(t.kind().name().toLowerCase(Locale.ROOT)))
         .append(t.url() == null ? "" : ", \"url\": " + quote(Redacted.url(t.url())))
+        .append(t.urls().size() < 2 ? "" : ", \"urls\": " + urls(t.urls()))
         .append("},\n");
     b.append("  \"mix\": [");
     String esep = "";
@@ -212,6 +215,7 @@ public record RunReport(
     b.append("  \"connectedAtEnd\": ").append(connectedAtEnd).append(",\n");
     b.append("  \"connects\": ").append(connects).append(",\n");
     b.append("  \"heapBytesPerAgent\": ").append(heapBytesPerAgent).append(",\n");
+    b.append("  \"workers\": ").append(WorkerReport.json(workers)).append(",\n");
     b.append("  \"latenciesMs\": {");
     String sep = "\n";
     for (Map.Entry<String, Histogram> e : latencies.entrySet()) {
@@ -306,6 +310,14 @@ public record RunReport(
     b.append(verdicts.isEmpty() ? "],\n" : "\n  ],\n");
     b.append("  \"passed\": ").append(passed()).append("\n}\n");
     return b.toString();
+  }
+
+  private static String urls(List<java.net.URI> urls) {
+    StringBuilder b = new StringBuilder("[");
+    for (java.net.URI u : urls) {
+      b.append(b.length() == 1 ? "" : ", ").append(quote(Redacted.url(u)));
+    }
+    return b.append(']').toString();
   }
 
   private static StringBuilder counters(StringBuilder b, String name, Map<String, Long> values) {

@@ -1,9 +1,6 @@
 package io.fleetsim.scenario;
 
-import io.fleetsim.controller.ReferenceController;
-import io.fleetsim.fleet.ActorFleet;
 import io.fleetsim.metrics.FleetMetrics;
-import io.fleetsim.mtp.MtpEvents;
 import io.fleetsim.report.HtmlReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,29 +18,15 @@ import org.HdrHistogram.Histogram;
  */
 final class RunReporter {
   private final Scenario scenario;
-  private final ActorFleet fleet;
+  private final RunFleet fleet;
   private final FleetMetrics metrics;
-  private final ReferenceController controller;
   private final IntervalSwap swap;
-  private final RunCurves curves;
 
-  private final MtpEvents transportEvents;
-
-  RunReporter(
-      Scenario scenario,
-      ActorFleet fleet,
-      FleetMetrics metrics,
-      ReferenceController controller,
-      IntervalSwap swap,
-      RunCurves curves,
-      MtpEvents transportEvents) {
-    this.transportEvents = transportEvents;
+  RunReporter(Scenario scenario, RunFleet fleet, IntervalSwap swap) {
     this.scenario = scenario;
     this.fleet = fleet;
-    this.metrics = metrics;
-    this.controller = controller;
+    this.metrics = fleet.metrics();
     this.swap = swap;
-    this.curves = curves;
   }
 
   /** The run so far, {@code seconds} in, as the live dashboard shows it. */
@@ -89,11 +72,20 @@ final class RunReporter {
         connected,
         states,
         latencies,
-        RunReport.judge(scenario, latencies, connected, metrics.stats().drops()),
+        verdicts(latencies, connected),
         rollouts,
         heapPerAgent,
         interrupted,
         true);
+  }
+
+  /** The scenario's assertions judged, then the fleet's own verdicts. */
+  private List<RunReport.Verdict> verdicts(Map<String, Histogram> latencies, long connected) {
+    List<RunReport.Verdict> out =
+        new java.util.ArrayList<>(
+            RunReport.judge(scenario, latencies, connected, metrics.stats().drops()));
+    out.addAll(fleet.verdicts());
+    return out;
   }
 
   /** Writes the report's files into the output folder and prints it; returns report.html. */
@@ -127,7 +119,7 @@ final class RunReporter {
         latencies,
         metrics.stats().drops(),
         metrics.connectFailures(),
-        transportEvents.counts(),
+        fleet.transportEvents(),
         metrics.stats().notifications(),
         metrics.stats().handled(),
         metrics.stats().unexpected(),
@@ -137,13 +129,14 @@ final class RunReporter {
         swap.firmware().samples(),
         swap.series().json(),
         verdicts,
-        curves.milestones(),
-        curves.observed(),
+        fleet.curves().milestones(),
+        fleet.curves().observed(),
         rollouts,
-        controller == null ? -1 : controller.dropped(),
+        fleet.controllerDropped(),
         fleet.tickRounds(),
         fleet.ticksDeferred(),
         heapPerAgent,
+        fleet.workers(),
         interrupted,
         complete);
   }

@@ -5,6 +5,7 @@ import io.fleetsim.controller.Workload;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.connect.Connectors;
+import io.fleetsim.mtp.connect.SpreadConnector;
 import io.fleetsim.mtp.mqtt.MqttConfig;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
@@ -54,10 +55,21 @@ final class RunTargets {
               t,
               URI.create("ws://127.0.0.1:" + controller.address().getPort() + "/usp"),
               Connectors.Options.defaults());
-      case WEBSOCKET, MQTT ->
-          Connectors.agents(
-              t, target.url(), Connectors.Options.defaults(target.caCert(), target.mqtt5()));
+      case WEBSOCKET, MQTT -> external(t, target);
     };
+  }
+
+  /** The external target, or several with each agent always on the same one. */
+  private static Connector external(Transports t, Scenario.Target target) {
+    Connectors.Options options = Connectors.Options.defaults(target.caCert(), target.mqtt5());
+    if (target.urls().size() == 1) {
+      return Connectors.agents(t, target.url(), options);
+    }
+    List<Connector> each = new ArrayList<>();
+    for (URI url : target.urls()) {
+      each.add(Connectors.agents(t, url, options));
+    }
+    return new SpreadConnector(each);
   }
 
   /**

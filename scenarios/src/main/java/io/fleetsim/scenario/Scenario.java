@@ -26,7 +26,26 @@ public record Scenario(
     Behaviour behaviour,
     List<Incident> incidents,
     List<Assertion> assertions,
-    Path output) {
+    Path output,
+    Cluster cluster) {
+
+  /**
+   * How the run spreads over worker JVMs, from the scenario's {@code cluster} block.
+   *
+   * @param bind the coordinator's HOST:PORT, or null
+   * @param workers how many workers to wait for (0: not given)
+   * @param localWorkers worker JVMs to start on this machine (0: none)
+   * @param failOnWorkerLoss {@code on-worker-loss = fail}: a lost worker ends the run, exit 1
+   */
+  public record Cluster(
+      String bind,
+      int workers,
+      int localWorkers,
+      Duration workersTimeout,
+      boolean failOnWorkerLoss) {
+    /** No cluster block: one JVM, unless the command line says otherwise. */
+    public static final Cluster NONE = new Cluster(null, 0, 0, Duration.ofSeconds(60), false);
+  }
 
   public Scenario {
     incidents = List.copyOf(incidents);
@@ -61,7 +80,42 @@ public record Scenario(
         behaviour,
         incidents,
         assertions,
-        dir);
+        dir,
+        cluster);
+  }
+
+  /**
+   * The share of this scenario a cluster worker runs: {@code n} of its agents, and every phase and
+   * the embedded Controller's workload rate in proportion. Incidents act on a percentage of the
+   * fleet at hand, so each worker's incidents are its share of the scenario's.
+   */
+  public Scenario part(int n) {
+    double share = agents == 0 ? 0 : (double) n / agents;
+    Behaviour b = behaviour;
+    return new Scenario(
+        name,
+        source,
+        duration,
+        seed,
+        target,
+        n,
+        mix,
+        profileOverrides,
+        provisioned,
+        plan.scaledTo(n),
+        new Behaviour(
+            b.workloadRate() * share,
+            b.getWeight(),
+            b.setWeight(),
+            b.operateWeight(),
+            b.rebootAfterProvisioning(),
+            b.periodicInterval(),
+            b.valueChangeEvery(),
+            b.hostChurnEvery()),
+        incidents,
+        assertions,
+        output,
+        cluster);
   }
 
   /** The same scenario with {@code n} agents, every phase scaled in proportion. */
@@ -80,7 +134,8 @@ public record Scenario(
         behaviour,
         incidents,
         assertions,
-        output);
+        output,
+        cluster);
   }
 
   /**
@@ -92,9 +147,28 @@ public record Scenario(
    *     target itself is a WebSocket one (the embedded controller joins it too), else null
    */
   public record Target(
-      Kind kind, URI url, String controllerId, boolean mqtt5, Path caCert, URI broker) {
+      Kind kind,
+      URI url,
+      String controllerId,
+      boolean mqtt5,
+      Path caCert,
+      URI broker,
+      List<URI> urls) {
     public Target(Kind kind, URI url, String controllerId, boolean mqtt5, Path caCert) {
       this(kind, url, controllerId, mqtt5, caCert, null);
+    }
+
+    public Target(Kind kind, URI url, String controllerId, boolean mqtt5, Path caCert, URI broker) {
+      this(kind, url, controllerId, mqtt5, caCert, broker, null);
+    }
+
+    /**
+     * @param url the (first) external target, or null for the embedded Controller
+     * @param urls every external target, agents spread over them by EndpointID; {@code url} alone
+     *     when null
+     */
+    public Target {
+      urls = urls != null ? List.copyOf(urls) : url == null ? List.of() : List.of(url);
     }
 
     public enum Kind {

@@ -38,7 +38,8 @@ public final class ScenarioLoader {
           "behaviour",
           "incidents",
           "assertions",
-          "output");
+          "output",
+          "cluster");
 
   private final String source;
   private final HoconReader in;
@@ -63,21 +64,26 @@ public final class ScenarioLoader {
 
   /** Loads {@code file} with {@code overrides} (HOCON path → value, e.g. from --set) on top. */
   public static Scenario load(Path file, Map<String, String> overrides) {
+    return parse(resolve(file, overrides), file.toString());
+  }
+
+  /**
+   * {@code file} with {@code overrides} on top, resolved: what {@link #load} validates, and what a
+   * cluster coordinator sends its workers so that each reads the very same scenario.
+   */
+  public static Config resolve(Path file, Map<String, String> overrides) {
     File f = file.toFile();
     if (!f.isFile()) {
       throw new ScenarioException(file + ": no such scenario file");
     }
-    Config config;
     try {
-      config =
-          ConfigFactory.parseMap(overrides, "command line")
-              .withFallback(
-                  ConfigFactory.parseFile(f, ConfigParseOptions.defaults().setAllowMissing(false)))
-              .resolve();
+      return ConfigFactory.parseMap(overrides, "command line")
+          .withFallback(
+              ConfigFactory.parseFile(f, ConfigParseOptions.defaults().setAllowMissing(false)))
+          .resolve();
     } catch (ConfigException e) {
       throw new ScenarioException(HoconSyntax.message(e, file));
     }
-    return parse(config, file.toString());
   }
 
   /** Validates an already parsed scenario; {@code source} names it in errors. */
@@ -177,7 +183,8 @@ public final class ScenarioLoader {
         behaviour,
         incidents,
         assertions,
-        output);
+        output,
+        ClusterReader.cluster(in, c));
   }
 
   /** An optional duration of at least a second, ZERO when absent. */

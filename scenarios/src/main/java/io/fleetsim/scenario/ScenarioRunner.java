@@ -1,21 +1,10 @@
 package io.fleetsim.scenario;
 
-import io.fleetsim.controller.Provisioning;
-import io.fleetsim.controller.ReferenceController;
-import io.fleetsim.controller.Workload;
 import io.fleetsim.dashboard.DashboardServer;
 import io.fleetsim.dashboard.PrometheusMetrics;
-import io.fleetsim.datamodel.DeviceModel;
-import io.fleetsim.datamodel.Schema;
-import io.fleetsim.fleet.ActorFleet;
 import io.fleetsim.fleet.FileLimits;
-import io.fleetsim.fleet.FleetShape;
 import io.fleetsim.fleet.HeapBudget;
-import io.fleetsim.fleet.HttpFileTransfers;
 import io.fleetsim.metrics.FleetMetrics;
-import io.fleetsim.metrics.HeapAfterGc;
-import io.fleetsim.mtp.Connector;
-import io.fleetsim.mtp.Transports;
 import io.fleetsim.report.HtmlReport;
 import io.fleetsim.report.LatencySeries;
 import java.io.IOException;
@@ -23,13 +12,10 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -45,9 +31,15 @@ public final class ScenarioRunner {
   private final PrintWriter out;
   private final CountDownLatch stop = new CountDownLatch(1);
   private final CountDownLatch reported = new CountDownLatch(1);
-  private final boolean measureHeap;
   private final InetSocketAddress dashboardAt;
+  private final Fleets fleets;
   private volatile DashboardServer dashboard;
+
+  /** Opens the fleet side of a run: this JVM's agents, or a cluster's workers. */
+  @FunctionalInterface
+  public interface Fleets {
+    RunFleet open(Scenario s) throws InterruptedException;
+  }
 
   /**
    * @param measureHeap also measure the heap after GC before the run and at its end, for the
@@ -63,9 +55,17 @@ public final class ScenarioRunner {
    */
   public ScenarioRunner(
       Scenario scenario, PrintWriter out, boolean measureHeap, InetSocketAddress dashboardAt) {
+    this(scenario, out, dashboardAt, s -> new LocalRun(s, 0, s.agents(), measureHeap));
+  }
+
+  /**
+   * @param fleets the fleet side of the run (a cluster's workers; by default this JVM's agents)
+   */
+  public ScenarioRunner(
+      Scenario scenario, PrintWriter out, InetSocketAddress dashboardAt, Fleets fleets) {
+    this.fleets = fleets;
     this.scenario = scenario;
     this.out = out;
-    this.measureHeap = measureHeap;
     this.dashboardAt = dashboardAt;
   }
 
@@ -86,85 +86,29 @@ public final class ScenarioRunner {
    */
   public RunReport run() throws IOException, InterruptedException {
     Scenario s = scenario;
-    checkResources(s);
-    List<DeviceModel> models = new ArrayList<>();
-    for (Schema schema : ScenarioLoader.profiles(s)) {
-      models.add(new DeviceModel(schema, s.seed(), InstantSource.system()));
-    }
-    Files.createDirectories(s.output());
-    FleetMetrics metrics = new FleetMetrics();
-    long heapBefore = measureHeap ? HeapAfterGc.used() : 0;
-    RunTargets targets = new RunTargets(s);
-    IncidentDriver incidents = new IncidentDriver();
-    try (Transports transports = Transports.create()) {
-      ReferenceController controller = targets.controller(transports);
-      Connector connector = targets.connector(transports, controller);
-      ActorFleet fleet =
-          new ActorFleet(
-              "fleetsim",
-              new FleetShape(models, s.mix()::entryOf, 0, s.capacity()),
-              targets.perEntry(transports, controller, connector),
-              transports.group(),
-              s.target().controllerId(),
-              HttpFileTransfers.standard(transports),
-              metrics,
-              s.seed(),
-              s.target().kind() == Scenario.Target.Kind.EMBEDDED_MEMORY
-                  ? Integer.MAX_VALUE
-                  : ActorFleet.SOCKET_CONNECTS_IN_FLIGHT,
-              1);
-      if (s.provisioned()) {
-        fleet.preProvision(Provisioning.REQUEST);
-      }
-      LatencySeries live = startDashboard(metrics, controller, fleet);
-      RunCurves curves = new RunCurves(s.agents(), RunTimeline.of(s));
-      Rollouts rollouts = new Rollouts();
+    ScenarioLoader.profiles(s); // a bad profile fails before anything starts
+    try (RunFleet fleet = fleets.open(s)) {
+      Files.createDirectories(s.output()); // once the fleet is known to fit
+      LatencySeries live = startDashboard(fleet);
       try (IntervalSwap swap =
           new IntervalSwap(
               s.output().resolve("latencies.hlog"),
               "fleetsim scenario " + s.name() + " from " + s.source(),
               live,
-              metrics,
-              controller,
-              new Progress(metrics, fleet, controller))) {
-        RunReporter reporter =
-            new RunReporter(s, fleet, metrics, controller, swap, curves, transports.events());
+              fleet)) {
+        RunReporter reporter = new RunReporter(s, fleet, swap);
         long startNanos = System.nanoTime();
-        List<ScheduledFuture<?>> tasks = new ArrayList<>();
-        tasks.add(Injector.start(s.plan(), fleet, startNanos, transports.group()));
-        tasks.add(transports.group().scheduleAtFixedRate(fleet::tick, 1, 1, TimeUnit.SECONDS));
-        tasks.add(
-            transports
-                .group()
-                .scheduleAtFixedRate(
-                    () -> curves.sample((System.nanoTime() - startNanos) / 1_000_000, metrics),
-                    0,
-                    RunCurves.SAMPLE_EVERY_MILLIS,
-                    TimeUnit.MILLISECONDS));
-        Workload workload = targets.workload(controller, transports);
-        incidents.start(
-            new IncidentContext(s, controller, transports, metrics, fleet, out, curves, rollouts));
-
-        boolean interrupted = runFor(s.duration(), startNanos, swap, reporter, rollouts, curves);
-        tasks.forEach(t -> t.cancel(false));
-        incidents.close();
-        List<RunReport.Rollout> rolloutReport = rollouts.close();
-        if (workload != null) {
-          workload.close();
-        }
+        fleet.start(startNanos, out);
+        boolean interrupted = runFor(s.duration(), startNanos, swap, reporter, fleet);
+        List<RunReport.Rollout> rolloutReport = fleet.stopTraffic();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
+        FleetMetrics metrics = fleet.metrics();
         long connectedAtEnd = metrics.connectedNow();
         Map<String, Long> statesAtEnd = IntervalSwap.statesByName(metrics);
         swap.lastFirmware(seconds); // before the agents stop
-        long heapPerAgent =
-            measureHeap && fleet.spawned() > 0
-                ? (HeapAfterGc.used() - heapBefore) / fleet.spawned()
-                : -1;
+        long heapPerAgent = fleet.heapBytesPerAgent();
         Map<String, Histogram> latencies = swap.last(seconds);
-        fleet.stop(Duration.ofMillis(Math.min(2000, 200 + fleet.spawned() / 50)));
-        if (controller != null) {
-          controller.close();
-        }
+        fleet.stopFleet();
         RunReport report =
             reporter.last(
                 seconds,
@@ -182,7 +126,6 @@ public final class ScenarioRunner {
         return report;
       }
     } finally {
-      incidents.close(); // also when the run failed: no incident may start after it
       DashboardServer d = dashboard;
       if (d != null) {
         d.close();
@@ -211,8 +154,7 @@ public final class ScenarioRunner {
   }
 
   /** The live dashboard and Prometheus endpoint, when asked for; returns its latency series. */
-  private LatencySeries startDashboard(
-      FleetMetrics metrics, ReferenceController controller, ActorFleet fleet) {
+  private LatencySeries startDashboard(RunSource fleet) {
     if (dashboardAt == null) {
       return null;
     }
@@ -220,8 +162,7 @@ public final class ScenarioRunner {
         DashboardServer.start(
             dashboardAt,
             "fleetsim live: " + scenario.name(),
-            new PrometheusMetrics(
-                metrics, controller == null ? null : controller.latencies(), fleet::spawned));
+            new PrometheusMetrics(fleet.metrics(), fleet.controllerLatencies(), fleet::spawned));
     out.printf("dashboard: %s (Prometheus: %smetrics)%n", dashboard.url(), dashboard.url());
     out.flush();
     return new LatencySeries();
@@ -235,12 +176,7 @@ public final class ScenarioRunner {
    * JVM until the report is written); returns whether it was stopped early.
    */
   private boolean runFor(
-      Duration duration,
-      long startNanos,
-      IntervalSwap swap,
-      RunReporter reporter,
-      Rollouts rollouts,
-      RunCurves curves)
+      Duration duration, long startNanos, IntervalSwap swap, RunReporter reporter, RunFleet fleet)
       throws InterruptedException, IOException {
     Thread hook =
         new Thread(
@@ -264,9 +200,15 @@ public final class ScenarioRunner {
         interrupted = true;
         break;
       }
+      String why = fleet.mustStop();
+      if (why != null) {
+        out.println("the run stops early: " + why);
+        interrupted = true;
+        break;
+      }
       double at = (System.nanoTime() - startNanos) / 1e9;
       out.println(swap.second(at));
-      List<OutageDetector.Observed> observed = curves.observed();
+      List<OutageDetector.Observed> observed = fleet.curves().observed();
       for (; told < observed.size(); told++) {
         OutageDetector.Observed o = observed.get(told);
         out.printf(Locale.ROOT, "observed outage at t=%.1fs: %s%n", o.at(), o.what());
@@ -275,7 +217,7 @@ public final class ScenarioRunner {
       DashboardServer d = dashboard;
       boolean snapshotDue = ++seconds % SNAPSHOT_SECONDS == 0;
       if (d != null || snapshotDue) {
-        RunReport now = reporter.live(at, rollouts.report());
+        RunReport now = reporter.live(at, fleet.rolloutsNow());
         if (d != null) {
           d.publish(HtmlReport.data(now.json(), swap.live().json(), true));
         }

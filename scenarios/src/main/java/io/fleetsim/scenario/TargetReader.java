@@ -9,6 +9,8 @@ import io.fleetsim.mtp.connect.Redacted;
 import io.fleetsim.profiles.FleetMix;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -37,7 +39,8 @@ final class TargetReader {
         key,
         Set.of("controller", "controller-id", "mtp", "mqtt-version", "ca-cert", "broker"));
     Config t = c.getConfig("target");
-    String controller = t.hasPath("controller") ? in.string(t, "controller") : "embedded";
+    List<String> controllers = controllers(t, key);
+    String controller = controllers.get(0);
     String id =
         t.hasPath("controller-id") ? in.string(t, "controller-id") : "self::fleetsim-controller";
     boolean mqtt5 = true;
@@ -63,18 +66,20 @@ final class TargetReader {
     if (t.hasPath("mtp")) {
       throw in.error(t.getValue("mtp"), key + ".mtp", "only for the embedded controller");
     }
-    URI url;
-    try {
-      url = URI.create(controller);
-    } catch (IllegalArgumentException e) {
-      throw in.error(
-          t.getValue("controller"), key + ".controller", "not a URL: " + Redacted.url(controller));
+    List<URI> urls = new ArrayList<>();
+    for (String each : controllers) {
+      urls.add(url(t, key, each));
     }
+    URI url = urls.get(0);
     String scheme = String.valueOf(url.getScheme());
-    try {
-      Connectors.checkPort(url);
-    } catch (IllegalArgumentException e) {
-      throw in.error(t.getValue("controller"), key + ".controller", e.getMessage());
+    for (URI other : urls) {
+      if (!kindOf(other.getScheme()).equals(kindOf(scheme))) {
+        throw in.error(
+            t.getValue("controller"),
+            key + ".controller",
+            "the targets must all be ws[s]:// or all mqtt[s]://, not "
+                + Redacted.url(other.toString()));
+      }
     }
     Path caCert = null;
     if (t.hasPath("ca-cert")) {
@@ -92,9 +97,9 @@ final class TargetReader {
     return switch (scheme) {
       case "ws", "wss" ->
           new Scenario.Target(
-              Scenario.Target.Kind.WEBSOCKET, url, id, mqtt5, caCert, broker(t, key));
+              Scenario.Target.Kind.WEBSOCKET, url, id, mqtt5, caCert, broker(t, key), urls);
       case "mqtt", "mqtts" ->
-          new Scenario.Target(Scenario.Target.Kind.MQTT, url, id, mqtt5, caCert);
+          new Scenario.Target(Scenario.Target.Kind.MQTT, url, id, mqtt5, caCert, null, urls);
       default ->
           throw in.error(
               t.getValue("controller"),
@@ -102,6 +107,57 @@ final class TargetReader {
               "embedded, ws[s]://HOST:PORT/PATH or mqtt[s]://HOST:PORT, not "
                   + Redacted.url(controller));
     };
+  }
+
+  /**
+   * {@code target.controller}: {@code embedded}, one URL, or several (a list, or URLs separated by
+   * commas as {@code run --target} takes them) that the agents spread over.
+   */
+  private List<String> controllers(Config t, String key) {
+    if (!t.hasPath("controller")) {
+      return List.of("embedded");
+    }
+    List<String> out = new ArrayList<>();
+    if (t.getValue("controller").valueType() == com.typesafe.config.ConfigValueType.LIST) {
+      try {
+        out.addAll(t.getStringList("controller"));
+      } catch (com.typesafe.config.ConfigException.WrongType e) {
+        throw in.error(t.getValue("controller"), key + ".controller", "a list of URL strings");
+      }
+    } else {
+      for (String each : in.string(t, "controller").split(",")) {
+        out.add(each.trim());
+      }
+    }
+    out.removeIf(String::isEmpty);
+    if (out.isEmpty()) {
+      throw in.error(t.getValue("controller"), key + ".controller", "embedded or a URL");
+    }
+    if (out.size() > 1 && out.contains("embedded")) {
+      throw in.error(
+          t.getValue("controller"), key + ".controller", "embedded cannot be one of several");
+    }
+    return out;
+  }
+
+  private URI url(Config t, String key, String controller) {
+    URI url;
+    try {
+      url = URI.create(controller);
+    } catch (IllegalArgumentException e) {
+      throw in.error(
+          t.getValue("controller"), key + ".controller", "not a URL: " + Redacted.url(controller));
+    }
+    try {
+      Connectors.checkPort(url);
+    } catch (IllegalArgumentException e) {
+      throw in.error(t.getValue("controller"), key + ".controller", e.getMessage());
+    }
+    return url;
+  }
+
+  private static String kindOf(String scheme) {
+    return String.valueOf(scheme).replace("wss", "ws").replace("mqtts", "mqtt");
   }
 
   /** {@code target.broker}: the mqtt[s]:// broker of mix entries with mtp = mqtt, or null. */

@@ -61,7 +61,8 @@ class MembershipTest {
             loopback(),
             seed,
             new WorkerProtocol.WorkerInfo(
-                name, "127.0.0.1", ProcessHandle.current().pid(), maxAgents)));
+                name, "127.0.0.1", ProcessHandle.current().pid(), maxAgents),
+            new java.io.PrintWriter(java.io.Writer.nullWriter())));
   }
 
   private static InetSocketAddress loopback() throws IOException {

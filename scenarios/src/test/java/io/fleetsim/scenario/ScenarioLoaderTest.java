@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -354,6 +355,51 @@ class ScenarioLoaderTest {
     assertThatThrownBy(() -> ScenarioLoader.load(dir.resolve("nope.conf"), Map.of()))
         .isInstanceOf(ScenarioException.class)
         .hasMessageEndingWith("nope.conf: no such scenario file");
+  }
+
+  @Test
+  void severalTargets_asAListOrSeparatedByCommas_spreadTheAgents() throws IOException {
+    for (String controller :
+        List.of(
+            "[\"ws://127.0.0.1:9001/usp\", \"ws://127.0.0.1:9002/usp\"]",
+            "\"ws://127.0.0.1:9001/usp, ws://127.0.0.1:9002/usp\"")) {
+      Scenario s =
+          ScenarioLoader.load(
+              write(
+                  "two.conf",
+                  "scenario { duration = 5s, fleet.agents = 10, target.controller = "
+                      + controller
+                      + " }"),
+              Map.of());
+      assertThat(s.target().kind()).isEqualTo(Scenario.Target.Kind.WEBSOCKET);
+      assertThat(s.target().urls()).extracting(java.net.URI::getPort).containsExactly(9001, 9002);
+    }
+    assertError(
+        "scenario { duration = 5s, fleet.agents = 10\n"
+            + " target.controller = [\"ws://127.0.0.1:9001/usp\", \"mqtt://127.0.0.1:1883\"] }",
+        "bad.conf:2: scenario.target.controller: the targets must all be ws[s]:// or all"
+            + " mqtt[s]://");
+  }
+
+  @Test
+  void theClusterBlock_isReadAndChecked() throws IOException {
+    Scenario s =
+        ScenarioLoader.load(
+            write(
+                "cluster.conf",
+                "scenario { duration = 5s, fleet.agents = 10, cluster { local-workers = 3,"
+                    + " workers-timeout = 2m, on-worker-loss = fail } }"),
+            Map.of());
+    assertThat(s.cluster())
+        .isEqualTo(new Scenario.Cluster(null, 0, 3, java.time.Duration.ofMinutes(2), true));
+    assertThat(
+            ScenarioLoader.load(
+                    write("none.conf", "scenario { duration = 5s, fleet.agents = 10 }"), Map.of())
+                .cluster())
+        .isEqualTo(Scenario.Cluster.NONE);
+    assertError(
+        "scenario { duration = 5s, fleet.agents = 10\n cluster { on-worker-loss = stop } }",
+        "bad.conf:2: scenario.cluster.on-worker-loss: continue or fail");
   }
 
   private void assertError(String text, String expected) throws IOException {

@@ -1,0 +1,127 @@
+package io.fleetsim.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.ConfigRenderOptions;
+import io.fleetsim.fleet.ActorSystems;
+import io.fleetsim.scenario.RunReport;
+import io.fleetsim.scenario.Scenario;
+import io.fleetsim.scenario.ScenarioLoader;
+import io.fleetsim.scenario.ScenarioRunner;
+import io.fleetsim.scenario.WorkerReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One scenario run by a coordinator over 1 and over 3 workers, all in this JVM (each node its own
+ * ActorSystem on loopback, the agents on the in-memory MTP): the same fleet, the same totals, and
+ * merged latencies that count every worker's values.
+ */
+class ClusterRunTest {
+  private static final String SCENARIO =
+      """
+      scenario {
+        name = split
+        duration = 8s
+        seed = 11
+        target { controller = embedded, mtp = memory }
+        fleet {
+          agents = 300
+          provisioned = true
+          mix = [ { profile = home-gateway, share = 70 }, { profile = iot-hub, share = 30 } ]
+        }
+        phases = [ { ramp = 300, over = 2s } ]
+        behaviour { workload { rate = 60 } }
+        assertions = [ { connected-at-least = 100 } ]
+      }
+      """;
+
+  @TempDir Path dir;
+
+  @Test
+  void oneOrThreeWorkers_runTheSameFleet_andTheMergedTotalsAddUp() throws Exception {
+    RunReport one = run(1);
+    RunReport three = run(3);
+    for (RunReport r : List.of(one, three)) {
+      assertThat(r.spawned()).isEqualTo(300);
+      assertThat(r.connectedAtEnd()).isEqualTo(300);
+      assertThat(r.connects()).isEqualTo(300);
+      assertThat(r.statesAtEnd()).containsEntry("online", 300L);
+      // every worker's values are in the merged histograms, none twice
+      assertThat(r.latencies().get("connect").getTotalCount()).isEqualTo(300);
+      assertThat(r.latencies().get("Notify Boot!").getTotalCount()).isEqualTo(300);
+      // the embedded Controllers' latencies too (each worker has its own, with its share of the
+      // workload)
+      assertThat(r.latencies().keySet()).anyMatch(name -> name.startsWith("controller "));
+      assertThat(r.drops()).isEmpty();
+      assertThat(r.passed()).isTrue();
+    }
+    assertThat(three.notifications()).isEqualTo(one.notifications());
+    assertThat(three.messagesFromAgents().get("NOTIFY"))
+        .isEqualTo(one.messagesFromAgents().get("NOTIFY"));
+    assertThat(three.json()).contains("\"workers\": [").contains("\"name\": \"w3\"");
+
+    // the split: contiguous ranges that cover the fleet, each worker's agents all connected
+    List<WorkerReport> workers = three.workers();
+    assertThat(workers).extracting(WorkerReport::name).containsExactly("w1", "w2", "w3");
+    int next = 0;
+    for (WorkerReport w : workers) {
+      assertThat(w.firstAgent()).isEqualTo(next);
+      assertThat(w.agents()).isEqualTo(100);
+      assertThat(w.connected()).isEqualTo(100);
+      assertThat(w.messages()).isPositive();
+      assertThat(w.lost()).isFalse();
+      next += w.agents();
+    }
+    assertThat(one.workers()).singleElement().extracting(WorkerReport::agents).isEqualTo(300);
+  }
+
+  private RunReport run(int n) throws Exception {
+    Path file = dir.resolve("split.conf");
+    Files.writeString(file, SCENARIO);
+    Scenario s = ScenarioLoader.load(file, Map.of()).withOutput(dir.resolve("out-" + n));
+    String hocon =
+        ScenarioLoader.resolve(file, Map.of()).root().render(ConfigRenderOptions.concise());
+    List<ActorSystem<?>> nodes = new ArrayList<>();
+    try (Coordinator c = Coordinator.start(loopback())) {
+      for (int i = 1; i <= n; i++) {
+        nodes.add(
+            WorkerNode.start(
+                loopback(),
+                c.address(),
+                new WorkerProtocol.WorkerInfo(
+                    "w" + i, "127.0.0.1", ProcessHandle.current().pid(), Partitioner.UNLIMITED),
+                new PrintWriter(Writer.nullWriter())));
+      }
+      List<Coordinator.Joined> joined = c.awaitWorkers(n, Duration.ofSeconds(60));
+      StringWriter out = new StringWriter();
+      return new ScenarioRunner(
+              s,
+              new PrintWriter(out),
+              null,
+              scenario -> ClusterFleet.open(scenario, hocon, c, joined, false))
+          .run();
+    } finally {
+      nodes.forEach(ActorSystems::terminate);
+    }
+  }
+
+  private static InetSocketAddress loopback() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return new InetSocketAddress("127.0.0.1", s.getLocalPort());
+    }
+  }
+}
