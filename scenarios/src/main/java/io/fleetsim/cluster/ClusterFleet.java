@@ -119,6 +119,7 @@ public final class ClusterFleet implements RunFleet {
         0,
         100,
         TimeUnit.MILLISECONDS);
+    curves.followOutages(scenario, sampler, startNanos, state.merged()::connectedNow);
   }
 
   @Override

@@ -4,6 +4,8 @@ import io.fleetsim.controller.FirmwareCampaign;
 import io.fleetsim.metrics.FleetMetrics;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The run's milestone curves, sampled every {@link #SAMPLE_EVERY_MILLIS}: agents connected, Boot!
@@ -39,6 +41,30 @@ public final class RunCurves {
   /** The curves of {@code s}: its fleet's, and the outages its timeline causes are not observed. */
   public static RunCurves of(Scenario s) {
     return new RunCurves(s.agents(), RunTimeline.of(s));
+  }
+
+  /**
+   * The outage curves of {@code s} for a fleet whose incidents run elsewhere (a cluster
+   * coordinator's workers each cut their own Controller): at each outage's start the agents
+   * connected then are counted, and at its end their curve back begins, as {@link OutageIncident}
+   * does in one JVM, on the merged counts.
+   */
+  public void followOutages(
+      Scenario s,
+      ScheduledExecutorService clock,
+      long startNanos,
+      java.util.function.LongSupplier connected) {
+    for (Scenario.Incident i : s.incidents()) {
+      if (i instanceof Scenario.Incident.Outage o) {
+        long[] before = {0};
+        long at = startNanos + o.at().toNanos() - System.nanoTime();
+        clock.schedule(() -> before[0] = connected.getAsLong(), at, TimeUnit.NANOSECONDS);
+        clock.schedule(
+            () -> outageEnded("back after the outage at " + o.at().toSeconds() + " s", before[0]),
+            at + o.length().toNanos(),
+            TimeUnit.NANOSECONDS);
+      }
+    }
   }
 
   /** One sample, {@code millis} into the run. */
