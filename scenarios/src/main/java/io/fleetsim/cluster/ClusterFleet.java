@@ -2,6 +2,7 @@ package io.fleetsim.cluster;
 
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.metrics.Latencies;
+import io.fleetsim.scenario.OneThread;
 import io.fleetsim.scenario.RunCurves;
 import io.fleetsim.scenario.RunFleet;
 import io.fleetsim.scenario.RunReport;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -36,13 +36,7 @@ public final class ClusterFleet implements RunFleet {
   private long startNanos;
   private long tickBytesBefore;
   private PrintWriter out = new PrintWriter(java.io.Writer.nullWriter());
-  private final ScheduledExecutorService sampler =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "fleetsim-cluster-curves");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService sampler = OneThread.scheduler("fleetsim-cluster-curves");
 
   private ClusterFleet(Scenario scenario, ClusterRunState state) {
     this.scenario = scenario;

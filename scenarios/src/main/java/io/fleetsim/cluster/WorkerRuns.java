@@ -1,7 +1,7 @@
 package io.fleetsim.cluster;
 
+import io.fleetsim.scenario.OneThread;
 import java.io.PrintWriter;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -18,13 +18,7 @@ final class WorkerRuns implements AutoCloseable {
 
   private final String name;
   private final PrintWriter out;
-  private final ScheduledExecutorService thread =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "fleetsim-worker-run");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService thread = OneThread.scheduler("fleetsim-worker-run");
   private WorkerRun current; // only touched on the run thread
 
   WorkerRuns(String name, PrintWriter out) {

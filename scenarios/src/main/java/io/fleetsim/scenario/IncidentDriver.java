@@ -10,14 +10,7 @@ import java.util.concurrent.TimeUnit;
  * is reported on the console and the run goes on.
  */
 final class IncidentDriver implements AutoCloseable {
-  private final ScheduledThreadPoolExecutor thread =
-      new ScheduledThreadPoolExecutor(
-          1,
-          r -> {
-            Thread t = new Thread(r, "fleetsim-incidents");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledThreadPoolExecutor thread = OneThread.scheduler("fleetsim-incidents");
 
   IncidentDriver() {
     // at the end of the run, incidents not started yet never start; one under way finishes

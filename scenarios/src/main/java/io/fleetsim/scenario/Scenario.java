@@ -66,22 +66,7 @@ public record Scenario(
 
   /** The same scenario writing to {@code dir}. */
   public Scenario withOutput(Path dir) {
-    return new Scenario(
-        name,
-        source,
-        duration,
-        seed,
-        target,
-        agents,
-        mix,
-        profileOverrides,
-        provisioned,
-        plan,
-        behaviour,
-        incidents,
-        assertions,
-        dir,
-        cluster);
+    return with(agents, plan, behaviour, dir);
   }
 
   /**
@@ -92,16 +77,8 @@ public record Scenario(
   public Scenario part(int n) {
     double share = agents == 0 ? 0 : (double) n / agents;
     Behaviour b = behaviour;
-    return new Scenario(
-        name,
-        source,
-        duration,
-        seed,
-        target,
+    return with(
         n,
-        mix,
-        profileOverrides,
-        provisioned,
         plan.scaledTo(n),
         new Behaviour(
             b.workloadRate() * share,
@@ -112,14 +89,15 @@ public record Scenario(
             b.periodicInterval(),
             b.valueChangeEvery(),
             b.hostChurnEvery()),
-        incidents,
-        assertions,
-        output,
-        cluster);
+        output);
   }
 
   /** The same scenario with {@code n} agents, every phase scaled in proportion. */
   public Scenario withAgents(int n) {
+    return with(n, plan.scaledTo(n), behaviour, output);
+  }
+
+  private Scenario with(int n, InjectionPlan p, Behaviour b, Path dir) {
     return new Scenario(
         name,
         source,
@@ -130,11 +108,11 @@ public record Scenario(
         mix,
         profileOverrides,
         provisioned,
-        plan.scaledTo(n),
-        behaviour,
+        p,
+        b,
         incidents,
         assertions,
-        output,
+        dir,
         cluster);
   }
 
