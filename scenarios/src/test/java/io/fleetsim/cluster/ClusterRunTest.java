@@ -98,6 +98,64 @@ class ClusterRunTest {
     assertThat(one.workers()).singleElement().extracting(WorkerReport::agents).isEqualTo(300);
   }
 
+  @Test
+  void aWorkerThatJoinsMidRun_getsNoAgentsOfIt_butTakesTheNextRun() throws Exception {
+    Path file = dir.resolve("late.conf");
+    Files.writeString(
+        file,
+        SCENARIO
+            .replace("duration = 10s", "duration = 6s")
+            .replace("incidents = [ { at = 4s, outage = 1s } ]", ""));
+    Scenario s = ScenarioLoader.load(file, Map.of());
+    String hocon =
+        ScenarioLoader.resolve(file, Map.of()).root().render(ConfigRenderOptions.concise());
+    List<ActorSystem<?>> nodes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (Coordinator c = Coordinator.start(loopback())) {
+      nodes.add(node(c, "early"));
+      List<Coordinator.Joined> one = c.awaitWorkers(1, Duration.ofSeconds(60));
+      java.util.concurrent.CompletableFuture<Void> late =
+          java.util.concurrent.CompletableFuture.runAsync(
+              () -> {
+                try {
+                  Thread.sleep(1_000);
+                  nodes.add(node(c, "late"));
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      RunReport first = run(s.withOutput(dir.resolve("first")), hocon, c, one);
+      late.join();
+      assertThat(first.workers()).extracting(WorkerReport::name).containsExactly("early");
+      assertThat(first.connectedAtEnd()).isEqualTo(300);
+
+      List<Coordinator.Joined> two = c.awaitWorkers(2, Duration.ofSeconds(60));
+      RunReport next = run(s.withOutput(dir.resolve("next")), hocon, c, two);
+      assertThat(next.workers()).extracting(WorkerReport::name).containsExactly("early", "late");
+      assertThat(next.connectedAtEnd()).isEqualTo(300);
+    } finally {
+      nodes.forEach(ActorSystems::terminate);
+    }
+  }
+
+  private static ActorSystem<?> node(Coordinator c, String name) throws IOException {
+    return WorkerNode.start(
+        loopback(),
+        c.address(),
+        new WorkerProtocol.WorkerInfo(
+            name, "127.0.0.1", ProcessHandle.current().pid(), Partitioner.UNLIMITED),
+        new PrintWriter(Writer.nullWriter()));
+  }
+
+  private static RunReport run(
+      Scenario s, String hocon, Coordinator c, List<Coordinator.Joined> joined) throws Exception {
+    return new ScenarioRunner(
+            s,
+            new PrintWriter(new StringWriter()),
+            null,
+            scenario -> ClusterFleet.open(scenario, hocon, c, joined, false))
+        .run();
+  }
+
   private RunReport run(int n) throws Exception {
     Path file = dir.resolve("split.conf");
     Files.writeString(file, SCENARIO);
@@ -107,22 +165,9 @@ class ClusterRunTest {
     List<ActorSystem<?>> nodes = new ArrayList<>();
     try (Coordinator c = Coordinator.start(loopback())) {
       for (int i = 1; i <= n; i++) {
-        nodes.add(
-            WorkerNode.start(
-                loopback(),
-                c.address(),
-                new WorkerProtocol.WorkerInfo(
-                    "w" + i, "127.0.0.1", ProcessHandle.current().pid(), Partitioner.UNLIMITED),
-                new PrintWriter(Writer.nullWriter())));
+        nodes.add(node(c, "w" + i));
       }
-      List<Coordinator.Joined> joined = c.awaitWorkers(n, Duration.ofSeconds(60));
-      StringWriter out = new StringWriter();
-      return new ScenarioRunner(
-              s,
-              new PrintWriter(out),
-              null,
-              scenario -> ClusterFleet.open(scenario, hocon, c, joined, false))
-          .run();
+      return run(s, hocon, c, c.awaitWorkers(n, Duration.ofSeconds(60)));
     } finally {
       nodes.forEach(ActorSystems::terminate);
     }
