@@ -167,6 +167,10 @@ final class RunCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--local-workers " + local + " starts " + local + " workers; --workers says " + workers);
     }
+    if (local == 0 && clusterBind == null && c.bind() == null) {
+      throw new IllegalArgumentException(
+          "--workers needs --cluster-bind HOST:PORT: where the workers join (their --join)");
+    }
     String at = clusterBind != null ? clusterBind : c.bind() != null ? c.bind() : "127.0.0.1:0";
     InetSocketAddress bind = HostPort.parse("--cluster-bind", at);
     Duration timeout = workersTimeout != null ? workersTimeout : c.workersTimeout();

@@ -534,6 +534,22 @@ class RunCommandTest {
   }
 
   @Test
+  void clusterOptionsThatCannotWork_areOneLineWithExit2() throws IOException {
+    Path scenario = write("small.conf", SCENARIO);
+    assertThat(run("run", scenario.toString(), "--workers", "2")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("fleetsim: --workers needs --cluster-bind HOST:PORT: where the workers join");
+    assertThat(run("run", scenario.toString(), "--local-workers", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("fleetsim: --local-workers must be > 0");
+    assertThat(run("run", scenario.toString(), "--local-workers", "2", "--workers", "3"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--local-workers 2 starts 2 workers; --workers says 3");
+    assertThat(run("run", scenario.toString(), "--cluster-bind", "nohost", "--workers", "1"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("fleetsim: --cluster-bind");
+  }
+
+  @Test
   void validate_saysWhatWouldRun() throws IOException {
     Path scenario = write("small.conf", SCENARIO);
     assertThat(run("validate", scenario.toString())).isZero();
