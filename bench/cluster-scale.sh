@@ -23,7 +23,7 @@ controllers() { # $1 count; sets TARGET
   TARGET=
   for i in $(seq 1 "$1"); do
     local port=$((BASE + i)) log=/tmp/fleetsim-bench-cluster-ctrl-$i.log
-    FLEETSIM_JAVA_OPTS="-Xmx1500m" ./fleetsim controller --listen 127.0.0.1:$port --no-provisioning \
+    FLEETSIM_JAVA_OPTS="-Xmx1g" ./fleetsim controller --listen 127.0.0.1:$port --no-provisioning \
       --duration "PT$((D + 120))S" > "$log" 2>&1 &
     PIDS+=($!)
     TARGET="${TARGET:+$TARGET,}ws://127.0.0.1:$port/usp"
@@ -57,7 +57,7 @@ run() { # $1 label, $2 workers (0: one JVM), $3 agents
   controllers "$(( $2 > 0 ? $2 : 1 ))"
   if [ "$2" -gt 0 ]; then args=(--local-workers "$2"); fi
   t0=$(date +%s.%N)
-  FLEETSIM_WORKER_JAVA_OPTS="-Xmx3g" FLEETSIM_JAVA_OPTS="-Xmx3g" ./fleetsim run \
+  FLEETSIM_WORKER_JAVA_OPTS="-Xmx1500m" FLEETSIM_JAVA_OPTS="-Xmx1500m" ./fleetsim run \
     scenarios/examples/boot-storm.conf --agents "$3" --duration "${D}s" --target "$TARGET" \
     --output "$out" --measure-heap "${args[@]}" > /tmp/fleetsim-bench-cluster-$1.log 2>&1 &
   pid=$!
