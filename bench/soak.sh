@@ -3,18 +3,20 @@
 # hour after the ramp) with Periodic!, ValueChange, 1 % of the links flapping every minute
 # (scenarios/examples/soak.conf) and a workload of R (default 100) Get/Set/Operate a second from
 # `fleetsim controller` in a second JVM, both on loopback (one process may hold ~19,000 sockets here).
-# At each sample time (default 10 and 60 minutes after the start) it forces a GC in both JVMs and
-# records heap after GC, open files, threads and the CPU of the WINDOW seconds before (default 300:
-# one minute swings by a fifth with the machine's other load); then prints the run's report (drops,
-# latencies) and the controller's latency table.
-# Usage: bench/soak.sh [agents] [seconds] [workload-rate]   SAMPLES="600 3600", WINDOW=300 override
+# At each sample time (default 11.5 and 61.5 minutes after the start) it records in both JVMs the
+# CPU of the WINDOW seconds before (default 600, from after the workload starts at 90 s: shorter
+# windows swung by 10-25 % with the machine's other load), the simulator's CPU per 1,000 USP messages
+# of that window (its traffic varies with the flapping), then the heap after GC as the median of
+# three forced GCs 10 s apart (one sample swung by up to 9 % with what was in flight), open files and
+# threads; then prints the run's report (drops, latencies) and the controller's latency table.
+# Usage: bench/soak.sh [agents] [seconds] [workload-rate]   SAMPLES="690 3690", WINDOW=600 override
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-18000}
 D=${2:-3720}
 RATE=${3:-100}
-SAMPLES=${SAMPLES:-600 3600}
-WINDOW=${WINDOW:-300}
+SAMPLES=${SAMPLES:-690 3690}
+WINDOW=${WINDOW:-600}
 PORT=${PORT:-18085}
 OUT=target/fleetsim/soak-$N
 FLEETSIM_REBUILD=${FLEETSIM_REBUILD:-0} ./fleetsim --version >/dev/null
@@ -35,24 +37,35 @@ FLEETSIM_JAVA_OPTS="-Xmx4g" ./fleetsim run "$OUT/soak-external.conf" --agents "$
 RUN=$!
 HZ=$(getconf CLK_TCK)
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-heap_after_gc() {
-  jcmd "$1" GC.run >/dev/null
-  jcmd "$1" GC.heap_info | grep -oE "used [0-9]+K" | head -1 | grep -oE "[0-9]+"
+heap_after_gc() { # the median of three forced GCs 10 s apart, KiB
+  for _ in 1 2 3; do
+    jcmd "$1" GC.run >/dev/null
+    jcmd "$1" GC.heap_info | grep -oE "used [0-9]+K" | head -1 | grep -oE "[0-9]+"
+    sleep 10
+  done | sort -n | sed -n 2p
 }
-sample() { # $1 pid, $2 name, $3 cpu ticks WINDOW seconds before
-  local cpu=$(( $(ticks "$1") - $3 ))
-  printf "%-10s heap after GC %7d KiB, open files %6d, threads %4d, CPU of the last %d s %5.1f %% of one core\n" \
-    "$2" "$(heap_after_gc "$1")" "$(ls "/proc/$1/fd" | wc -l)" \
-    "$(awk '/^Threads/ {print $2}' "/proc/$1/status")" "$WINDOW" \
-    "$(echo "$cpu $HZ $WINDOW" | awk '{print 100 * $1 / $2 / $3}')"
+messages() { # USP messages the run's progress lines count between run seconds $1 and $2
+  awk -v a="$1" -v b="$2" '/^t=/ { t = $0; sub(/^t= */, "", t); t += 0
+    if (t > a && t <= b) for (i = 1; i < NF; i++) if ($i == "msgs/s") n += $(i + 1) }
+    END { print n + 0 }' /tmp/fleetsim-bench-soak.log
+}
+sample() { # $1 pid, $2 name, $3 its CPU ticks in the window, $4 messages in the window or ""
+  local cpu=$3 per=""
+  [ -n "$4" ] && per=$(echo "$cpu $HZ $4" | awk '{printf ", %.1f ms CPU per 1,000 messages (%d)", 1e6 * $1 / $2 / $3, $3}')
+  printf "%-10s CPU of the last %d s %5.1f %% of one core%s; heap after GC %7d KiB (median of 3), open files %6d, threads %4d\n" \
+    "$2" "$WINDOW" "$(echo "$cpu $HZ $WINDOW" | awk '{print 100 * $1 / $2 / $3}')" "$per" \
+    "$(heap_after_gc "$1")" "$(ls "/proc/$1/fd" | wc -l)" \
+    "$(awk '/^Threads/ {print $2}' "/proc/$1/status")"
 }
 for s in $SAMPLES; do
   sleep $(( T0 + s - WINDOW - $(date +%s) ))
   r0=$(ticks $RUN); c0=$(ticks $CTRL)
   sleep "$WINDOW"
-  echo "at $((s / 60)) min:"
-  sample $RUN simulator "$r0"
-  sample $CTRL controller "$c0"
+  r1=$(ticks $RUN); c1=$(ticks $CTRL)
+  echo "at $((s / 60)).$(( (s % 60) * 10 / 60 )) min:"
+  # CPU first (before the forced GCs), then the heaps
+  sample $RUN simulator $((r1 - r0)) "$(messages $((s - WINDOW)) "$s")"
+  sample $CTRL controller $((c1 - c0)) ""
 done | tee "$OUT/soak-samples.txt"
 wait $RUN || true
 grep -v '^t=' /tmp/fleetsim-bench-soak.log
