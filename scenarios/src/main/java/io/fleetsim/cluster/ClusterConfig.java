@@ -12,7 +12,10 @@ import java.net.InetSocketAddress;
  * coordinator cut off from every worker would down itself mid-run, and workers that lost their
  * coordinator would go on without one; off, the workers down themselves and join again, which is
  * what a worker without its coordinator should do. {@code stable-after} is 7 s rather than the
- * default 20 s, so that a lost worker is named (and its agents counted out) sooner.
+ * default 20 s, so that a lost worker is named (and its agents counted out) sooner. The failure
+ * detector tolerates 10 s without a heartbeat rather than 3 s: a worker booting a million agents on
+ * a saturated machine went 4.6 s without one (bench/cluster-memory.sh) and was marked unreachable,
+ * 2.6 s short of being removed from a healthy run.
  */
 public final class ClusterConfig {
   /** The ActorSystem name every node shares: part of each node's address. */
@@ -40,6 +43,7 @@ public final class ClusterConfig {
         pekko.cluster.split-brain-resolver.active-strategy = keep-oldest
         pekko.cluster.split-brain-resolver.keep-oldest.down-if-alone = off
         pekko.cluster.split-brain-resolver.stable-after = 7s
+        pekko.cluster.failure-detector.acceptable-heartbeat-pause = 10s
         pekko.log-dead-letters-during-shutdown = off
         pekko.actor.serializers.fleetsim = "%s"
         pekko.actor.serialization-bindings { "%s" = fleetsim }
