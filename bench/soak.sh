@@ -24,7 +24,7 @@ mkdir -p "$OUT"
 # The workload comes from the controller JVM, so the run's own copy of the scenario goes without it.
 sed '/workload/d' scenarios/examples/soak.conf > "$OUT/soak-external.conf"
 FLEETSIM_JAVA_OPTS="-Xmx2g" ./fleetsim controller --listen 127.0.0.1:$PORT --no-provisioning \
-  --workload-rate "$RATE" --workload-after PT90S --duration "PT$((D + 20))S" \
+  --workload-rate "$RATE" --workload-after PT90S --duration "PT$((D + 120))S" \
   > /tmp/fleetsim-bench-soak-ctrl.log 2>&1 &
 CTRL=$!
 trap 'kill $CTRL $RUN 2>/dev/null || true' EXIT

@@ -114,6 +114,26 @@ public final class ClusterFleet implements RunFleet {
         100,
         TimeUnit.MILLISECONDS);
     curves.followOutages(scenario, sampler, startNanos, state.merged()::connectedNow);
+    List<Scenario.Incident.FirmwareRollout> planned = RunCurves.rolloutsOf(scenario);
+    int[] followed = {0};
+    sampler.scheduleAtFixedRate(
+        () -> {
+          // a rollout's curve starts once every worker has begun it (its agents are then known),
+          // timed from when the scenario started it
+          while (followed[0] < planned.size()) {
+            int i = followed[0];
+            RunReport.Rollout r = state.rolloutStartedEverywhere(i);
+            if (r == null) {
+              return;
+            }
+            curves.rolloutFollowed(
+                planned.get(i), startNanos, () -> state.rollouts().get(i).upgraded(), r.agents());
+            followed[0]++;
+          }
+        },
+        100,
+        100,
+        TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -266,6 +266,20 @@ final class ClusterRunState {
     return out;
   }
 
+  /**
+   * The merged rollout {@code i} once every worker still there has started it (and so counted its
+   * agents), else null.
+   */
+  synchronized RunReport.Rollout rolloutStartedEverywhere(int i) {
+    for (Worker w : workers) {
+      if (!w.gone() && w.rollouts.size() <= i) {
+        return null;
+      }
+    }
+    List<RunReport.Rollout> all = rollouts();
+    return i < all.size() ? all.get(i) : null;
+  }
+
   /** The rollouts of every worker, added campaign by campaign (each worker runs every campaign). */
   synchronized List<RunReport.Rollout> rollouts() {
     List<RunReport.Rollout> out = new ArrayList<>();

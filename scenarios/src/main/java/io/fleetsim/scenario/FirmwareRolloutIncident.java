@@ -51,10 +51,6 @@ final class FirmwareRolloutIncident implements IncidentAction {
             chosen,
             ctx.transports().group().next());
     ctx.rollouts().add(campaign);
-    ctx.curves()
-        .rolloutStarted(
-            "on " + f.image() + " (rollout at " + f.at().toSeconds() + " s)",
-            campaign,
-            chosen.size());
+    ctx.curves().rolloutStarted(RunCurves.rolloutName(f), campaign, chosen.size());
   }
 }

@@ -36,7 +36,14 @@ final class ReplayIncident implements IncidentAction {
           case GARBAGE -> new AgentActor.Misbehave(1, 0);
         };
     ActorFleet fleet = ctx.fleet();
-    int[] agents = e.select(fleet.spawned(), ctx.scenario().seed());
+    int spawned = fleet.spawned();
+    int[] agents =
+        e.byIndex()
+            ? java.util.stream.IntStream.of(e.select(fleet.indexBound(), ctx.scenario().seed()))
+                .map(fleet::local)
+                .filter(i -> i >= 0 && i < spawned)
+                .toArray()
+            : e.select(spawned, ctx.scenario().seed());
     ctx.say(
         "replay: %s %s (%d agents)",
         e.event().name().toLowerCase(Locale.ROOT), e.agents(), agents.length);

@@ -20,7 +20,8 @@ public final class RunCurves {
   private record Outage(long endNanos, Milestones curve) {}
 
   /** A rollout started at {@code startNanos}: how its share of upgraded agents grows. */
-  private record Rollout(long startNanos, FirmwareCampaign campaign, Milestones curve) {}
+  private record Rollout(
+      long startNanos, java.util.function.LongSupplier upgraded, Milestones curve) {}
 
   private final List<Milestones> milestones = new CopyOnWriteArrayList<>();
   private final List<Outage> outages = new CopyOnWriteArrayList<>();
@@ -86,7 +87,7 @@ public final class RunCurves {
       o.curve.observe((now - o.endNanos) / 1_000_000, metrics.connectedNow());
     }
     for (Rollout r : rollouts) {
-      r.curve.observe((now - r.startNanos) / 1_000_000, r.campaign.upgraded());
+      r.curve.observe((now - r.startNanos) / 1_000_000, r.upgraded.getAsLong());
     }
   }
 
@@ -101,7 +102,44 @@ public final class RunCurves {
   void rolloutStarted(String what, FirmwareCampaign campaign, int agents) {
     Milestones curve = new Milestones(what, agents);
     milestones.add(curve);
-    rollouts.add(new Rollout(System.nanoTime(), campaign, curve));
+    rollouts.add(new Rollout(System.nanoTime(), campaign::upgraded, curve));
+  }
+
+  /**
+   * A rollout run elsewhere (by cluster workers, each on its agents) that started at {@code
+   * startNanos}: the same curve, fed by {@code upgraded}, the count summed over the workers.
+   */
+  public void rolloutFollowed(
+      String what, long startNanos, java.util.function.LongSupplier upgraded, int agents) {
+    Milestones curve = new Milestones(what, agents);
+    milestones.add(curve);
+    rollouts.add(new Rollout(startNanos, upgraded, curve));
+  }
+
+  /** How the report names the curve of {@code f}'s rollout. */
+  static String rolloutName(Scenario.Incident.FirmwareRollout f) {
+    return "on " + f.image() + " (rollout at " + f.at().toSeconds() + " s)";
+  }
+
+  /** The scenario's firmware rollouts in the order they start (and so in every worker's list). */
+  public static List<Scenario.Incident.FirmwareRollout> rolloutsOf(Scenario s) {
+    List<Scenario.Incident.FirmwareRollout> out = new java.util.ArrayList<>();
+    for (Scenario.Incident i : s.incidents()) {
+      if (i instanceof Scenario.Incident.FirmwareRollout f) {
+        out.add(f);
+      }
+    }
+    out.sort(java.util.Comparator.comparing(Scenario.Incident.FirmwareRollout::at));
+    return out;
+  }
+
+  /** {@link #rolloutFollowed} for the scenario's {@code f}, started {@code f.at()} into the run. */
+  public void rolloutFollowed(
+      Scenario.Incident.FirmwareRollout f,
+      long runStartNanos,
+      java.util.function.LongSupplier upgraded,
+      int agents) {
+    rolloutFollowed(rolloutName(f), runStartNanos + f.at().toNanos(), upgraded, agents);
   }
 
   /** Mass disconnects the scenario did not cause, in the order seen. */

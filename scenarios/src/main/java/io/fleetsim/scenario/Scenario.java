@@ -66,17 +66,22 @@ public record Scenario(
 
   /** The same scenario writing to {@code dir}. */
   public Scenario withOutput(Path dir) {
-    return with(agents, plan, behaviour, dir);
+    return with(agents, plan, behaviour, incidents, dir);
   }
 
   /**
-   * The share of this scenario a cluster worker runs: {@code n} of its agents, and every phase and
-   * the embedded Controller's workload rate in proportion. Incidents act on a percentage of the
-   * fleet at hand, so each worker's incidents are its share of the scenario's.
+   * The share of this scenario a cluster worker runs: {@code n} of its agents, and every phase, the
+   * embedded Controller's workload rate and each incident's rates and agent counts in proportion.
+   * Incidents that act on a percentage of the fleet at hand keep it: on each worker they act on
+   * that share of its agents.
    */
   public Scenario part(int n) {
     double share = agents == 0 ? 0 : (double) n / agents;
     Behaviour b = behaviour;
+    List<Incident> shares = new java.util.ArrayList<>();
+    for (Incident i : incidents) {
+      shares.add(share(i, share));
+    }
     return with(
         n,
         plan.scaledTo(n),
@@ -89,15 +94,41 @@ public record Scenario(
             b.periodicInterval(),
             b.valueChangeEvery(),
             b.hostChurnEvery()),
+        shares,
         output);
+  }
+
+  /**
+   * An incident as one worker with {@code share} of the fleet runs it: what it sets as a rate or a
+   * number of agents scales (a rollout's pace and parallel downloads, misbehaving agents);
+   * percentages of the fleet at hand and times stay.
+   */
+  private static Incident share(Incident i, double share) {
+    if (i instanceof Incident.FirmwareRollout f) {
+      return new Incident.FirmwareRollout(
+          f.at(),
+          f.percent(),
+          f.image(),
+          f.size(),
+          f.rate(),
+          f.failures(),
+          f.rollbacks(),
+          f.agentsPerSecond() * share,
+          Math.max(1, (int) Math.round(f.inFlight() * share)));
+    }
+    if (i instanceof Incident.Misbehaving m) {
+      return new Incident.Misbehaving(
+          m.at(), (int) Math.round(m.agents() * share), m.garbage(), m.flood());
+    }
+    return i;
   }
 
   /** The same scenario with {@code n} agents, every phase scaled in proportion. */
   public Scenario withAgents(int n) {
-    return with(n, plan.scaledTo(n), behaviour, output);
+    return with(n, plan.scaledTo(n), behaviour, incidents, output);
   }
 
-  private Scenario with(int n, InjectionPlan p, Behaviour b, Path dir) {
+  private Scenario with(int n, InjectionPlan p, Behaviour b, List<Incident> inc, Path dir) {
     return new Scenario(
         name,
         source,
@@ -110,7 +141,7 @@ public record Scenario(
         provisioned,
         p,
         b,
-        incidents,
+        inc,
         assertions,
         dir,
         cluster);

@@ -40,6 +40,14 @@ public record Timeline(Path file, List<Entry> entries) {
   /** One line: when, to whom, what. */
   public record Entry(Duration offset, String agents, Event event) {
 
+    /**
+     * Whether the line names agents by index ({@code 42}, {@code 0-19}): fleet-wide indexes, which
+     * a fleet holding only some agents (a cluster worker's) maps to its own.
+     */
+    public boolean byIndex() {
+      return !agents.equals("all") && !agents.endsWith("%");
+    }
+
     /** The agent indexes this line selects in a fleet of {@code size}, seeded for shares. */
     public int[] select(int size, long seed) {
       if (agents.equals("all")) {

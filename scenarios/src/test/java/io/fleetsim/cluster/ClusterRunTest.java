@@ -137,6 +137,115 @@ class ClusterRunTest {
     }
   }
 
+  /**
+   * A rollout that every worker runs on its agents: one merged report and one curve; a replay that
+   * names an agent by its fleet-wide index reaches that agent alone, on its worker.
+   */
+  @Test
+  void aFirmwareRolloutOverTwoWorkers_isOneRolloutWithOneCurve() throws Exception {
+    Path file = dir.resolve("rollout.conf");
+    Files.writeString(
+        file,
+        """
+        scenario {
+          duration = 9s
+          seed = 4
+          fleet { agents = 200, provisioned = true, profile { agent.reboot-time = 300ms } }
+          incidents = [
+            { at = 1s, firmware-rollout = 50, image = "fsim-9.1.0.bin", size = 200kB,
+              rate = 1MB, agents-per-second = 500 }
+            { at = 6s, replay = "one.csv" }
+          ]
+        }
+        """);
+    // agent 150 by its fleet-wide index: the second worker's 51st agent, and no one else
+    Files.writeString(dir.resolve("one.csv"), "1,150,reboot\n");
+    Scenario s = ScenarioLoader.load(file, Map.of()).withOutput(dir.resolve("rollout"));
+    String hocon =
+        ScenarioLoader.resolve(file, Map.of()).root().render(ConfigRenderOptions.concise());
+    List<ActorSystem<?>> nodes = new ArrayList<>();
+    try (Coordinator c = Coordinator.start(loopback())) {
+      nodes.add(node(c, "a"));
+      nodes.add(node(c, "b"));
+      RunReport r = run(s, hocon, c, c.awaitWorkers(2, Duration.ofSeconds(60)));
+      // half of each worker's 100 agents, reported as the one rollout of the scenario
+      assertThat(r.rollouts())
+          .singleElement()
+          .satisfies(
+              rollout -> {
+                assertThat(rollout.agents()).isEqualTo(100);
+                assertThat(rollout.upgraded()).isEqualTo(100);
+              });
+      // a Boot! from each agent, from each upgraded one, and from agent 150's power cycle
+      assertThat(r.latencies().get("Notify Boot!").getTotalCount()).isEqualTo(200 + 100 + 1);
+      assertThat(r.milestones())
+          .filteredOn(m -> m.what().equals("on fsim-9.1.0.bin (rollout at 1 s)"))
+          .singleElement()
+          .satisfies(m -> assertThat(m.reached()).containsKeys("50%", "100%"));
+    } finally {
+      nodes.forEach(ActorSystems::terminate);
+    }
+  }
+
+  /** The live dashboard's Prometheus endpoint on the coordinator shows the workers' sum. */
+  @Test
+  void prometheusOnTheCoordinator_showsTheMergedFleet() throws Exception {
+    Path file = dir.resolve("live.conf");
+    Files.writeString(file, SCENARIO.replace("duration = 10s", "duration = 30s"));
+    Scenario s = ScenarioLoader.load(file, Map.of()).withOutput(dir.resolve("live"));
+    String hocon =
+        ScenarioLoader.resolve(file, Map.of()).root().render(ConfigRenderOptions.concise());
+    List<ActorSystem<?>> nodes = new ArrayList<>();
+    try (Coordinator c = Coordinator.start(loopback())) {
+      nodes.add(node(c, "a"));
+      nodes.add(node(c, "b"));
+      List<Coordinator.Joined> two = c.awaitWorkers(2, Duration.ofSeconds(60));
+      ScenarioRunner runner =
+          new ScenarioRunner(
+              s,
+              new PrintWriter(new StringWriter()),
+              new InetSocketAddress("127.0.0.1", 0),
+              scenario -> ClusterFleet.open(scenario, hocon, c, two, false));
+      java.util.concurrent.CompletableFuture<RunReport> run =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return runner.run();
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      io.fleetsim.testing.Await.until(() -> runner.dashboardUrl() != null, Duration.ofSeconds(60));
+      String metrics = runner.dashboardUrl() + "metrics";
+      io.fleetsim.testing.Await.until(
+          () -> get(metrics).contains("fleetsim_agents_connected 300.0"), Duration.ofSeconds(60));
+      // the workers' Notify round trips, merged, as the one histogram family of the run
+      io.fleetsim.testing.Await.until(
+          () ->
+              get(metrics)
+                  .matches(
+                      "(?s).*fleetsim_latency_seconds_count\\{[^}]*Notify Boot![^}]*\\} 300(\\.0)?\n.*"),
+          Duration.ofSeconds(30));
+      assertThat(get(metrics)).contains("fleetsim_agents_spawned 300.0");
+      runner.stop();
+      assertThat(run.get().workers()).hasSize(2);
+    } finally {
+      nodes.forEach(ActorSystems::terminate);
+    }
+  }
+
+  private static String get(String url) {
+    try {
+      return java.net.http.HttpClient.newHttpClient()
+          .send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException | InterruptedException e) {
+      return "";
+    }
+  }
+
   private static ActorSystem<?> node(Coordinator c, String name) throws IOException {
     return WorkerNode.start(
         loopback(),

@@ -189,6 +189,19 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
     return AgentCore.endpointIdOf(shape.modelOf(index), index);
   }
 
+  /**
+   * The fleet's own number of the agent of fleet-wide index {@code index} (what {@link #tell}
+   * takes), or -1 when that agent is not in this fleet.
+   */
+  public int local(int index) {
+    return shape.local(index);
+  }
+
+  /** One past the highest fleet-wide index of this fleet's agents. */
+  public int indexBound() {
+    return shape.total() == 0 ? 0 : shape.index(shape.total() - 1) + 1;
+  }
+
   /** Agents spawned (and started) so far. */
   public int spawned() {
     return spawned.get();
