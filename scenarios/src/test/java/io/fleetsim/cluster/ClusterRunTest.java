@@ -100,15 +100,14 @@ class ClusterRunTest {
 
   @Test
   void aWorkerThatJoinsMidRun_getsNoAgentsOfIt_butTakesTheNextRun() throws Exception {
-    Path file = dir.resolve("late.conf");
-    Files.writeString(
-        file,
-        SCENARIO
-            .replace("duration = 10s", "duration = 6s")
-            .replace("incidents = [ { at = 4s, outage = 1s } ]", ""));
-    Scenario s = ScenarioLoader.load(file, Map.of());
-    String hocon =
-        ScenarioLoader.resolve(file, Map.of()).root().render(ConfigRenderOptions.concise());
+    Loaded late =
+        load(
+            "late",
+            SCENARIO
+                .replace("duration = 10s", "duration = 6s")
+                .replace("incidents = [ { at = 4s, outage = 1s } ]", ""));
+    Scenario s = late.scenario();
+    String hocon = late.hocon();
     List<ActorSystem<?>> nodes = new java.util.concurrent.CopyOnWriteArrayList<>();
     try (Coordinator c = Coordinator.start(loopback())) {
       nodes.add(node(c, "early"));
@@ -143,10 +142,12 @@ class ClusterRunTest {
    */
   @Test
   void aFirmwareRolloutOverTwoWorkers_isOneRolloutWithOneCurve() throws Exception {
-    Path file = dir.resolve("rollout.conf");
-    Files.writeString(
-        file,
-        """
+    // agent 150 by its fleet-wide index: the second worker's 51st agent, and no one else
+    Files.writeString(dir.resolve("one.csv"), "1,150,reboot\n");
+    Loaded rollout =
+        load(
+            "rollout",
+            """
         scenario {
           duration = 9s
           seed = 4
@@ -158,11 +159,8 @@ class ClusterRunTest {
           ]
         }
         """);
-    // agent 150 by its fleet-wide index: the second worker's 51st agent, and no one else
-    Files.writeString(dir.resolve("one.csv"), "1,150,reboot\n");
-    Scenario s = ScenarioLoader.load(file, Map.of()).withOutput(dir.resolve("rollout"));
-    String hocon =
-        ScenarioLoader.resolve(file, Map.of()).root().render(ConfigRenderOptions.concise());
+    Scenario s = rollout.scenario();
+    String hocon = rollout.hocon();
     List<ActorSystem<?>> nodes = new ArrayList<>();
     try (Coordinator c = Coordinator.start(loopback())) {
       nodes.add(node(c, "a"));
@@ -190,11 +188,9 @@ class ClusterRunTest {
   /** The live dashboard's Prometheus endpoint on the coordinator shows the workers' sum. */
   @Test
   void prometheusOnTheCoordinator_showsTheMergedFleet() throws Exception {
-    Path file = dir.resolve("live.conf");
-    Files.writeString(file, SCENARIO.replace("duration = 10s", "duration = 30s"));
-    Scenario s = ScenarioLoader.load(file, Map.of()).withOutput(dir.resolve("live"));
-    String hocon =
-        ScenarioLoader.resolve(file, Map.of()).root().render(ConfigRenderOptions.concise());
+    Loaded live = load("live", SCENARIO.replace("duration = 10s", "duration = 30s"));
+    Scenario s = live.scenario();
+    String hocon = live.hocon();
     List<ActorSystem<?>> nodes = new ArrayList<>();
     try (Coordinator c = Coordinator.start(loopback())) {
       nodes.add(node(c, "a"));
@@ -266,11 +262,9 @@ class ClusterRunTest {
   }
 
   private RunReport run(int n) throws Exception {
-    Path file = dir.resolve("split.conf");
-    Files.writeString(file, SCENARIO);
-    Scenario s = ScenarioLoader.load(file, Map.of()).withOutput(dir.resolve("out-" + n));
-    String hocon =
-        ScenarioLoader.resolve(file, Map.of()).root().render(ConfigRenderOptions.concise());
+    Loaded split = load("split-" + n, SCENARIO);
+    Scenario s = split.scenario();
+    String hocon = split.hocon();
     List<ActorSystem<?>> nodes = new ArrayList<>();
     try (Coordinator c = Coordinator.start(loopback())) {
       for (int i = 1; i <= n; i++) {
@@ -280,6 +274,18 @@ class ClusterRunTest {
     } finally {
       nodes.forEach(ActorSystems::terminate);
     }
+  }
+
+  /** A scenario as a run reads it, and as its coordinator sends it to the workers. */
+  private record Loaded(Scenario scenario, String hocon) {}
+
+  /** Writes {@code text} as {@code name}.conf and loads it, its output in a folder of that name. */
+  private Loaded load(String name, String text) throws IOException {
+    Path file = dir.resolve(name + ".conf");
+    Files.writeString(file, text);
+    return new Loaded(
+        ScenarioLoader.load(file, Map.of()).withOutput(dir.resolve(name)),
+        ScenarioLoader.resolve(file, Map.of()).root().render(ConfigRenderOptions.concise()));
   }
 
   private static InetSocketAddress loopback() throws IOException {
