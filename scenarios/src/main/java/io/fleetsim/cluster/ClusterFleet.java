@@ -8,6 +8,7 @@ import io.fleetsim.scenario.RunFleet;
 import io.fleetsim.scenario.RunReport;
 import io.fleetsim.scenario.Scenario;
 import io.fleetsim.scenario.ScenarioException;
+import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.scenario.WorkerReport;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -59,6 +60,7 @@ public final class ClusterFleet implements RunFleet {
       List<Coordinator.Joined> workers,
       boolean measureHeap)
       throws InterruptedException {
+    ScenarioLoader.profiles(s); // a bad profile fails here, before any worker builds a fleet
     List<Integer> capacities = new ArrayList<>();
     java.util.Set<String> names = new java.util.HashSet<>();
     for (Coordinator.Joined w : workers) {

@@ -2,7 +2,6 @@ package io.fleetsim.cluster;
 
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
-import io.fleetsim.metrics.Latencies;
 import io.fleetsim.scenario.LocalRun;
 import io.fleetsim.scenario.RunReport;
 import io.fleetsim.scenario.Scenario;
@@ -10,11 +9,9 @@ import io.fleetsim.scenario.ScenarioLoader;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
@@ -127,8 +124,10 @@ final class WorkerRun {
                 ++seq,
                 last,
                 run.metrics().counters(),
-                intervals(run.metrics().latencies()),
-                run.controllerLatencies() == null ? Map.of() : intervals(run.controllerLatencies()),
+                run.metrics().latencies().intervals(),
+                run.controllerLatencies() == null
+                    ? Map.of()
+                    : run.controllerLatencies().intervals(),
                 new WorkerProtocol.Sizes(
                     run.spawned(),
                     run.total(),
@@ -139,17 +138,5 @@ final class WorkerRun {
                     heapPerAgent),
                 run.transportEvents(),
                 rollouts == null ? run.rolloutsNow() : rollouts));
-  }
-
-  /** What each latency recorded since the last Tick (only the ones that recorded any). */
-  private static Map<String, Histogram> intervals(Latencies l) {
-    Map<String, Histogram> out = new TreeMap<>();
-    for (String name : l.names()) {
-      Histogram h = l.interval(name);
-      if (h.getTotalCount() > 0) {
-        out.put(name, h);
-      }
-    }
-    return out;
   }
 }

@@ -106,18 +106,17 @@ final class IntervalSwap implements AutoCloseable {
 
   /** Drains one interval of every latency of {@code l} into the log and the live series. */
   private void write(double at, Latencies l, String prefix, long now) {
-    for (String name : l.names()) {
-      Histogram h = l.interval(name);
-      if (h.getTotalCount() > 0) {
-        h.setStartTimeStamp(lastInterval);
-        h.setEndTimeStamp(now);
-        h.setTag((prefix + name).replace(' ', '_').replace(',', '_'));
-        hlog.outputIntervalHistogram(h);
-        if (live != null) {
-          live.add(h.getTag(), at, h);
-        }
-      }
-    }
+    l.intervals()
+        .forEach(
+            (name, h) -> {
+              h.setStartTimeStamp(lastInterval);
+              h.setEndTimeStamp(now);
+              h.setTag((prefix + name).replace(' ', '_').replace(',', '_'));
+              hlog.outputIntervalHistogram(h);
+              if (live != null) {
+                live.add(h.getTag(), at, h);
+              }
+            });
   }
 
   /** Agents per state, by the state's report name. */

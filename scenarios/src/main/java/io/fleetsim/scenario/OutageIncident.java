@@ -21,11 +21,7 @@ final class OutageIncident implements IncidentAction {
     ctx.transports()
         .group()
         .schedule(
-            () ->
-                ctx.curves()
-                    .outageEnded(
-                        "back after the outage at " + outage.at().toSeconds() + " s",
-                        connectedBefore),
+            () -> ctx.curves().outageEnded(RunCurves.outageName(outage), connectedBefore),
             outage.length().toMillis(),
             TimeUnit.MILLISECONDS);
   }

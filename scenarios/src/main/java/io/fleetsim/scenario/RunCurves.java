@@ -61,7 +61,7 @@ public final class RunCurves {
         long at = startNanos + o.at().toNanos() - System.nanoTime();
         clock.schedule(() -> before[0] = connected.getAsLong(), at, TimeUnit.NANOSECONDS);
         clock.schedule(
-            () -> outageEnded("back after the outage at " + o.at().toSeconds() + " s", before[0]),
+            () -> outageEnded(outageName(o), before[0]),
             at + o.length().toNanos(),
             TimeUnit.NANOSECONDS);
       }
@@ -105,15 +105,9 @@ public final class RunCurves {
     rollouts.add(new Rollout(System.nanoTime(), campaign::upgraded, curve));
   }
 
-  /**
-   * A rollout run elsewhere (by cluster workers, each on its agents) that started at {@code
-   * startNanos}: the same curve, fed by {@code upgraded}, the count summed over the workers.
-   */
-  public void rolloutFollowed(
-      String what, long startNanos, java.util.function.LongSupplier upgraded, int agents) {
-    Milestones curve = new Milestones(what, agents);
-    milestones.add(curve);
-    rollouts.add(new Rollout(startNanos, upgraded, curve));
+  /** How the report names the curve back after outage {@code o}. */
+  static String outageName(Scenario.Incident.Outage o) {
+    return "back after the outage at " + o.at().toSeconds() + " s";
   }
 
   /** How the report names the curve of {@code f}'s rollout. */
@@ -133,13 +127,19 @@ public final class RunCurves {
     return out;
   }
 
-  /** {@link #rolloutFollowed} for the scenario's {@code f}, started {@code f.at()} into the run. */
+  /**
+   * The scenario's rollout {@code f}, run elsewhere (by cluster workers, each on its agents) and
+   * started {@code f.at()} into a run that started at {@code runStartNanos}: the same curve as in
+   * one JVM, fed by {@code upgraded}, the count summed over the workers.
+   */
   public void rolloutFollowed(
       Scenario.Incident.FirmwareRollout f,
       long runStartNanos,
       java.util.function.LongSupplier upgraded,
       int agents) {
-    rolloutFollowed(rolloutName(f), runStartNanos + f.at().toNanos(), upgraded, agents);
+    Milestones curve = new Milestones(rolloutName(f), agents);
+    milestones.add(curve);
+    rollouts.add(new Rollout(runStartNanos + f.at().toNanos(), upgraded, curve));
   }
 
   /** Mass disconnects the scenario did not cause, in the order seen. */

@@ -86,7 +86,6 @@ public final class ScenarioRunner {
    */
   public RunReport run() throws IOException, InterruptedException {
     Scenario s = scenario;
-    ScenarioLoader.profiles(s); // a bad profile fails before anything starts
     try (RunFleet fleet = fleets.open(s)) {
       Files.createDirectories(s.output()); // once the fleet is known to fit
       LatencySeries live = startDashboard(fleet);

@@ -112,18 +112,18 @@ class ClusterRunTest {
     try (Coordinator c = Coordinator.start(loopback())) {
       nodes.add(node(c, "early"));
       List<Coordinator.Joined> one = c.awaitWorkers(1, Duration.ofSeconds(60));
-      java.util.concurrent.CompletableFuture<Void> late =
-          java.util.concurrent.CompletableFuture.runAsync(
-              () -> {
-                try {
-                  Thread.sleep(1_000);
-                  nodes.add(node(c, "late"));
-                } catch (Exception e) {
-                  throw new IllegalStateException(e);
-                }
-              });
-      RunReport first = run(s.withOutput(dir.resolve("first")), hocon, c, one);
-      late.join();
+      StringWriter out = new StringWriter();
+      ScenarioRunner runner =
+          new ScenarioRunner(
+              s.withOutput(dir.resolve("first")),
+              new PrintWriter(out, true),
+              null,
+              scenario -> ClusterFleet.open(scenario, hocon, c, one, false));
+      java.util.concurrent.CompletableFuture<RunReport> running = inBackground(runner);
+      // the run is under way once it prints its first progress line; then the late one joins
+      io.fleetsim.testing.Await.until(() -> out.toString().contains("t="), Duration.ofSeconds(60));
+      nodes.add(node(c, "late"));
+      RunReport first = running.get();
       assertThat(first.workers()).extracting(WorkerReport::name).containsExactly("early");
       assertThat(first.connectedAtEnd()).isEqualTo(300);
 
@@ -144,7 +144,7 @@ class ClusterRunTest {
   void aFirmwareRolloutOverTwoWorkers_isOneRolloutWithOneCurve() throws Exception {
     // agent 150 by its fleet-wide index: the second worker's 51st agent, and no one else
     Files.writeString(dir.resolve("one.csv"), "1,150,reboot\n");
-    Loaded rollout =
+    Loaded loaded =
         load(
             "rollout",
             """
@@ -159,8 +159,8 @@ class ClusterRunTest {
           ]
         }
         """);
-    Scenario s = rollout.scenario();
-    String hocon = rollout.hocon();
+    Scenario s = loaded.scenario();
+    String hocon = loaded.hocon();
     List<ActorSystem<?>> nodes = new ArrayList<>();
     try (Coordinator c = Coordinator.start(loopback())) {
       nodes.add(node(c, "a"));
@@ -202,15 +202,7 @@ class ClusterRunTest {
               new PrintWriter(new StringWriter()),
               new InetSocketAddress("127.0.0.1", 0),
               scenario -> ClusterFleet.open(scenario, hocon, c, two, false));
-      java.util.concurrent.CompletableFuture<RunReport> run =
-          java.util.concurrent.CompletableFuture.supplyAsync(
-              () -> {
-                try {
-                  return runner.run();
-                } catch (Exception e) {
-                  throw new IllegalStateException(e);
-                }
-              });
+      java.util.concurrent.CompletableFuture<RunReport> run = inBackground(runner);
       io.fleetsim.testing.Await.until(() -> runner.dashboardUrl() != null, Duration.ofSeconds(60));
       String metrics = runner.dashboardUrl() + "metrics";
       io.fleetsim.testing.Await.until(
@@ -240,6 +232,19 @@ class ClusterRunTest {
     } catch (IOException | InterruptedException e) {
       return "";
     }
+  }
+
+  /** Runs {@code runner} on another thread, so the test can watch the run. */
+  private static java.util.concurrent.CompletableFuture<RunReport> inBackground(
+      ScenarioRunner runner) {
+    return java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return runner.run();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   private static ActorSystem<?> node(Coordinator c, String name) throws IOException {

@@ -2,6 +2,7 @@ package io.fleetsim.metrics;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +65,21 @@ public final class Latencies {
   public Histogram interval(String name) {
     Metric m = metrics.get(name);
     return m == null ? empty() : m.interval();
+  }
+
+  /**
+   * {@link #interval} of every name that recorded a value since its previous interval, by name: one
+   * second's latencies, for the run's log or a cluster worker's Tick.
+   */
+  public Map<String, Histogram> intervals() {
+    Map<String, Histogram> out = new TreeMap<>();
+    for (String name : names()) {
+      Histogram h = interval(name);
+      if (h.getTotalCount() > 0) {
+        out.put(name, h);
+      }
+    }
+    return out;
   }
 
   /** Everything recorded under {@code name} since the start (an empty histogram when unknown). */
