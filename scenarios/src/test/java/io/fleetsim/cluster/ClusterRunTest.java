@@ -79,8 +79,12 @@ class ClusterRunTest {
       assertThat(r.drops()).isEmpty();
       assertThat(r.passed()).isTrue();
     }
-    // the same notifications either way (the workload sends Gets only, which raise none)
-    assertThat(three.notifications()).isEqualTo(one.notifications()).containsEntry("EVENT", 300L);
+    // the same Boot! events either way (the workload sends Gets only, which raise none). Not the
+    // whole map: the provisioned ValueChange subscription also hears the values a device changes
+    // by itself (a Wi-Fi channel hop), which fall at wall-clock instants, so whether one lands in
+    // a 10 s run depends on when the run starts, not on the split (CI saw VALUE_CHANGE=1 once).
+    assertThat(one.notifications()).containsEntry("EVENT", 300L);
+    assertThat(three.notifications()).containsEntry("EVENT", 300L);
     assertThat(three.json()).contains("\"workers\": [").contains("\"name\": \"w3\"");
 
     // the split: contiguous ranges that cover the fleet, each worker's agents all connected
