@@ -39,6 +39,18 @@ public final class BuiltinProfiles {
    * example {@code agent.reboot-time} → {@code 5s}), as a scenario sets them for its fleet.
    */
   public static Schema load(String nameOrFile, String firmware, Map<String, String> overrides) {
+    return load(nameOrFile, firmware, overrides, null);
+  }
+
+  /**
+   * As {@link #load(String, String, Map)} with an MTP overlay between the profile and the overrides
+   * (e.g. {@link StompOverlay}): {@code overlay} gets the profile with its overrides, unresolved.
+   */
+  public static Schema load(
+      String nameOrFile,
+      String firmware,
+      Map<String, String> overrides,
+      java.util.function.UnaryOperator<Config> overlay) {
     Map<String, String> all = new java.util.HashMap<>();
     overrides.forEach((k, v) -> all.put("profile." + k, v));
     if (firmware != null) {
@@ -46,6 +58,13 @@ public final class BuiltinProfiles {
     }
     Config config = ConfigFactory.parseMap(all, "profile overrides");
     File f = new File(nameOrFile);
+    if (overlay != null) {
+      Config raw =
+          f.isFile()
+              ? ConfigFactory.parseFile(f)
+              : ConfigFactory.parseResources("profiles/" + nameOrFile + ".conf");
+      config = config.withFallback(overlay.apply(config.withFallback(raw)));
+    }
     if (f.isFile()) {
       return ProfileLoader.load(f, config);
     }

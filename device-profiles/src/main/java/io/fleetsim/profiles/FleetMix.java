@@ -30,7 +30,8 @@ public record FleetMix(List<Entry> entries) {
    * One kind of device in the fleet.
    *
    * @param firmware the SoftwareVersion these devices run, or null for the profile's
-   * @param mtp {@code websocket} or {@code mqtt}, or null for the MTP of the run's target
+   * @param mtp {@code websocket}, {@code mqtt} or {@code stomp}, or null for the MTP of the run's
+   *     target
    */
   public record Entry(String profile, double share, String firmware, String mtp) {
     public Entry(String profile, double share, String firmware) {
@@ -39,7 +40,7 @@ public record FleetMix(List<Entry> entries) {
   }
 
   /** The MTPs an entry may name. */
-  public static final List<String> MTPS = List.of("websocket", "mqtt");
+  public static final List<String> MTPS = List.of("websocket", "mqtt", "stomp");
 
   public FleetMix {
     entries = List.copyOf(entries);
@@ -71,7 +72,7 @@ public record FleetMix(List<Entry> entries) {
         total += share;
         String mtp = c.hasPath("mtp") ? c.getString("mtp") : null;
         if (mtp != null && !MTPS.contains(mtp)) {
-          throw error(o.get("mtp"), key + ".mtp", "websocket or mqtt, not " + mtp);
+          throw error(o.get("mtp"), key + ".mtp", "websocket, mqtt or stomp, not " + mtp);
         }
         out.add(
             new Entry(
@@ -112,9 +113,20 @@ public record FleetMix(List<Entry> entries) {
    * profile.}, e.g. {@code agent.reboot-time}).
    */
   public List<Schema> schemas(java.util.Map<String, String> overrides) {
+    return schemas(overrides, e -> null);
+  }
+
+  /**
+   * As {@link #schemas(java.util.Map)} with each entry's MTP overlay ({@code overlay} gives it for
+   * an entry, or null for none; see {@link BuiltinProfiles#load(String, String, java.util.Map,
+   * java.util.function.UnaryOperator)}).
+   */
+  public List<Schema> schemas(
+      java.util.Map<String, String> overrides,
+      java.util.function.Function<Entry, java.util.function.UnaryOperator<Config>> overlay) {
     List<Schema> out = new ArrayList<>(entries.size());
     for (Entry e : entries) {
-      out.add(BuiltinProfiles.load(e.profile(), e.firmware(), overrides));
+      out.add(BuiltinProfiles.load(e.profile(), e.firmware(), overrides, overlay.apply(e)));
     }
     return out;
   }

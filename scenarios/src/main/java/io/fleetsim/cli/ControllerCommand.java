@@ -11,7 +11,7 @@ import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.connect.Connectors;
 import io.fleetsim.mtp.connect.Redacted;
-import io.fleetsim.mtp.mqtt.MqttConfig;
+import io.fleetsim.mtp.stomp.StompConfig;
 import io.fleetsim.usp.record.UspRecordCodec;
 import io.netty.handler.ssl.SslContext;
 import java.io.PrintWriter;
@@ -33,7 +33,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "controller",
     mixinStandardHelpOptions = true,
-    description = "Runs the embedded reference USP Controller (WebSocket MTP) until stopped.")
+    description =
+        "Runs the embedded reference USP Controller (WebSocket, or on an MQTT or STOMP broker)"
+            + " until stopped.")
 final class ControllerCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -65,8 +67,9 @@ final class ControllerCommand implements Callable<Integer> {
   @Option(
       names = "--broker",
       description =
-          "mqtt://HOST:PORT (mqtts:// for TLS) of a broker: be the Controller there instead of"
-              + " listening for WebSockets.")
+          "A broker, mqtt[s]://HOST:PORT or stomp[s]://[USER:PASS@]HOST:PORT[/VHOST] (the"
+              + " virtual host, \"/\" when absent): be the Controller there instead of listening"
+              + " for WebSockets.")
   URI broker;
 
   @Option(
@@ -82,8 +85,14 @@ final class ControllerCommand implements Callable<Integer> {
   String controllerTopic;
 
   @Option(
+      names = "--controller-destination",
+      defaultValue = StompConfig.CONTROLLER_DESTINATION,
+      description = "The Controller's STOMP destination on --broker (default ${DEFAULT-VALUE}).")
+  String controllerDestination;
+
+  @Option(
       names = "--ca-cert",
-      description = "PEM CA certificates to trust for mqtts:// (default: the JDK's).")
+      description = "PEM CA certificates to trust for mqtts:// and stomps:// (default: the JDK's).")
   Path caCert;
 
   @Option(
@@ -165,8 +174,10 @@ final class ControllerCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("fleetsim: --tls-cert and --tls-key go together");
       return 2;
     }
-    if (broker != null && !Connectors.mqtt(broker)) {
-      spec.commandLine().getErr().println("fleetsim: --broker takes mqtt[s]://HOST:PORT");
+    if (broker != null && !Connectors.broker(broker)) {
+      spec.commandLine()
+          .getErr()
+          .println("fleetsim: --broker takes mqtt[s]://HOST:PORT or stomp[s]://HOST:PORT[/VHOST]");
       return 2;
     }
     if (broker != null && !mqttVersion.equals("5") && !mqttVersion.equals("3.1.1")) {
@@ -177,7 +188,7 @@ final class ControllerCommand implements Callable<Integer> {
     try {
       tls =
           broker != null
-              ? Connectors.tls(broker, Connectors.Options.defaults(caCert, true))
+              ? Connectors.tls(broker, brokerOptions())
               : (tlsCert == null ? null : Tls.server(tlsCert, tlsKey));
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("fleetsim: " + e.getMessage());
@@ -203,17 +214,13 @@ final class ControllerCommand implements Callable<Integer> {
             broker == null
                 ? ReferenceController.listen(
                     transports, address, path, id, !noProvisioning, reboot, tls)
-                : ReferenceController.overMqtt(
+                : ReferenceController.overBroker(
                     transports,
-                    MqttConfig.controller(
-                        broker.getHost(),
-                        Connectors.port(broker),
-                        mqttVersion.equals("5"),
-                        controllerTopic),
+                    Connectors.controller(transports, broker, brokerOptions(), tls),
+                    Redacted.url(broker),
                     id,
                     !noProvisioning,
-                    reboot,
-                    tls)) {
+                    reboot)) {
       if (broker == null) {
         out.printf(
             "listening on %s://%s:%d%s as %s%n",
@@ -223,7 +230,9 @@ final class ControllerCommand implements Callable<Integer> {
             path,
             id);
       } else {
-        out.printf("subscribed to %s on %s as %s%n", controllerTopic, Redacted.url(broker), id);
+        out.printf(
+            "subscribed to %s on %s as %s%n",
+            Connectors.controllerAddress(broker, brokerOptions()), Redacted.url(broker), id);
       }
       out.flush();
       AtomicReference<Workload> workloadRef = new AtomicReference<>();
@@ -328,5 +337,22 @@ final class ControllerCommand implements Callable<Integer> {
       return 1;
     }
     return 0;
+  }
+
+  /** How this Controller uses --broker: MQTT version and topic, or STOMP destination. */
+  private Connectors.Options brokerOptions() {
+    Connectors.Options d = Connectors.Options.defaults(caCert, mqttVersion.equals("5"));
+    Connectors.Stomp s = Connectors.Stomp.defaults();
+    return new Connectors.Options(
+        caCert,
+        d.mqtt5(),
+        d.agentTopicPattern(),
+        controllerTopic,
+        d.keepAliveSeconds(),
+        new Connectors.Stomp(
+            s.agentDestinationPattern(),
+            controllerDestination,
+            s.heartbeatMillis(),
+            s.maxFrameBytes()));
   }
 }

@@ -5,13 +5,15 @@ import io.fleetsim.controller.Workload;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.connect.Connectors;
+import io.fleetsim.mtp.connect.Redacted;
 import io.fleetsim.mtp.connect.SpreadConnector;
-import io.fleetsim.mtp.mqtt.MqttConfig;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a run's agents talk to: the embedded Controller (in memory or on a loopback WebSocket) or an
@@ -55,13 +57,13 @@ final class RunTargets {
               t,
               URI.create("ws://127.0.0.1:" + controller.address().getPort() + "/usp"),
               Connectors.Options.defaults());
-      case WEBSOCKET, MQTT -> external(t, target);
+      case WEBSOCKET, MQTT, STOMP -> external(t, target);
     };
   }
 
   /** The external target, or several with each agent always on the same one. */
   private static Connector external(Transports t, Scenario.Target target) {
-    Connectors.Options options = Connectors.Options.defaults(target.caCert(), target.mqtt5());
+    Connectors.Options options = target.options();
     if (target.urls().size() == 1) {
       return Connectors.agents(t, target.url(), options);
     }
@@ -73,32 +75,35 @@ final class RunTargets {
   }
 
   /**
-   * The MTP of each mix entry: the target's, or the target's broker for entries with {@code mtp =
-   * mqtt} beside a WebSocket target (the embedded controller then serves that broker too).
+   * The MTP of each mix entry: the target's, or for entries with {@code mtp = mqtt} or {@code
+   * stomp} beside a WebSocket target that MTP's broker (the embedded controller then serves that
+   * broker too).
    */
   List<Connector> perEntry(
       Transports t, ReferenceController controller, Connector targetConnector) {
     Scenario.Target target = scenario.target();
-    Connector broker = null;
+    Map<String, Connector> brokers = new HashMap<>();
     List<Connector> out = new ArrayList<>();
     for (io.fleetsim.profiles.FleetMix.Entry e : scenario.mix().entries()) {
-      boolean ownBroker = "mqtt".equals(e.mtp()) && target.kind() != Scenario.Target.Kind.MQTT;
-      if (ownBroker && broker == null) {
-        URI b = target.broker();
-        Connectors.Options options = Connectors.Options.defaults(target.caCert(), target.mqtt5());
-        SslContext tls = Connectors.tls(b, options); // one context for both sides of the broker
-        if (controller != null) {
-          controller.alsoOnBroker(
-              t,
-              MqttConfig.controller(
-                  b.getHost(), Connectors.port(b), target.mqtt5(), "/usp/controller"),
-              tls);
-        }
-        broker = Connectors.agents(t, b, options, tls);
-      }
-      out.add(ownBroker ? broker : targetConnector);
+      URI b = e.mtp() == null ? null : target.broker(e.mtp());
+      boolean ownBroker = b != null && !target.kind().name().equalsIgnoreCase(e.mtp());
+      out.add(
+          ownBroker
+              ? brokers.computeIfAbsent(e.mtp(), mtp -> onBroker(t, controller, b))
+              : targetConnector);
     }
     return out;
+  }
+
+  /** The agents' connector to {@code broker}, with the embedded Controller (if any) on it too. */
+  private Connector onBroker(Transports t, ReferenceController controller, URI broker) {
+    Connectors.Options options = scenario.target().options();
+    SslContext tls = Connectors.tls(broker, options); // one context for both sides of the broker
+    if (controller != null) {
+      controller.alsoOnBroker(
+          t, Connectors.controller(t, broker, options, tls), Redacted.url(broker));
+    }
+    return Connectors.agents(t, broker, options, tls);
   }
 
   /** The embedded Controller's request workload, or null when the scenario asks for none. */

@@ -1,5 +1,6 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.mtp.connect.Connectors;
 import io.fleetsim.profiles.FleetMix;
 import java.net.URI;
 import java.nio.file.Path;
@@ -150,10 +151,12 @@ public record Scenario(
   /**
    * Where the agents connect.
    *
-   * @param caCert PEM of the CAs a wss:// or mqtts:// server certificate is checked against, or
-   *     null for the JDK's
-   * @param broker the mqtt[s]:// broker of fleet-mix entries with {@code mtp = mqtt} when the
-   *     target itself is a WebSocket one (the embedded controller joins it too), else null
+   * @param caCert PEM of the CAs a wss://, mqtts:// or stomps:// server certificate is checked
+   *     against, or null for the JDK's
+   * @param brokers the mqtt[s]:// and stomp[s]:// brokers (at most one of each) of fleet-mix
+   *     entries with {@code mtp = mqtt} or {@code mtp = stomp} when the target itself is a
+   *     WebSocket one (the embedded controller joins them too)
+   * @param stomp destinations, heart-beats and frame limit over STOMP
    */
   public record Target(
       Kind kind,
@@ -161,15 +164,9 @@ public record Scenario(
       String controllerId,
       boolean mqtt5,
       Path caCert,
-      URI broker,
-      List<URI> urls) {
-    public Target(Kind kind, URI url, String controllerId, boolean mqtt5, Path caCert) {
-      this(kind, url, controllerId, mqtt5, caCert, null);
-    }
-
-    public Target(Kind kind, URI url, String controllerId, boolean mqtt5, Path caCert, URI broker) {
-      this(kind, url, controllerId, mqtt5, caCert, broker, null);
-    }
+      List<URI> brokers,
+      List<URI> urls,
+      Connectors.Stomp stomp) {
 
     /**
      * @param url the (first) external target, or null for the embedded Controller
@@ -178,6 +175,23 @@ public record Scenario(
      */
     public Target {
       urls = urls != null ? List.copyOf(urls) : url == null ? List.of() : List.of(url);
+      brokers = brokers == null ? List.of() : List.copyOf(brokers);
+      stomp = stomp == null ? Connectors.Stomp.defaults() : stomp;
+    }
+
+    /** The broker of mix entries with {@code mtp} ("mqtt" or "stomp"), or null. */
+    public URI broker(String mtp) {
+      for (URI b : brokers) {
+        if (String.valueOf(b.getScheme()).startsWith(mtp)) {
+          return b;
+        }
+      }
+      return null;
+    }
+
+    /** How the agents use the MTP beyond the URL: CA file, MQTT version, STOMP settings. */
+    public Connectors.Options options() {
+      return Connectors.Options.defaults(caCert, mqtt5).withStomp(stomp);
     }
 
     public enum Kind {
@@ -188,7 +202,9 @@ public record Scenario(
       /** An external Controller at a ws:// or wss:// URL. */
       WEBSOCKET,
       /** An external broker at an mqtt:// or mqtts:// URL. */
-      MQTT
+      MQTT,
+      /** An external broker at a stomp:// or stomps:// URL. */
+      STOMP
     }
 
     public boolean embedded() {

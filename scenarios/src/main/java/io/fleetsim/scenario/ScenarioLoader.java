@@ -9,8 +9,12 @@ import io.fleetsim.config.HoconReader;
 import io.fleetsim.config.HoconSyntax;
 import io.fleetsim.datamodel.ProfileException;
 import io.fleetsim.datamodel.Schema;
+import io.fleetsim.mtp.connect.Connectors;
+import io.fleetsim.mtp.stomp.StompConfig;
 import io.fleetsim.profiles.FleetMix;
+import io.fleetsim.profiles.StompOverlay;
 import java.io.File;
+import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,10 +60,28 @@ public final class ScenarioLoader {
    */
   public static List<Schema> profiles(Scenario s) {
     try {
-      return s.mix().schemas(s.profileOverrides());
+      return s.mix().schemas(s.profileOverrides(), e -> mtpOverlay(s.target(), e.mtp()));
     } catch (ProfileException | IllegalArgumentException e) {
       throw new ScenarioException(s.source() + ": fleet profile: " + e.getMessage());
     }
+  }
+
+  /**
+   * What a mix entry's MTP adds to its profile: over STOMP, Device.STOMP.Connection.1 and the STOMP
+   * parts of the MTP tables with the run's broker and settings ({@link StompOverlay}); null for the
+   * other MTPs.
+   */
+  private static java.util.function.UnaryOperator<com.typesafe.config.Config> mtpOverlay(
+      Scenario.Target target, String entryMtp) {
+    URI broker =
+        target.kind() == Scenario.Target.Kind.STOMP
+            ? target.url() // a STOMP target's entries are all on it (TargetReader checks)
+            : entryMtp == null ? null : target.broker(entryMtp);
+    if (broker == null || !Connectors.stomp(broker)) {
+      return null;
+    }
+    StompConfig c = Connectors.stompConfig(broker, target.options());
+    return profile -> StompOverlay.of(c, Connectors.secure(broker), profile);
   }
 
   /** Loads {@code file} with {@code overrides} (HOCON path → value, e.g. from --set) on top. */

@@ -15,8 +15,9 @@ import java.util.Set;
 
 /**
  * Reads a scenario's {@code target} block: the embedded Controller (in memory or on a loopback
- * WebSocket) or an external ws, wss, mqtt or mqtts target, its Controller ID, MQTT version, CA file
- * (beside the scenario) and the broker of a mixed-MTP fleet; each problem as file:line: key.
+ * WebSocket) or an external ws, wss, mqtt, mqtts, stomp or stomps target, its Controller ID, MQTT
+ * version, STOMP settings, CA file (beside the scenario) and the brokers of a mixed-MTP fleet; each
+ * problem as file:line: key.
  */
 final class TargetReader {
   private static final String ROOT = ScenarioLoader.ROOT;
@@ -32,12 +33,19 @@ final class TargetReader {
     String key = ROOT + ".target";
     if (!c.hasPath("target")) {
       return new Scenario.Target(
-          Scenario.Target.Kind.EMBEDDED_MEMORY, null, "self::fleetsim-controller", true, null);
+          Scenario.Target.Kind.EMBEDDED_MEMORY,
+          null,
+          "self::fleetsim-controller",
+          true,
+          null,
+          null,
+          null,
+          null);
     }
     in.keys(
         c.getObject("target"),
         key,
-        Set.of("controller", "controller-id", "mtp", "mqtt-version", "ca-cert", "broker"));
+        Set.of("controller", "controller-id", "mtp", "mqtt-version", "ca-cert", "broker", "stomp"));
     Config t = c.getConfig("target");
     List<String> controllers = controllers(t, key);
     String controller = controllers.get(0);
@@ -51,14 +59,25 @@ final class TargetReader {
       }
       mqtt5 = v.equals("5");
     }
+    Connectors.Stomp stomp = new StompSettings(in).read(t, key);
+    List<URI> brokers = brokers(t, key);
     if (controller.equals("embedded")) {
       String mtp = t.hasPath("mtp") ? in.string(t, "mtp") : "memory";
+      Path caCert = caCert(t, key, null, brokers);
       return switch (mtp) {
         case "memory" ->
-            new Scenario.Target(Scenario.Target.Kind.EMBEDDED_MEMORY, null, id, mqtt5, null);
+            new Scenario.Target(
+                Scenario.Target.Kind.EMBEDDED_MEMORY, null, id, mqtt5, null, null, null, stomp);
         case "websocket" ->
             new Scenario.Target(
-                Scenario.Target.Kind.EMBEDDED_WEBSOCKET, null, id, mqtt5, null, broker(t, key));
+                Scenario.Target.Kind.EMBEDDED_WEBSOCKET,
+                null,
+                id,
+                mqtt5,
+                caCert,
+                brokers,
+                null,
+                stomp);
         default ->
             throw in.error(t.getValue("mtp"), key + ".mtp", "memory or websocket, not " + mtp);
       };
@@ -77,36 +96,76 @@ final class TargetReader {
         throw in.error(
             t.getValue("controller"),
             key + ".controller",
-            "the targets must all be ws[s]:// or all mqtt[s]://, not "
+            "the targets must all be ws[s]://, all mqtt[s]:// or all stomp[s]://, not "
                 + Redacted.url(other.toString()));
       }
     }
-    Path caCert = null;
-    if (t.hasPath("ca-cert")) {
-      if (!scheme.equals("wss") && !scheme.equals("mqtts")) {
-        throw in.error(t.getValue("ca-cert"), key + ".ca-cert", "only for wss:// and mqtts://");
-      }
-      caCert = besideScenario(source, in.path(t, "ca-cert", key));
-      try {
-        Tls.client(caCert); // fail now, not at the first connect
-      } catch (IllegalArgumentException e) {
-        throw in.error(
-            t.getValue("ca-cert"), key + ".ca-cert", "unusable CA file: " + e.getMessage());
-      }
-    }
+    Path caCert = caCert(t, key, url, brokers);
     return switch (scheme) {
       case "ws", "wss" ->
           new Scenario.Target(
-              Scenario.Target.Kind.WEBSOCKET, url, id, mqtt5, caCert, broker(t, key), urls);
+              Scenario.Target.Kind.WEBSOCKET, url, id, mqtt5, caCert, brokers, urls, stomp);
       case "mqtt", "mqtts" ->
-          new Scenario.Target(Scenario.Target.Kind.MQTT, url, id, mqtt5, caCert, null, urls);
+          new Scenario.Target(
+              Scenario.Target.Kind.MQTT,
+              url,
+              id,
+              mqtt5,
+              caCert,
+              onlyWebSocket(t, key, brokers),
+              urls,
+              stomp);
+      case "stomp", "stomps" ->
+          new Scenario.Target(
+              Scenario.Target.Kind.STOMP,
+              url,
+              id,
+              mqtt5,
+              caCert,
+              onlyWebSocket(t, key, brokers),
+              urls,
+              stomp);
       default ->
           throw in.error(
               t.getValue("controller"),
               key + ".controller",
-              "embedded, ws[s]://HOST:PORT/PATH or mqtt[s]://HOST:PORT, not "
-                  + Redacted.url(controller));
+              "embedded, " + Connectors.SCHEMES + ", not " + Redacted.url(controller));
     };
+  }
+
+  /** A broker target has no second broker: its entries all use it. */
+  private List<URI> onlyWebSocket(Config t, String key, List<URI> brokers) {
+    if (!brokers.isEmpty()) {
+      throw in.error(
+          t.getValue("broker"), key + ".broker", "only beside a ws[s]:// or embedded target");
+    }
+    return brokers;
+  }
+
+  /**
+   * {@code target.ca-cert}, beside the scenario, checked now rather than at the first connect; only
+   * where the target or a broker uses TLS.
+   */
+  private Path caCert(Config t, String key, URI url, List<URI> brokers) {
+    if (!t.hasPath("ca-cert")) {
+      return null;
+    }
+    boolean secure = url != null && Connectors.secure(url);
+    for (URI b : brokers) {
+      secure |= Connectors.secure(b);
+    }
+    if (!secure) {
+      throw in.error(
+          t.getValue("ca-cert"), key + ".ca-cert", "only for wss://, mqtts:// and stomps://");
+    }
+    Path caCert = besideScenario(source, in.path(t, "ca-cert", key));
+    try {
+      Tls.client(caCert); // fail now, not at the first connect
+    } catch (IllegalArgumentException e) {
+      throw in.error(
+          t.getValue("ca-cert"), key + ".ca-cert", "unusable CA file: " + e.getMessage());
+    }
+    return caCert;
   }
 
   /**
@@ -157,37 +216,62 @@ final class TargetReader {
   }
 
   private static String kindOf(String scheme) {
-    return String.valueOf(scheme).replace("wss", "ws").replace("mqtts", "mqtt");
-  }
-
-  /** {@code target.broker}: the mqtt[s]:// broker of mix entries with mtp = mqtt, or null. */
-  private URI broker(Config t, String key) {
-    if (!t.hasPath("broker")) {
-      return null;
-    }
-    String b = in.string(t, "broker");
-    URI url;
-    try {
-      url = URI.create(b);
-    } catch (IllegalArgumentException e) {
-      throw in.error(t.getValue("broker"), key + ".broker", "not a URL: " + Redacted.url(b));
-    }
-    String scheme = String.valueOf(url.getScheme());
-    if (!(scheme.equals("mqtt") || scheme.equals("mqtts")) || url.getHost() == null) {
-      throw in.error(
-          t.getValue("broker"), key + ".broker", "mqtt[s]://HOST:PORT, not " + Redacted.url(b));
-    }
-    try {
-      Connectors.checkPort(url);
-    } catch (IllegalArgumentException e) {
-      throw in.error(t.getValue("broker"), key + ".broker", e.getMessage());
-    }
-    return url;
+    return String.valueOf(scheme)
+        .replace("wss", "ws")
+        .replace("mqtts", "mqtt")
+        .replace("stomps", "stomp");
   }
 
   /**
-   * Each mix entry's own MTP must be one the target can serve: MQTT entries beside a WebSocket
-   * target need {@code target.broker}; the in-memory target has no second MTP.
+   * {@code target.broker}: the mqtt[s]:// and stomp[s]:// brokers of mix entries with {@code mtp =
+   * mqtt} or {@code stomp}, at most one of each (a string, URLs separated by commas, or a list).
+   */
+  private List<URI> brokers(Config t, String key) {
+    if (!t.hasPath("broker")) {
+      return List.of();
+    }
+    List<String> each = new ArrayList<>();
+    if (t.getValue("broker").valueType() == com.typesafe.config.ConfigValueType.LIST) {
+      each.addAll(t.getStringList("broker"));
+    } else {
+      for (String b : in.string(t, "broker").split(",")) {
+        each.add(b.trim());
+      }
+    }
+    List<URI> out = new ArrayList<>();
+    for (String b : each) {
+      URI url;
+      try {
+        url = URI.create(b);
+      } catch (IllegalArgumentException e) {
+        throw in.error(t.getValue("broker"), key + ".broker", "not a URL: " + Redacted.url(b));
+      }
+      if (!Connectors.broker(url) || url.getHost() == null) {
+        throw in.error(
+            t.getValue("broker"),
+            key + ".broker",
+            "mqtt[s]://HOST:PORT or stomp[s]://HOST:PORT[/VHOST], not " + Redacted.url(b));
+      }
+      try {
+        Connectors.checkPort(url);
+      } catch (IllegalArgumentException e) {
+        throw in.error(t.getValue("broker"), key + ".broker", e.getMessage());
+      }
+      for (URI other : out) {
+        if (kindOf(other.getScheme()).equals(kindOf(url.getScheme()))) {
+          throw in.error(
+              t.getValue("broker"), key + ".broker", "one MQTT and one STOMP broker at most");
+        }
+      }
+      out.add(url);
+    }
+    return out;
+  }
+
+  /**
+   * Each mix entry's own MTP must be one the target can serve: MQTT and STOMP entries beside a
+   * WebSocket target need their {@code target.broker}; a broker target serves its own MTP only; the
+   * in-memory target has no second MTP.
    */
   static void checkMixMtps(HoconReader in, Config c, FleetMix mix, Scenario.Target target) {
     for (int i = 0; i < mix.entries().size(); i++) {
@@ -202,14 +286,15 @@ final class TargetReader {
         case EMBEDDED_MEMORY ->
             throw in.error(
                 at, key, "the in-memory target has one MTP; use target.mtp = websocket instead");
-        case MQTT -> {
-          if (ws) {
-            throw in.error(at, key, "needs a ws[s]:// target; this one is " + target.url());
+        case MQTT, STOMP -> {
+          if (!kindOf(target.url().getScheme()).equals(mtp)) {
+            throw in.error(
+                at, key, "the target " + Redacted.url(target.url()) + " serves no " + mtp);
           }
         }
         default -> {
-          if (!ws && target.broker() == null) {
-            throw in.error(at, key, "needs target.broker = \"mqtt://HOST:PORT\"");
+          if (!ws && target.broker(mtp) == null) {
+            throw in.error(at, key, "needs target.broker = \"" + mtp + "://HOST:PORT\"");
           }
         }
       }

@@ -63,7 +63,7 @@ final class AgentLink implements MtpListener {
     agentId = record.getFromId();
     version = record.getVersion();
     switch (record.getRecordTypeCase()) {
-      case WEBSOCKET_CONNECT, MQTT_CONNECT -> {
+      case WEBSOCKET_CONNECT, MQTT_CONNECT, STOMP_CONNECT -> {
         if (owner.agents.compute(agentId, (id, held) -> held == null || !held.live() ? this : held)
             != this) {
           refuseDuplicate();

@@ -1,10 +1,9 @@
 package io.fleetsim.controller;
 
 import io.fleetsim.metrics.Latencies;
+import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.memory.MemoryMtp;
-import io.fleetsim.mtp.mqtt.MqttClient;
-import io.fleetsim.mtp.mqtt.MqttConfig;
 import io.fleetsim.mtp.websocket.WsServer;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
@@ -114,11 +113,11 @@ public final class ReferenceController implements AutoCloseable {
 
   private ReferenceController(
       Transports transports,
-      MqttConfig broker,
+      Connector broker,
+      String where,
       String endpointId,
       boolean provision,
-      boolean reboot,
-      SslContext tls) {
+      boolean reboot) {
     this.endpointId = endpointId;
     this.provision = provision;
     this.rebootAfterProvisioning = reboot;
@@ -126,30 +125,21 @@ public final class ReferenceController implements AutoCloseable {
     this.address = null;
     this.memory = null;
     this.reopenTransport = null;
-    this.closeTransport = subscribeOn(transports, broker, tls)::close;
+    this.closeTransport = subscribeOn(transports, broker, where)::close;
   }
 
-  /** Connects to {@code broker} and returns once subscribed (or throws). */
-  private BrokerLink subscribeOn(Transports transports, MqttConfig broker, SslContext tls) {
-    BrokerLink link =
-        new BrokerLink(
-            this,
-            new MqttClient(transports, broker, maxRecordBytes, tls),
-            transports.group().next());
+  /** Connects to {@code broker} and returns once subscribed (or throws naming {@code where}). */
+  private BrokerLink subscribeOn(Transports transports, Connector broker, String where) {
+    BrokerLink link = new BrokerLink(this, broker, transports.group().next());
     link.connect();
     try {
-      // agents' MQTTConnectRecords published before our SUBSCRIBE would be lost: wait for SUBACK
+      // agents' Connect Records sent before our subscription would be lost: wait for SUBACK (MQTT)
+      // or the SUBSCRIBE's RECEIPT (STOMP)
       link.up.get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       link.close();
       throw new IllegalStateException(
-          "Controller could not subscribe on the broker "
-              + broker.host()
-              + ":"
-              + broker.port()
-              + ": "
-              + e.getMessage(),
-          e);
+          "Controller could not subscribe on the broker " + where + ": " + e.getMessage(), e);
     }
     return link;
   }
@@ -159,28 +149,30 @@ public final class ReferenceController implements AutoCloseable {
    * fleet whose devices use different MTPs (WebSocket gateways, MQTT IoT hubs), with one view of
    * all of them. Returns once subscribed. An {@link #outage} takes down the first MTP only.
    */
-  public void alsoOnBroker(Transports transports, MqttConfig broker, SslContext tls) {
-    extraLinks.add(subscribeOn(transports, broker, tls));
+  public void alsoOnBroker(Transports transports, Connector broker, String where) {
+    extraLinks.add(subscribeOn(transports, broker, where));
   }
 
   /**
-   * A Controller on an MQTT broker (3.1.1 or 5): one connection subscribed to its topic serves
-   * every agent, each answered on its own reply-to topic. Returns once subscribed. It provisions
-   * like the WebSocket one. When the broker goes away it reconnects with the TR-369 retry wait (1 s
-   * minimum, multiplier 2000, capped at 30 s); agents announce themselves again with their
-   * MQTTConnectRecords.
+   * A Controller on a broker, MQTT (3.1.1 or 5) or STOMP 1.2: one connection subscribed to its
+   * topic or destination serves every agent, each answered at its own reply-to. Returns once
+   * subscribed. It provisions like the WebSocket one. When the broker goes away it reconnects with
+   * the TR-369 retry wait (1 s minimum, multiplier 2000, capped at 30 s); agents announce
+   * themselves again with their Connect Records.
    *
-   * @param tls a client TLS context for mqtts://, or null
+   * @param broker the Controller's connector on the broker ({@link
+   *     io.fleetsim.mtp.connect.Connectors#controller})
+   * @param where the broker, as error messages name it
    */
-  public static ReferenceController overMqtt(
+  public static ReferenceController overBroker(
       Transports transports,
-      MqttConfig broker,
+      Connector broker,
+      String where,
       String endpointId,
       boolean provision,
-      boolean rebootAfterProvisioning,
-      SslContext tls) {
+      boolean rebootAfterProvisioning) {
     return new ReferenceController(
-        transports, broker, endpointId, provision, rebootAfterProvisioning, tls);
+        transports, broker, where, endpointId, provision, rebootAfterProvisioning);
   }
 
   /**

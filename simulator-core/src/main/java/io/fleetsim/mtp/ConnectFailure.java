@@ -38,6 +38,10 @@ public enum ConnectFailure {
       "mqtt-connack",
       "the broker refused the MQTT CONNECT: check the MQTT version, client ID rules and"
           + " credentials"),
+  STOMP_ERROR(
+      "stomp-error",
+      "the broker refused the STOMP connect or a destination: check the virtual host (the URL's"
+          + " path, \"/\" by default), the login and passcode, and the destinations"),
   CLOSED("closed", "the peer closed the connection before the session was up"),
   OTHER("other", "see the detail");
 

@@ -48,4 +48,22 @@ public final class RetryWait {
         delayMillis(attempt, minimumWaitSeconds, multiplierThousandths, random),
         maxIntervalSeconds * 1000);
   }
+
+  /**
+   * The STOMP reconnect wait (TR-181 Device.STOMP.Connection.{i}.ServerRetry*, TR-369 STOMP
+   * binding): retry n (1-based, capped at 10) waits uniformly in [0, I·(k/1000)^(n−1)] seconds, not
+   * from the lower bound up as the other waits do, then at most {@code maxIntervalSeconds}.
+   */
+  public static long stompDelayMillis(
+      int attempt,
+      long initialIntervalSeconds,
+      long multiplierThousandths,
+      long maxIntervalSeconds,
+      RandomGenerator random) {
+    long hi =
+        Math.min(
+            minMillis(attempt, initialIntervalSeconds, multiplierThousandths),
+            maxIntervalSeconds * 1000);
+    return hi > 0 ? random.nextLong(hi + 1) : 0;
+  }
 }

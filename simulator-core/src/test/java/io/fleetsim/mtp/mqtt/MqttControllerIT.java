@@ -172,13 +172,13 @@ class MqttControllerIT {
 
   private static ReferenceController controller(
       Transports t, int port, boolean v5, boolean rebootAfterProvisioning) {
-    return ReferenceController.overMqtt(
+    return ReferenceController.overBroker(
         t,
-        MqttConfig.controller("127.0.0.1", port, v5, "/usp/controller"),
+        new MqttClient(t, MqttConfig.controller("127.0.0.1", port, v5, "/usp/controller"), 1 << 20),
+        "mqtt://127.0.0.1:" + port,
         CONTROLLER,
         true,
-        rebootAfterProvisioning,
-        null);
+        rebootAfterProvisioning);
   }
 
   private static TestFleet fleet(Transports t, int port, boolean v5, long seed) {

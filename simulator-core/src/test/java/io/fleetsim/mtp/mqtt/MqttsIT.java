@@ -28,13 +28,17 @@ class MqttsIT {
         Transports t = Transports.create(1)) {
       assertThatThrownBy(
               () ->
-                  ReferenceController.overMqtt(
+                  ReferenceController.overBroker(
                       t,
-                      MqttConfig.controller("127.0.0.1", broker.port, true, "/usp/controller"),
+                      new MqttClient(
+                          t,
+                          MqttConfig.controller("127.0.0.1", broker.port, true, "/usp/controller"),
+                          1 << 20,
+                          Tls.client(other.caCert())),
+                      "mqtts://127.0.0.1:" + broker.port,
                       "self::fleetsim-controller",
                       false,
-                      false,
-                      Tls.client(other.caCert())))
+                      false))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("cannot reach the broker (tls: ")
           .hasMessageContaining("--ca-cert");

@@ -1,0 +1,90 @@
+package io.fleetsim.mtp.stomp;
+
+import io.fleetsim.mtp.ConnectFailure;
+import io.fleetsim.mtp.Connector;
+import io.fleetsim.mtp.MtpEvents;
+import io.fleetsim.mtp.MtpListener;
+import io.fleetsim.mtp.Transports;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.stomp.StompSubframeAggregator;
+import io.netty.handler.codec.stomp.StompSubframeDecoder;
+import io.netty.handler.codec.stomp.StompSubframeEncoder;
+import io.netty.handler.ssl.SslContext;
+import java.net.InetSocketAddress;
+
+/**
+ * The STOMP MTP client (TR-369 STOMP binding) on Netty's codec-stomp: one connection per agent on
+ * its event loop, as the other MTPs; every connect clones one Bootstrap template. The decoder's
+ * line limit and the aggregator's body limit come from the {@link StompConfig}.
+ */
+public final class StompClient implements Connector {
+  static final String DECODER = "stomp-decoder";
+
+  /** Netty's decoder hands the body on in chunks of this size; the aggregator joins them. */
+  private static final int CHUNK_BYTES = 8_192;
+
+  private final Bootstrap template;
+  private final StompConfig config;
+  private final SslContext tls;
+  private final MtpEvents events;
+
+  /**
+   * @param tls the run's client TLS context for stomps:// (see {@link io.fleetsim.mtp.Tls}); null
+   *     for plain STOMP
+   */
+  public StompClient(Transports transports, StompConfig config, SslContext tls) {
+    this.config = config;
+    this.tls = tls;
+    this.template = transports.clientTemplate();
+    this.events = transports.events();
+  }
+
+  public StompConfig config() {
+    return config;
+  }
+
+  @Override
+  public void connect(
+      String eid,
+      String controllerId,
+      MtpListener listener,
+      EventLoop loop,
+      InetSocketAddress localAddress) {
+    StompConnectionHandler handler =
+        new StompConnectionHandler(config, eid, controllerId, listener, events);
+    ChannelFuture f =
+        template
+            .clone(loop)
+            .handler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    if (tls != null) {
+                      ch.pipeline()
+                          .addLast(tls.newHandler(ch.alloc(), config.host(), config.port()));
+                    }
+                    ch.pipeline()
+                        .addLast(
+                            DECODER,
+                            new StompSubframeDecoder(config.maxLineBytes(), CHUNK_BYTES, true))
+                        .addLast(new StompSubframeAggregator(config.maxFrameBytes()))
+                        .addLast(new StompSubframeEncoder())
+                        .addLast(StompConnectionHandler.NAME, handler);
+                  }
+                })
+            .connect(new InetSocketAddress(config.host(), config.port()), localAddress);
+    f.addListener(
+        done -> {
+          if (!done.isSuccess()) {
+            listener.onConnectFailed(
+                handler.session(f.channel()),
+                ConnectFailure.of(done.cause()),
+                ConnectFailure.detail(done.cause()));
+          }
+        });
+  }
+}

@@ -1,0 +1,208 @@
+package io.fleetsim.mtp.stomp;
+
+import io.fleetsim.mtp.ConnectFailure;
+import io.fleetsim.mtp.MtpEvents;
+import io.fleetsim.mtp.MtpListener;
+import io.fleetsim.mtp.MtpSession;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.stomp.StompFrame;
+import io.netty.handler.codec.stomp.StompHeaders;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One STOMP MTP connection (TR-369 STOMP binding): the STOMP frame, then on CONNECTED a SUBSCRIBE
+ * to the broker's {@code subscribe-dest} or else the own destination (TP-469 6.5, 6.6), then on its
+ * RECEIPT the session is up. MESSAGE bodies are Records, each answered at its {@code
+ * reply-to-dest}; everything else goes to the peer destination. Heart-beats as negotiated in
+ * CONNECTED: an idle connection sends an end-of-line, and a broker silent for twice its period is
+ * taken as gone (TP-469 6.8). An ERROR frame or a lost connection ends the session, and the agent
+ * retries with the STOMP retry wait. Never ACK, NACK or transactions: ack:auto, and each Record is
+ * one SEND. Event loop only.
+ */
+final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFrame> {
+  static final String NAME = "usp-stomp";
+
+  /** From TCP up to the RECEIPT of the SUBSCRIBE, as for the other MTPs (TP-469 allows 30 s). */
+  static final int HANDSHAKE_SECONDS = 10;
+
+  private final StompConfig config;
+  private final String eid;
+  private final String peerId;
+  private final MtpListener listener;
+  private final MtpEvents events;
+  private String ownDestination;
+  private StompSession session;
+  private ConnectFailure failure = ConnectFailure.CLOSED;
+  private String failureDetail = "closed before the SUBSCRIBE's RECEIPT";
+  private ScheduledFuture<?> handshakeDeadline;
+  private String closeCause = "closed";
+
+  StompConnectionHandler(
+      StompConfig config, String eid, String peerId, MtpListener listener, MtpEvents events) {
+    this.config = config;
+    this.eid = eid;
+    this.peerId = peerId;
+    this.listener = listener;
+    this.events = events;
+    this.ownDestination = config.ownDestination(eid);
+  }
+
+  MtpSession session(Channel ch) {
+    return session != null ? session : new StompSession(ch, config, peerId, ownDestination);
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    handshakeDeadline =
+        ctx.executor()
+            .schedule(
+                () -> {
+                  failed(
+                      ConnectFailure.TIMEOUT,
+                      "no CONNECTED and RECEIPT within " + HANDSHAKE_SECONDS + " s");
+                  ctx.close();
+                },
+                HANDSHAKE_SECONDS,
+                TimeUnit.SECONDS);
+    ctx.writeAndFlush(StompFrames.connect(config, eid));
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, StompFrame frame) {
+    if (frame.decoderResult().isFailure()) {
+      // Netty's decoder discards everything after a bad frame: only a new connection recovers
+      events.count("client: undecodable STOMP frame (closed)", ctx.channel().remoteAddress());
+      closeCause = "undecodable STOMP frame: " + frame.decoderResult().cause().getMessage();
+      failed(ConnectFailure.OTHER, closeCause);
+      ctx.close();
+      return;
+    }
+    switch (frame.command()) {
+      case CONNECTED -> onConnected(ctx, frame.headers());
+      case RECEIPT -> onReceipt(ctx, frame.headers());
+      case MESSAGE -> onMessage(frame);
+      case ERROR -> onError(ctx, frame);
+      default -> events.count("client: unexpected STOMP " + frame.command(), eid);
+    }
+  }
+
+  private void onConnected(ChannelHandlerContext ctx, StompHeaders h) {
+    String version = h.getAsString(StompHeaders.VERSION);
+    if (version != null && !version.equals("1.2")) {
+      failed(ConnectFailure.STOMP_ERROR, "the broker speaks STOMP " + version + ", not 1.2");
+      ctx.close();
+      return;
+    }
+    String given = h.getAsString(StompFrames.SUBSCRIBE_DEST);
+    if (given != null && !given.isEmpty()) {
+      ownDestination = given; // TP-469 6.5: the broker's destination wins (DestinationFromServer)
+    }
+    String heartBeat = h.getAsString(StompHeaders.HEART_BEAT);
+    long send = StompFrames.sendEveryMillis(config.outgoingHeartbeatMillis(), heartBeat);
+    long expect = StompFrames.expectEveryMillis(config.incomingHeartbeatMillis(), heartBeat);
+    if (send > 0 || expect > 0) {
+      // before the decoder, so that heart-beats (which the decoder skips) count as reads
+      ctx.pipeline()
+          .addBefore(
+              StompClient.DECODER,
+              "stomp-heartbeat",
+              new IdleStateHandler(2 * expect, send, 0, TimeUnit.MILLISECONDS));
+    }
+    ctx.writeAndFlush(StompFrames.subscribe(ownDestination));
+  }
+
+  private void onReceipt(ChannelHandlerContext ctx, StompHeaders h) {
+    if (session != null
+        || !StompFrames.SUBSCRIBE_RECEIPT.equals(h.getAsString(StompHeaders.RECEIPT_ID))) {
+      return;
+    }
+    handshakeDeadline.cancel(false);
+    session = new StompSession(ctx.channel(), config, peerId, ownDestination);
+    listener.onConnected(session);
+  }
+
+  private void onMessage(StompFrame frame) {
+    if (session == null) {
+      return;
+    }
+    String replyTo = frame.headers().getAsString(StompFrames.REPLY_TO_DEST);
+    byte[] record = ByteBufUtil.getBytes(frame.content());
+    // always a route: closing it for a bad Record leaves the shared broker connection up
+    listener.onRecord(
+        session.routeTo(replyTo == null || replyTo.isEmpty() ? config.peerDestination() : replyTo),
+        record);
+  }
+
+  private void onError(ChannelHandlerContext ctx, StompFrame frame) {
+    String message = frame.headers().getAsString(StompHeaders.MESSAGE);
+    String detail = "ERROR frame: " + (message == null ? "(no message)" : message);
+    events.count("client: STOMP ERROR frame (closed)", detail);
+    failed(ConnectFailure.STOMP_ERROR, detail);
+    closeCause = detail;
+    ctx.close(); // the broker closes after an ERROR (STOMP 1.2); do not wait for it
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+    if (evt instanceof IdleStateEvent idle) {
+      if (idle.state() == IdleState.WRITER_IDLE) {
+        ctx.writeAndFlush(StompFrames.heartbeat(), ctx.voidPromise());
+      } else if (idle.state() == IdleState.READER_IDLE) {
+        events.count("client: broker heart-beats stopped (closed)", ctx.channel().remoteAddress());
+        closeCause = "no heart-beat from the broker";
+        ctx.close();
+      }
+      return;
+    }
+    if (evt instanceof SslHandshakeCompletionEvent tls && !tls.isSuccess()) {
+      failed(ConnectFailure.TLS, ConnectFailure.detail(tls.cause()));
+    }
+    super.userEventTriggered(ctx, evt);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (handshakeDeadline != null) {
+      handshakeDeadline.cancel(false);
+    }
+    if (session != null) {
+      listener.onDisconnected(session, closeCause);
+    } else {
+      listener.onConnectFailed(session(ctx.channel()), failure, failureDetail);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof TooLongFrameException && session != null) {
+      // the aggregator dropped a body over the limit and skips to the next frame: one Record lost,
+      // the connection (which a Controller shares with every agent) stays up
+      events.count(
+          "client: STOMP frame over " + config.maxFrameBytes() + " bytes (dropped)",
+          ctx.channel().remoteAddress());
+      return;
+    }
+    if (session == null) {
+      failed(ConnectFailure.of(cause), ConnectFailure.detail(cause));
+    }
+    ctx.close();
+  }
+
+  /** Keeps the first reason the session did not come up (later ones are its consequences). */
+  private void failed(ConnectFailure kind, String detail) {
+    if (failure == ConnectFailure.CLOSED) {
+      failure = kind;
+      failureDetail = detail;
+    }
+  }
+}

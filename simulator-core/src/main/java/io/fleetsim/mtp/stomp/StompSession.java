@@ -1,0 +1,119 @@
+package io.fleetsim.mtp.stomp;
+
+import io.fleetsim.mtp.MtpSession;
+import io.fleetsim.usp.message.UspMessages;
+import io.fleetsim.usp.proto.UspRecord.Record;
+import io.fleetsim.usp.proto.UspRecord.STOMPConnectRecord;
+import io.netty.channel.Channel;
+
+/** The USP view of one STOMP connection: each Record one SEND, with this side's reply-to-dest. */
+final class StompSession implements MtpSession {
+  private final Channel channel;
+  private final StompConfig config;
+  private final String peerId;
+  private final String ownDestination;
+
+  StompSession(Channel channel, StompConfig config, String peerId, String ownDestination) {
+    this.channel = channel;
+    this.config = config;
+    this.peerId = peerId;
+    this.ownDestination = ownDestination;
+  }
+
+  @Override
+  public boolean send(byte[] record) {
+    return send(config.peerDestination(), record);
+  }
+
+  boolean send(String destination, byte[] record) {
+    if (!channel.isActive()) {
+      return false;
+    }
+    channel.writeAndFlush(
+        StompFrames.send(destination, ownDestination, record), channel.voidPromise());
+    return true;
+  }
+
+  @Override
+  public MtpSession routeTo(String address) {
+    return new DestinationRoute(this, address);
+  }
+
+  @Override
+  public void close(int status, String reason) {
+    if (channel.isActive()) {
+      if (status != 1006) { // 1006, a cut link, goes without a word (as on the WebSocket)
+        channel.writeAndFlush(StompFrames.disconnect());
+      }
+      channel.close();
+    }
+  }
+
+  @Override
+  public String peerEndpointId() {
+    return peerId;
+  }
+
+  /** The destination this side subscribed to (the broker's subscribe-dest or the configured). */
+  String ownDestination() {
+    return ownDestination;
+  }
+
+  @Override
+  public byte[] connectRecord(String toId, String fromId) {
+    return Record.newBuilder()
+        .setVersion(UspMessages.RECORD_VERSION)
+        .setToId(toId)
+        .setFromId(fromId)
+        .setStompConnect(
+            STOMPConnectRecord.newBuilder()
+                .setVersion(STOMPConnectRecord.STOMPVersion.V1_2)
+                .setSubscribedDestination(ownDestination))
+        .build()
+        .toByteArray();
+  }
+
+  @Override
+  public String remoteAddress() {
+    return String.valueOf(channel.remoteAddress());
+  }
+
+  /**
+   * One peer reached through the shared broker connection: its reply-to-dest, fixed when its Record
+   * arrived. Closing it leaves the connection up, since other peers share it.
+   */
+  private record DestinationRoute(StompSession over, String destination) implements MtpSession {
+    @Override
+    public MtpSession connection() {
+      return over;
+    }
+
+    @Override
+    public boolean send(byte[] record) {
+      return over.send(destination, record);
+    }
+
+    @Override
+    public void close(int status, String reason) {}
+
+    @Override
+    public String peerEndpointId() {
+      return "";
+    }
+
+    @Override
+    public byte[] connectRecord(String toId, String fromId) {
+      return over.connectRecord(toId, fromId);
+    }
+
+    @Override
+    public String address() {
+      return destination;
+    }
+
+    @Override
+    public MtpSession routeTo(String address) {
+      return over.routeTo(address);
+    }
+  }
+}
