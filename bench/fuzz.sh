@@ -29,6 +29,7 @@ TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
   TARGETS=(RecordFuzzTest#decode AgentCoreFuzzTest#anyPayload AgentCoreFuzzTest#anyRecord
     PathParserFuzzTest#parse WsFramesFuzzTest#anyBytes MqttPacketsFuzzTest#anyBytes
+    StompFramesFuzzTest#anyBytes
     ControllerRecordFuzzTest#anyRecord ProfileLoaderFuzzTest#anyText ScenarioLoaderFuzzTest#anyText)
 fi
 if [ "${FUZZ_BUILD:-1}" != 0 ]; then

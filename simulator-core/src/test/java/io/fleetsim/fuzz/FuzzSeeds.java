@@ -81,6 +81,7 @@ public final class FuzzSeeds {
       write("mtp/websocket/WsFramesFuzzTestInputs/anyBytes", e.getKey(), binaryFrame(record));
       write(
           "mtp/mqtt/MqttPacketsFuzzTestInputs/anyBytes", e.getKey(), connackSubackPublish(record));
+      write("mtp/stomp/StompFramesFuzzTestInputs/anyBytes", e.getKey(), stompSession(record));
     }
     write(
         "usp/record/RecordFuzzTestInputs/decode",
@@ -162,6 +163,23 @@ public final class FuzzSeeds {
     out.write(topic.length & 0xff);
     out.writeBytes(topic);
     out.writeBytes(record);
+    return out.toByteArray();
+  }
+
+  /** What a STOMP broker sends an agent: CONNECTED, the SUBSCRIBE's RECEIPT, a MESSAGE. */
+  private static byte[] stompSession(byte[] record) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    String head =
+        "CONNECTED\nversion:1.2\nheart-beat:0,0\n\n\0"
+            + "RECEIPT\nreceipt-id:usp-subscribed\n\n\0\n"
+            + "MESSAGE\nsubscription:usp-0\nmessage-id:1\ndestination:/queue/usp.agent.x\n"
+            + "content-type:application/vnd.bbf.usp.msg\nreply-to-dest:/queue/usp.controller\n"
+            + "content-length:"
+            + record.length
+            + "\n\n";
+    out.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    out.writeBytes(record);
+    out.write(0);
     return out.toByteArray();
   }
 

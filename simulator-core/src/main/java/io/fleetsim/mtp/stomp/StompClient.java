@@ -71,6 +71,7 @@ public final class StompClient implements Connector {
                         .addLast(
                             DECODER,
                             new StompSubframeDecoder(config.maxLineBytes(), CHUNK_BYTES, true))
+                        .addLast(BadFrameGuard.INSTANCE)
                         .addLast(new StompSubframeAggregator(config.maxFrameBytes()))
                         .addLast(new StompSubframeEncoder())
                         .addLast(StompConnectionHandler.NAME, handler);

@@ -8,6 +8,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.stomp.StompFrame;
 import io.netty.handler.codec.stomp.StompHeaders;
@@ -79,14 +80,6 @@ final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFram
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, StompFrame frame) {
-    if (frame.decoderResult().isFailure()) {
-      // Netty's decoder discards everything after a bad frame: only a new connection recovers
-      events.count("client: undecodable STOMP frame (closed)", ctx.channel().remoteAddress());
-      closeCause = "undecodable STOMP frame: " + frame.decoderResult().cause().getMessage();
-      failed(ConnectFailure.OTHER, closeCause);
-      ctx.close();
-      return;
-    }
     switch (frame.command()) {
       case CONNECTED -> onConnected(ctx, frame.headers());
       case RECEIPT -> onReceipt(ctx, frame.headers());
@@ -184,6 +177,14 @@ final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFram
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof CorruptedFrameException) {
+      // Netty's decoder discards everything after a bad frame: only a new connection recovers
+      events.count("client: undecodable STOMP frame (closed)", ctx.channel().remoteAddress());
+      closeCause = "undecodable STOMP frame: " + cause.getMessage();
+      failed(ConnectFailure.OTHER, closeCause);
+      ctx.close();
+      return;
+    }
     if (cause instanceof TooLongFrameException && session != null) {
       // the aggregator dropped a body over the limit and skips to the next frame: one Record lost,
       // the connection (which a Controller shares with every agent) stays up

@@ -1,0 +1,50 @@
+package io.fleetsim.mtp.stomp;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.fleetsim.mtp.MtpEvents;
+import io.fleetsim.mtp.MtpListener;
+import io.fleetsim.mtp.MtpSession;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.stomp.StompSubframeAggregator;
+import io.netty.handler.codec.stomp.StompSubframeDecoder;
+import io.netty.handler.codec.stomp.StompSubframeEncoder;
+
+/**
+ * Any bytes from a STOMP broker into an agent's connection: Netty's decoder, the guard, the
+ * aggregator (a small limit, so oversize bodies are exercised) and the USP STOMP handler never let
+ * an exception escape, whatever CONNECTED, RECEIPT, MESSAGE or ERROR arrives.
+ */
+class StompFramesFuzzTest {
+  @FuzzTest(maxDuration = "2h") // bench/fuzz.sh sets the time; CI only replays the inputs
+  void anyBytes(byte[] bytes) {
+    StompConfig c = StompConfig.agents("127.0.0.1", 61613, 4096);
+    EmbeddedChannel ch =
+        new EmbeddedChannel(
+            new StompSubframeDecoder(c.maxLineBytes(), 1024, true),
+            BadFrameGuard.INSTANCE,
+            new StompSubframeAggregator(c.maxFrameBytes()),
+            new StompSubframeEncoder(),
+            new StompConnectionHandler(
+                c,
+                "proto::fuzz",
+                "self::ctrl",
+                new MtpListener() {
+                  @Override
+                  public void onConnected(MtpSession s) {}
+
+                  @Override
+                  public boolean onRecord(MtpSession s, byte[] record) {
+                    s.send(record); // answer over the route, as an agent does
+                    return true;
+                  }
+
+                  @Override
+                  public void onDisconnected(MtpSession s, String cause) {}
+                },
+                new MtpEvents()));
+    ch.writeInbound(Unpooled.wrappedBuffer(bytes));
+    ch.checkException();
+    ch.finishAndReleaseAll();
+  }
+}
