@@ -17,6 +17,33 @@ public final class TestModels {
 
   private TestModels() {}
 
+  /**
+   * Profile overrides that put the first Controller MTP on STOMP with a Device.STOMP.Connection.1
+   * whose retry starts at {@code initialSeconds} (multiplier 2000) and is capped at {@code
+   * maxSeconds}: the STOMP retry wait then applies.
+   */
+  public static Map<String, String> onStomp(int initialSeconds, int maxSeconds) {
+    String conn = "profile.objects.\"Device.STOMP.Connection.{i}.\".";
+    Map<String, String> stomp = new java.util.HashMap<>();
+    stomp.put(
+        "profile.objects.\"Device.LocalAgent.Controller.{i}.MTP.{i}.\".params.Protocol.default",
+        "STOMP");
+    stomp.put(
+        "profile.objects.\"Device.STOMP.\".params.ConnectionNumberOfEntries.type", "unsignedInt");
+    stomp.put(conn + "instances", "1");
+    stomp.put(conn + "num-entries", "ConnectionNumberOfEntries");
+    String[][] params = {
+      {"ServerRetryInitialInterval", Integer.toString(initialSeconds)},
+      {"ServerRetryIntervalMultiplier", "2000"},
+      {"ServerRetryMaxInterval", Integer.toString(maxSeconds)}
+    };
+    for (String[] p : params) {
+      stomp.put(conn + "params." + p[0] + ".type", "unsignedInt");
+      stomp.put(conn + "params." + p[0] + ".default", p[1]);
+    }
+    return stomp;
+  }
+
   /** The small test-gateway profile on the system clock, fleet seed {@code seed}. */
   public static DeviceModel gateway(long seed) {
     return gateway(seed, Map.of());
