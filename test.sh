@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of fleetsim. Installs what the tests need when it is missing (Mosquitto and
-# Chromium from Debian, the interop folder's npm packages), then runs `mvn -B -Pjmh verify`:
+# Runs every test of fleetsim. Installs what the tests need when it is missing (Mosquitto, RabbitMQ
+# and Chromium from Debian, the interop folder's npm packages), then runs `mvn -B -Pjmh verify`:
 # unit tests (Surefire, *Test), integration tests against real parts (Failsafe, *IT),
 # the format check (Spotless, google-java-format), and (-Pjmh) a compile of the benchmarks in
 # src/jmh, so a change that breaks one fails here rather than when someone next measures.
@@ -10,6 +10,8 @@ cd "$(dirname "$0")"
 need_apt=()
 command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || need_apt+=(mosquitto)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+# RabbitMQ with its STOMP plugin (the tests start private instances; the plugin ships in the package)
+[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need_apt+=(rabbitmq-server)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_apt[*]}"
   SUDO=""

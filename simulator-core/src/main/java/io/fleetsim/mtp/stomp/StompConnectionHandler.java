@@ -17,6 +17,7 @@ import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -138,7 +139,15 @@ final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFram
 
   private void onError(ChannelHandlerContext ctx, StompFrame frame) {
     String message = frame.headers().getAsString(StompHeaders.MESSAGE);
-    String detail = "ERROR frame: " + (message == null ? "(no message)" : message);
+    // the message header is short ("Bad CONNECT"); brokers put the reason in the body
+    String body = frame.content().toString(StandardCharsets.UTF_8).strip();
+    if (body.length() > 200) {
+      body = body.substring(0, 200) + "…";
+    }
+    String detail =
+        "ERROR frame: "
+            + (message == null ? "(no message)" : message)
+            + (body.isEmpty() ? "" : " (" + body.replaceAll("\\s+", " ") + ")");
     events.count("client: STOMP ERROR frame (closed)", detail);
     failed(ConnectFailure.STOMP_ERROR, detail);
     closeCause = detail;

@@ -1,0 +1,118 @@
+package io.fleetsim.mtp.stomp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetsim.controller.ReferenceController;
+import io.fleetsim.mtp.ConnectFailure;
+import io.fleetsim.mtp.MtpListener;
+import io.fleetsim.mtp.MtpSession;
+import io.fleetsim.mtp.Transports;
+import io.fleetsim.testing.Await;
+import io.fleetsim.testing.RabbitMq;
+import io.fleetsim.testing.SerialGet;
+import io.fleetsim.testing.TestFleet;
+import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
+import io.fleetsim.usp.proto.UspMsg.Msg;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The STOMP MTP through a real RabbitMQ with its STOMP plugin (Debian's rabbitmq-server): the
+ * default destinations are ones RabbitMQ takes, the embedded Controller provisions, reboots and
+ * queries a fleet, and a virtual host RabbitMQ does not have is refused with an ERROR frame that
+ * the agent reports as such. One broker for the class: it takes seconds to start.
+ */
+class RabbitMqStompIT {
+  private static RabbitMq broker;
+
+  @BeforeAll
+  static void start() throws Exception {
+    broker = RabbitMq.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    broker.close();
+  }
+
+  @Test
+  void controllerOnRabbitMq_provisionsRebootsAndQueriesAFleet() throws Exception {
+    int port = broker.stompPort();
+    try (Transports t = Transports.create(2);
+        ReferenceController controller = ArtemisStompIT.controller(t, port, true);
+        TestFleet fleet =
+            ArtemisStompIT.fleet(t, StompConfig.agents("127.0.0.1", port, 1 << 20), 5)) {
+      fleet.start();
+      Await.until(
+          () ->
+              controller.provisioned() == ArtemisStompIT.AGENTS
+                  && controller.boots() == ArtemisStompIT.AGENTS,
+          Duration.ofSeconds(60));
+      for (int i = 0; i < ArtemisStompIT.AGENTS; i++) {
+        Msg m =
+            controller
+                .request(fleet.endpointId(i), MsgType.GET, SerialGet.request())
+                .get(10, TimeUnit.SECONDS);
+        assertThat(SerialGet.of(m)).isEqualTo(SerialGet.expected(i));
+      }
+      assertThat(controller.dropped()).isZero();
+      assertThat(t.events().counts()).isEmpty();
+    }
+  }
+
+  @Test
+  void anUnknownVirtualHost_isAnErrorFrame_reportedAsStompError() throws Exception {
+    StompConfig d = StompConfig.agents("127.0.0.1", broker.stompPort(), 4096);
+    StompConfig wrongHost =
+        new StompConfig(
+            d.host(),
+            d.port(),
+            "127.0.0.1", // what a client that sends its target's host would send
+            null,
+            null,
+            d.ownDestinationPattern(),
+            d.peerDestination(),
+            0,
+            0,
+            d.maxFrameBytes(),
+            d.maxLineBytes());
+    CompletableFuture<String> failed = new CompletableFuture<>();
+    try (Transports t = Transports.create(1)) {
+      new StompClient(t, wrongHost, null)
+          .connect(
+              "proto::wrong-vhost",
+              ArtemisStompIT.CONTROLLER,
+              new MtpListener() {
+                @Override
+                public void onConnected(MtpSession s) {
+                  failed.complete("connected");
+                }
+
+                @Override
+                public boolean onRecord(MtpSession s, byte[] record) {
+                  return true;
+                }
+
+                @Override
+                public void onDisconnected(MtpSession s, String cause) {
+                  failed.complete(cause);
+                }
+
+                @Override
+                public void onConnectFailed(MtpSession s, ConnectFailure f, String detail) {
+                  failed.complete(f.label() + ": " + detail);
+                }
+              },
+              t.group().next(),
+              null);
+      assertThat(failed.get(20, TimeUnit.SECONDS))
+          .startsWith("stomp-error: ERROR frame: ")
+          .contains("127.0.0.1");
+      assertThat(t.events().counts()).containsEntry("client: STOMP ERROR frame (closed)", 1L);
+    }
+  }
+}

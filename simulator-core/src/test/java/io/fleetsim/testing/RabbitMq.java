@@ -1,0 +1,111 @@
+package io.fleetsim.testing;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A private RabbitMQ (Debian's rabbitmq-server) with its STOMP plugin on free loopback ports for
+ * one test: its own node name, config, data and log folders, so it never meets the system's
+ * instance. Fails (never skips) when RabbitMQ is not installed.
+ */
+public final class RabbitMq implements AutoCloseable {
+  private static final Path SERVER = Path.of("/usr/lib/rabbitmq/bin/rabbitmq-server");
+  private final Process process;
+  private final int stompPort;
+  private final Path dir;
+
+  private RabbitMq(Process process, int stompPort, Path dir) {
+    this.process = process;
+    this.stompPort = stompPort;
+    this.dir = dir;
+  }
+
+  public int stompPort() {
+    return stompPort;
+  }
+
+  /** stomp://127.0.0.1:PORT (the default virtual host "/"). */
+  public String url() {
+    return "stomp://127.0.0.1:" + stompPort;
+  }
+
+  public static RabbitMq start() throws IOException, InterruptedException {
+    if (!Files.isExecutable(SERVER)) {
+      throw new IllegalStateException(
+          "RabbitMQ is not installed: run ./test.sh (apt-get install -y rabbitmq-server)");
+    }
+    Path dir = Files.createTempDirectory("rabbitmq");
+    int amqp = Artemis.freePort();
+    int stomp = Artemis.freePort();
+    int dist = Artemis.freePort();
+    Files.writeString(
+        dir.resolve("rabbitmq.conf"),
+        "listeners.tcp.1 = 127.0.0.1:"
+            + amqp
+            + "\nstomp.listeners.tcp.1 = 127.0.0.1:"
+            + stomp
+            + "\nloopback_users = none\n");
+    Files.writeString(dir.resolve("enabled_plugins"), "[rabbitmq_stomp].\n");
+    ProcessBuilder pb =
+        new ProcessBuilder(SERVER.toString())
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("server.log").toFile());
+    Map<String, String> env = pb.environment();
+    env.put("RABBITMQ_NODENAME", "fleetsim-" + stomp + "@localhost");
+    env.put("RABBITMQ_CONFIG_FILE", dir.resolve("rabbitmq").toString());
+    env.put("RABBITMQ_ENABLED_PLUGINS_FILE", dir.resolve("enabled_plugins").toString());
+    env.put("RABBITMQ_MNESIA_BASE", dir.resolve("mnesia").toString());
+    env.put("RABBITMQ_LOG_BASE", dir.resolve("log").toString());
+    env.put("RABBITMQ_FEATURE_FLAGS_FILE", dir.resolve("feature_flags").toString());
+    env.put("RABBITMQ_PID_FILE", dir.resolve("pid").toString());
+    env.put("RABBITMQ_DIST_PORT", Integer.toString(dist));
+    env.put("HOME", dir.toString()); // the Erlang cookie goes here, not in root's home
+    Process p = pb.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      try (Socket ignored = new Socket("127.0.0.1", stomp)) {
+        return new RabbitMq(p, stomp, dir);
+      } catch (IOException notYet) {
+        if (!p.isAlive() || System.nanoTime() > deadline) {
+          stop(p);
+          throw new IllegalStateException(
+              "RabbitMQ did not start: " + Files.readString(dir.resolve("server.log")));
+        }
+        TimeUnit.MILLISECONDS.sleep(100);
+      }
+    }
+  }
+
+  /** What the broker logged so far (its log file), to check what it saw. */
+  public String log() throws IOException {
+    StringBuilder b = new StringBuilder();
+    try (var files = Files.walk(dir.resolve("log"))) {
+      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        b.append(Files.readString(f));
+      }
+    }
+    return b.toString();
+  }
+
+  private static void stop(Process p) {
+    p.descendants().forEach(ProcessHandle::destroy);
+    p.destroy();
+    try {
+      p.waitFor(15, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
+  }
+
+  @Override
+  public void close() {
+    stop(process);
+  }
+}
