@@ -10,7 +10,10 @@ import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.metrics.HeapAfterGc;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.connect.Connectors;
+import io.fleetsim.mtp.stomp.StompConfig;
+import io.fleetsim.mtp.stomp.StompFrames;
 import io.fleetsim.profiles.BuiltinProfiles;
+import io.fleetsim.profiles.StompOverlay;
 import io.netty.handler.ssl.SslContext;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -49,14 +52,16 @@ final class AgentsCommand implements Callable<Integer> {
       names = "--target",
       required = true,
       description =
-          "ws://HOST:PORT/PATH (wss:// for TLS) of the Controller, or mqtt://HOST:PORT"
-              + " (mqtts:// for TLS) of a broker.")
+          "ws://HOST:PORT/PATH (wss:// for TLS) of the Controller, or a broker: mqtt://HOST:PORT"
+              + " or stomp://[USER:PASS@]HOST:PORT[/VHOST] (mqtts://, stomps:// for TLS; the STOMP"
+              + " virtual host is \"/\" when absent).")
   URI target;
 
   @Option(
       names = "--ca-cert",
       description =
-          "PEM file of the CA certificates to trust for wss:// and mqtts:// (default: the JDK's).")
+          "PEM file of the CA certificates to trust for wss://, mqtts:// and stomps:// (default:"
+              + " the JDK's).")
   Path caCert;
 
   @Option(
@@ -102,6 +107,29 @@ final class AgentsCommand implements Callable<Integer> {
       defaultValue = "/usp/agent/{eid}",
       description = "Each agent's MQTT topic; {eid} is its endpoint ID (default ${DEFAULT-VALUE}).")
   String agentTopicPattern;
+
+  @Option(
+      names = "--controller-destination",
+      defaultValue = StompConfig.CONTROLLER_DESTINATION,
+      description = "The Controller's STOMP destination (default ${DEFAULT-VALUE}).")
+  String controllerDestination;
+
+  @Option(
+      names = "--agent-destination-pattern",
+      defaultValue = StompConfig.AGENT_DESTINATION,
+      description =
+          "Each agent's STOMP destination; {eid} is its endpoint ID with ':' '/' '%' and blanks"
+              + " percent-encoded (default ${DEFAULT-VALUE}, a name Artemis and RabbitMQ both"
+              + " take).")
+  String agentDestinationPattern;
+
+  @Option(
+      names = "--stomp-heartbeat",
+      defaultValue = "PT30S",
+      description =
+          "STOMP heart-beats offered and asked for, both ways (default ${DEFAULT-VALUE}; PT0S for"
+              + " none: then a broker's idle timeout may close quiet agents).")
+  Duration stompHeartbeat;
 
   @Option(
       names = "--duration",
@@ -201,7 +229,11 @@ final class AgentsCommand implements Callable<Integer> {
       for (int i = 0; i < count; i++) {
         String eid = fleet.endpointId(i);
         out.println(
-            Connectors.mqtt(target) ? eid + " " + agentTopicPattern.replace("{eid}", eid) : eid);
+            Connectors.mqtt(target)
+                ? eid + " " + agentTopicPattern.replace("{eid}", eid)
+                : Connectors.stomp(target)
+                    ? eid + " " + StompFrames.destination(agentDestinationPattern, eid)
+                    : eid);
       }
       out.flush();
     }
@@ -261,11 +293,21 @@ final class AgentsCommand implements Callable<Integer> {
 
   private Connectors.Options options() {
     return new Connectors.Options(
-        caCert, mqttVersion.equals("5"), agentTopicPattern, controllerTopic, 60);
+        caCert,
+        mqttVersion.equals("5"),
+        agentTopicPattern,
+        controllerTopic,
+        60,
+        new Connectors.Stomp(
+            agentDestinationPattern,
+            controllerDestination,
+            (int) Math.min(Integer.MAX_VALUE, stompHeartbeat.toMillis()),
+            Connectors.Stomp.defaults().maxFrameBytes()));
   }
 
   /**
-   * The profile, with this Controller as Controller.1 and its URL in Controller.1.MTP.1.WebSocket.
+   * The profile, with this Controller as Controller.1 and its URL in Controller.1.MTP.1.WebSocket;
+   * over STOMP with Device.STOMP.Connection.1 and the STOMP MTP tables of the connection.
    */
   private Schema load() {
     String controller = "objects.\"Device.LocalAgent.Controller.{i}.\".params.EndpointID.default";
@@ -281,6 +323,11 @@ final class AgentsCommand implements Callable<Integer> {
             ws + "Port.default",
             Integer.toString(Connectors.port(target)),
             ws + "Path.default",
-            target.getPath().isEmpty() ? "/" : target.getPath()));
+            target.getPath().isEmpty() ? "/" : target.getPath()),
+        Connectors.stomp(target)
+            ? raw ->
+                StompOverlay.of(
+                    Connectors.stompConfig(target, options()), Connectors.secure(target), raw)
+            : null);
   }
 }

@@ -172,6 +172,11 @@ public final class ScenarioLoader {
       throw new ScenarioException(e.getMessage().replace(": fleet.mix", ": scenario.fleet.mix"));
     }
     TargetReader.checkMixMtps(in, c, mix, target);
+    // the agents' Controller.1 is the target's Controller: the EndpointID its requests come from
+    // and its Records go to (a profile's own default would make every request UNKNOWN_CONTROLLER)
+    profileOverrides.putIfAbsent(
+        "objects.\"Device.LocalAgent.Controller.{i}.\".params.EndpointID.default",
+        target.controllerId());
     InjectionPlan plan = phases(c, agents);
     Scenario.Behaviour behaviour = behaviour(c, target);
     // device-side behaviour is profile configuration: one place applies it to every profile

@@ -30,6 +30,7 @@ final class Layers {
           Map.entry("mtp.http", 2),
           Map.entry("mtp.memory", 2),
           Map.entry("mtp.mqtt", 2),
+          Map.entry("mtp.stomp", 2),
           Map.entry("mtp.websocket", 2),
           Map.entry("report", 2),
           Map.entry("agent", 3),
@@ -52,6 +53,7 @@ final class Layers {
                   "mtp.http",
                   "mtp.memory",
                   "mtp.mqtt",
+                  "mtp.stomp",
                   "mtp.websocket",
                   "mtp.connect",
                   "fleet",
@@ -64,8 +66,11 @@ final class Layers {
   static final Map<String, Set<String>> FORBIDDEN =
       Map.of(
           "controller", Set.of("agent", "datamodel", "profiles"),
-          "dashboard", Set.of("datamodel", "usp.path", "mtp.memory", "mtp.mqtt", "mtp.websocket"),
-          "report", Set.of("datamodel", "usp.path", "mtp.http", "mtp.memory", "mtp.mqtt"));
+          "dashboard",
+              Set.of(
+                  "datamodel", "usp.path", "mtp.memory", "mtp.mqtt", "mtp.stomp", "mtp.websocket"),
+          "report",
+              Set.of("datamodel", "usp.path", "mtp.http", "mtp.memory", "mtp.mqtt", "mtp.stomp"));
 
   private Layers() {}
 

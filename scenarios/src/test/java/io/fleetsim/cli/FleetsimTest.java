@@ -120,7 +120,9 @@ class FleetsimTest {
             run("agents", "--target", "wss://127.0.0.1:9/usp", "--ca-cert", "/nonexistent/ca.pem"))
         .isEqualTo(2);
     assertThat(err.toString())
-        .contains("--target takes ws[s]://HOST:PORT/PATH or mqtt[s]://HOST:PORT, not coap://")
+        .contains(
+            "--target takes ws[s]://HOST:PORT/PATH, mqtt[s]://HOST:PORT or"
+                + " stomp[s]://[USER:PASS@]HOST:PORT[/VHOST], not coap://")
         .contains("--ca-cert TLS CA file /nonexistent/ca.pem: cannot read");
     assertThat(run("agents", "--target", "mqtt://127.0.0.1:1883", "--mqtt-version", "4"))
         .isEqualTo(2);
@@ -268,13 +270,19 @@ class FleetsimTest {
   @Test
   void controller_refusesABadBrokerOrMqttVersion() {
     assertThat(run("controller", "--broker", "http://127.0.0.1:1883")).isEqualTo(2);
-    assertThat(err.toString()).contains("--broker takes mqtt[s]://HOST:PORT");
+    assertThat(err.toString())
+        .contains("--broker takes mqtt[s]://HOST:PORT or stomp[s]://HOST:PORT[/VHOST]");
     assertThat(run("controller", "--broker", "mqtt://127.0.0.1:1883", "--mqtt-version", "4"))
         .isEqualTo(2);
     assertThat(err.toString()).contains("--mqtt-version takes 3.1.1 or 5");
     // port 9 on loopback: nothing listens, the connect is refused at once
     assertThat(run("controller", "--broker", "mqtt://127.0.0.1:9")).isEqualTo(1);
-    assertThat(err.toString()).contains("Controller could not subscribe on the broker 127.0.0.1:9");
+    assertThat(err.toString())
+        .contains("Controller could not subscribe on the broker mqtt://127.0.0.1:9");
+    assertThat(run("controller", "--broker", "stomp://127.0.0.1:9")).isEqualTo(1);
+    assertThat(err.toString())
+        .contains("Controller could not subscribe on the broker stomp://127.0.0.1:9")
+        .contains("refused");
   }
 
   @Test

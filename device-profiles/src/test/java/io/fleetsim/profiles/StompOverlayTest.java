@@ -1,0 +1,88 @@
+package io.fleetsim.profiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetsim.datamodel.AgentDataModel;
+import io.fleetsim.datamodel.DeviceModel;
+import io.fleetsim.datamodel.Schema;
+import io.fleetsim.mtp.stomp.StompConfig;
+import io.fleetsim.mtp.stomp.StompFrames;
+import java.time.InstantSource;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A profile on the STOMP MTP (TP-469 6.1, 6.6): Device.STOMP.Connection.1 and the STOMP parts of
+ * the MTP tables carry the run's connection, each agent's Destination is the very one it subscribes
+ * to, and every built-in profile so extended still conforms to TR-181 2.19.1.
+ */
+class StompOverlayTest {
+  private static final StompConfig LAB =
+      new StompConfig(
+          "broker.lab",
+          61613,
+          "usp",
+          "fleet",
+          "secret",
+          StompConfig.AGENT_DESTINATION,
+          "/queue/ctl",
+          10_000,
+          20_000,
+          1 << 20,
+          StompConfig.MAX_LINE_BYTES);
+
+  static Schema onStomp(String profile) {
+    return BuiltinProfiles.load(profile, null, Map.of(), raw -> StompOverlay.of(LAB, false, raw));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"home-gateway", "wifi-extender", "iot-hub"})
+  void everyBuiltInProfileOnStomp_conformsToTr181(String profile) {
+    assertThat(Tr181Validator.validate(onStomp(profile), Tr181ValidatorTest.MODEL)).isEmpty();
+  }
+
+  @Test
+  void theDataModelSaysWhatTheAgentDoes() {
+    AgentDataModel agent =
+        new DeviceModel(onStomp("iot-hub"), 3, InstantSource.system()).newAgent(42);
+    String eid = value(agent, "Device.LocalAgent.EndpointID", new int[0]);
+    int[] one = {1};
+    int[] oneOne = {1, 1};
+    assertThat(value(agent, "Device.LocalAgent.MTP.{i}.Protocol", one)).isEqualTo("STOMP");
+    assertThat(value(agent, "Device.LocalAgent.MTP.{i}.STOMP.Destination", one))
+        .isEqualTo(StompFrames.destination(StompConfig.AGENT_DESTINATION, eid))
+        .isEqualTo("/queue/usp.agent.os%3A%3A00D09E-HUB00000042");
+    assertThat(value(agent, "Device.LocalAgent.MTP.{i}.STOMP.Reference", one))
+        .isEqualTo("Device.STOMP.Connection.1");
+    assertThat(value(agent, "Device.LocalAgent.Controller.{i}.MTP.{i}.Protocol", oneOne))
+        .isEqualTo("STOMP");
+    assertThat(value(agent, "Device.LocalAgent.Controller.{i}.MTP.{i}.STOMP.Destination", oneOne))
+        .isEqualTo("/queue/ctl");
+    String c = "Device.STOMP.Connection.{i}.";
+    assertThat(value(agent, c + "Host", one)).isEqualTo("broker.lab");
+    assertThat(value(agent, c + "Port", one)).isEqualTo("61613");
+    assertThat(value(agent, c + "VirtualHost", one)).isEqualTo("usp");
+    assertThat(value(agent, c + "Username", one)).isEqualTo("fleet");
+    assertThat(value(agent, c + "Password", one)).isEmpty(); // TR-181: reads back empty
+    assertThat(value(agent, c + "EnableHeartbeats", one)).isEqualTo("true");
+    assertThat(value(agent, c + "OutgoingHeartbeat", one)).isEqualTo("10000");
+    assertThat(value(agent, c + "IncomingHeartbeat", one)).isEqualTo("20000");
+    assertThat(value(agent, c + "ServerRetryInitialInterval", one)).isEqualTo("60");
+    assertThat(value(agent, "Device.STOMP.ConnectionNumberOfEntries", new int[0])).isEqualTo("1");
+    assertThat(value(agent, "Device.LocalAgent.SupportedProtocols", new int[0])).contains("STOMP");
+  }
+
+  @Test
+  void theDestinationTemplate_encodesTheEidButKeepsItsPlaceholders() {
+    assertThat(StompOverlay.agentDestination("/queue/a.{eid}", "os::00D09E-HUB{index:08}"))
+        .isEqualTo("/queue/a.os%3A%3A00D09E-HUB{index:08}");
+    assertThat(StompOverlay.agentDestination("/queue/fixed", "os::x{index}"))
+        .isEqualTo("/queue/fixed");
+  }
+
+  private static String value(AgentDataModel agent, String path, int[] instances) {
+    return agent.value(agent.schema().param(path), instances);
+  }
+}
