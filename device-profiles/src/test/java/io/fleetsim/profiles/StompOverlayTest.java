@@ -75,6 +75,24 @@ class StompOverlayTest {
   }
 
   @Test
+  void tp469_6_5_aDestinationFromTheBroker_showsInDestinationFromServer_untilItGoes() {
+    DeviceModel model = new DeviceModel(onStomp("home-gateway"), 3, InstantSource.system());
+    io.fleetsim.agent.AgentCore core =
+        io.fleetsim.agent.AgentCore.create(
+            io.fleetsim.agent.AgentEnvironment.of(
+                model, (i, due, t) -> {}, io.fleetsim.metrics.AgentStats.NOOP),
+            7);
+    AgentDataModel dm = core.dataModel();
+    String path = "Device.LocalAgent.MTP.{i}.STOMP.DestinationFromServer";
+    core.mtpAddressFromServer("");
+    assertThat(dm.writtenRows()).as("nothing stored when nothing differs").isZero();
+    core.mtpAddressFromServer("/queue/given");
+    assertThat(value(dm, path, new int[] {1})).isEqualTo("/queue/given");
+    core.mtpAddressFromServer(""); // the next broker gives none
+    assertThat(value(dm, path, new int[] {1})).isEmpty();
+  }
+
+  @Test
   void theDestinationTemplate_encodesTheEidButKeepsItsPlaceholders() {
     assertThat(StompOverlay.agentDestination("/queue/a.{eid}", "os::00D09E-HUB{index:08}"))
         .isEqualTo("/queue/a.os%3A%3A00D09E-HUB{index:08}");

@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--target",
-      description = "Override target.controller: embedded, ws[s]://… or mqtt[s]://….")
+      description = "Override target.controller: embedded, ws[s]://…, mqtt[s]://… or stomp[s]://….")
   String target;
 
   @Option(

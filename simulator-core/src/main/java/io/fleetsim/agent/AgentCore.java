@@ -112,6 +112,19 @@ public final class AgentCore {
   }
 
   /**
+   * The MTP address the server gave for this session (a STOMP broker's {@code subscribe-dest},
+   * TP-469 6.5), or "" for none: shown in Device.LocalAgent.MTP.1.STOMP.DestinationFromServer.
+   * Stored for the agent only when it differs from what the data model shows.
+   */
+  public void mtpAddressFromServer(String address) {
+    ParamNode p = dm.schema().param(Tr181Paths.DESTINATION_FROM_SERVER);
+    int[] first = {1};
+    if (p != null && dm.exists(p.owner(), first) && !dm.value(p, first).equals(address)) {
+      dm.set(p, first, address);
+    }
+  }
+
+  /**
    * Configuration a deployed device kept from an earlier session: {@code add} (a Controller's Add
    * of subscriptions) is applied before the first connect, as if {@code controllerId} had sent it
    * back then. Nothing is answered or counted as traffic, since nothing crossed the MTP.

@@ -16,6 +16,10 @@ final class Tr181Paths {
   static final String LOCAL_AGENT = "Device.LocalAgent.";
   static final String CONTROLLER = "Device.LocalAgent.Controller.{i}.";
 
+  /** Where a STOMP broker's subscribe-dest shows (TR-181 2.12, TP-469 6.5). */
+  static final String DESTINATION_FROM_SERVER =
+      "Device.LocalAgent.MTP.{i}.STOMP.DestinationFromServer";
+
   /** A Controller reference as Subscription.Recipient holds it, less N. */
   static final String CONTROLLER_REF = "Device.LocalAgent.Controller.";
 

@@ -171,6 +171,7 @@ public final class AgentActor implements MtpListener, Outbox {
     booted = false;
     runtime.metrics().connected(System.nanoTime() - connectStartNanos);
     s.send(s.connectRecord(runtime.controllerId(), core.endpointId()));
+    core.mtpAddressFromServer(s.addressFromServer());
     core.onConnected(this);
     return inSession();
   }

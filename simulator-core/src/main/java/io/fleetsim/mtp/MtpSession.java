@@ -27,6 +27,14 @@ public interface MtpSession {
   }
 
   /**
+   * The address the server gave this side for the session (a STOMP broker's {@code subscribe-dest},
+   * TP-469 6.5), or "" when this side uses its configured one.
+   */
+  default String addressFromServer() {
+    return "";
+  }
+
+  /**
    * The peer address this session sends to when it is a route over a shared connection (the MQTT
    * reply-to topic); "" for a connection with one peer.
    */

@@ -64,6 +64,16 @@ public final class Artemis implements AutoCloseable {
     return new Artemis(server, port, dir);
   }
 
+  /**
+   * A broker in its own JVM for the benchmarks: {@code java -cp <test classpath>
+   * io.fleetsim.testing.Artemis PORT}; runs until killed, with a 60 s TTL as Artemis' default.
+   */
+  public static void main(String[] args) throws Exception {
+    Artemis broker = start(Integer.parseInt(args[0]), 60_000);
+    System.out.println("artemis listening on " + broker.url());
+    Thread.currentThread().join();
+  }
+
   public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();

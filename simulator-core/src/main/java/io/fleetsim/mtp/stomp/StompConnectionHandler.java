@@ -59,7 +59,7 @@ final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFram
   }
 
   MtpSession session(Channel ch) {
-    return session != null ? session : new StompSession(ch, config, peerId, ownDestination);
+    return session != null ? session : new StompSession(ch, config, peerId, ownDestination, false);
   }
 
   @Override
@@ -116,12 +116,22 @@ final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFram
   }
 
   private void onReceipt(ChannelHandlerContext ctx, StompHeaders h) {
-    if (session != null
-        || !StompFrames.SUBSCRIBE_RECEIPT.equals(h.getAsString(StompHeaders.RECEIPT_ID))) {
+    String id = h.getAsString(StompHeaders.RECEIPT_ID);
+    if (StompFrames.DISCONNECT_RECEIPT.equals(id)) {
+      ctx.close(); // the broker has handled all we sent (StompFrames#disconnect)
+      return;
+    }
+    if (session != null || !StompFrames.SUBSCRIBE_RECEIPT.equals(id)) {
       return;
     }
     handshakeDeadline.cancel(false);
-    session = new StompSession(ctx.channel(), config, peerId, ownDestination);
+    session =
+        new StompSession(
+            ctx.channel(),
+            config,
+            peerId,
+            ownDestination,
+            !ownDestination.equals(config.ownDestination(eid)));
     listener.onConnected(session);
   }
 

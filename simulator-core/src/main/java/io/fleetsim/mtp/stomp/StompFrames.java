@@ -28,6 +28,8 @@ public final class StompFrames {
 
   static final String SUBSCRIBE_RECEIPT = "usp-subscribed";
 
+  static final String DISCONNECT_RECEIPT = "usp-disconnected";
+
   /** A heart-beat is one end-of-line (STOMP 1.2), shared: the encoder passes a ByteBuf through. */
   private static final ByteBuf EOL =
       Unpooled.unreleasableBuffer(Unpooled.directBuffer(1).writeByte('\n').asReadOnly());
@@ -84,8 +86,17 @@ public final class StompFrames {
     return f;
   }
 
+  /**
+   * DISCONNECT asking for a RECEIPT: the graceful close of STOMP 1.2 ("Connecting", DISCONNECT),
+   * after which the broker has handled every frame before it. Artemis acknowledges an ack:auto
+   * delivery in a task after the send; a socket closed at once can beat that task, and the last
+   * message (the Reboot() that made the agent close) then comes back to the next session,
+   * redelivered (seen as AMQ229028 "Consumer doesn't exist" and an agent rebooting twice).
+   */
   public static StompFrame disconnect() {
-    return new DefaultStompFrame(StompCommand.DISCONNECT);
+    StompFrame f = new DefaultStompFrame(StompCommand.DISCONNECT);
+    f.headers().set(StompHeaders.RECEIPT, DISCONNECT_RECEIPT);
+    return f;
   }
 
   /** One heart-beat (a fresh view of the shared end-of-line). */

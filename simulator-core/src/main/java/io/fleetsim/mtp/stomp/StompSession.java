@@ -5,19 +5,35 @@ import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspRecord.Record;
 import io.fleetsim.usp.proto.UspRecord.STOMPConnectRecord;
 import io.netty.channel.Channel;
+import java.util.concurrent.TimeUnit;
 
 /** The USP view of one STOMP connection: each Record one SEND, with this side's reply-to-dest. */
 final class StompSession implements MtpSession {
+  /** How long a DISCONNECT waits for its RECEIPT before the socket is closed anyway. */
+  static final long DISCONNECT_GRACE_MS = 1_000;
+
   private final Channel channel;
   private final StompConfig config;
   private final String peerId;
   private final String ownDestination;
+  private final boolean fromServer;
 
-  StompSession(Channel channel, StompConfig config, String peerId, String ownDestination) {
+  StompSession(
+      Channel channel,
+      StompConfig config,
+      String peerId,
+      String ownDestination,
+      boolean fromServer) {
     this.channel = channel;
     this.config = config;
     this.peerId = peerId;
     this.ownDestination = ownDestination;
+    this.fromServer = fromServer;
+  }
+
+  @Override
+  public String addressFromServer() {
+    return fromServer ? ownDestination : "";
   }
 
   @Override
@@ -41,12 +57,16 @@ final class StompSession implements MtpSession {
 
   @Override
   public void close(int status, String reason) {
-    if (channel.isActive()) {
-      if (status != 1006) { // 1006, a cut link, goes without a word (as on the WebSocket)
-        channel.writeAndFlush(StompFrames.disconnect());
-      }
-      channel.close();
+    if (!channel.isActive()) {
+      return;
     }
+    if (status == 1006) { // a cut link goes without a word (as on the WebSocket)
+      channel.close();
+      return;
+    }
+    // closed on the broker's RECEIPT (StompConnectionHandler), or after a grace if none comes
+    channel.writeAndFlush(StompFrames.disconnect());
+    channel.eventLoop().schedule(() -> channel.close(), DISCONNECT_GRACE_MS, TimeUnit.MILLISECONDS);
   }
 
   @Override

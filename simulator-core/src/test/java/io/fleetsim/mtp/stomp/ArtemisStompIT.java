@@ -45,6 +45,8 @@ class ArtemisStompIT {
         assertThat(SerialGet.of(m)).isEqualTo(SerialGet.expected(i));
       }
       assertThat(t.events().counts()).isEmpty();
+      // each agent rebooted once: the Reboot() was not delivered again to its next session
+      assertThat(controller.boots()).isEqualTo(AGENTS);
     }
   }
 

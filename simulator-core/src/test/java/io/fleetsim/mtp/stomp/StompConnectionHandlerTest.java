@@ -163,6 +163,7 @@ class StompConnectionHandlerTest {
             "ack:auto",
             "receipt:usp-subscribed");
     assertThat(events).containsExactly("connected");
+    assertThat(session.addressFromServer()).isEmpty();
   }
 
   @Test
@@ -174,6 +175,7 @@ class StompConnectionHandlerTest {
     Record r = Record.parseFrom(session.connectRecord(CONTROLLER, EID));
     assertThat(r.getStompConnect().getSubscribedDestination()).isEqualTo("/queue/given-by-broker");
     assertThat(r.getStompConnect().getVersion().getNumber()).isZero(); // V1_2
+    assertThat(session.addressFromServer()).isEqualTo("/queue/given-by-broker");
 
     // and each SEND says where to answer: the broker's destination
     session.send(new byte[] {1, 2});
@@ -286,12 +288,16 @@ class StompConnectionHandlerTest {
   }
 
   @Test
-  void close_sendsDisconnect_butACutLinkGoesWithoutAWord() {
+  void close_isAGracefulDisconnect_butACutLinkGoesWithoutAWord() {
     EmbeddedChannel ch = channel(config());
     written(ch);
     handshake(ch, "");
     session.close(1000, "bye");
-    assertThat(written(ch)).startsWith("DISCONNECT\n");
+    String disconnect = written(ch);
+    assertThat(disconnect).startsWith("DISCONNECT\n").contains("\nreceipt:usp-disconnected\n");
+    assertThat(ch.isOpen()).as("open until the broker confirms").isTrue();
+    brokerSends(ch, "RECEIPT\nreceipt-id:usp-disconnected\n\n\0");
+    assertThat(ch.isOpen()).isFalse();
 
     EmbeddedChannel cut = channel(config());
     written(cut);
