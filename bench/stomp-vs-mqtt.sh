@@ -19,10 +19,11 @@ WINDOW=${4:-4}
 RTS=${5:-20}
 APORT=${APORT:-18613}
 MPORT=${MPORT:-18883}
+# the launcher's build first: a plain build drops the benchmark classes the -Pjmh one compiles
+FLEETSIM_REBUILD=${FLEETSIM_REBUILD:-0} ./fleetsim --version >/dev/null
 mvn -B -q -Pjmh -pl simulator-core -am -DskipTests -Dspotless.check.skip=true install
 mvn -B -q -o -pl simulator-core dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/core-test.cp
-FLEETSIM_REBUILD=${FLEETSIM_REBUILD:-0} ./fleetsim --version >/dev/null
 TEST_CP="simulator-core/target/test-classes:simulator-core/target/classes:$(cat simulator-core/target/core-test.cp)"
 BENCH_CP="simulator-core/target/classes:$(cat simulator-core/target/bench.classpath)"
 PIDS=()

@@ -12,7 +12,6 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.stomp.StompSubframeAggregator;
 import io.netty.handler.codec.stomp.StompSubframeDecoder;
-import io.netty.handler.codec.stomp.StompSubframeEncoder;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 
@@ -31,6 +30,7 @@ public final class StompClient implements Connector {
   private final StompConfig config;
   private final SslContext tls;
   private final MtpEvents events;
+  private final StompHeartbeats heartbeats;
 
   /**
    * @param tls the run's client TLS context for stomps:// (see {@link io.fleetsim.mtp.Tls}); null
@@ -41,6 +41,7 @@ public final class StompClient implements Connector {
     this.tls = tls;
     this.template = transports.clientTemplate();
     this.events = transports.events();
+    this.heartbeats = new StompHeartbeats(config);
   }
 
   public StompConfig config() {
@@ -55,7 +56,7 @@ public final class StompClient implements Connector {
       EventLoop loop,
       InetSocketAddress localAddress) {
     StompConnectionHandler handler =
-        new StompConnectionHandler(config, eid, controllerId, listener, events);
+        new StompConnectionHandler(config, eid, controllerId, listener, events, heartbeats);
     ChannelFuture f =
         template
             .clone(loop)
@@ -73,7 +74,7 @@ public final class StompClient implements Connector {
                             new StompSubframeDecoder(config.maxLineBytes(), CHUNK_BYTES, true))
                         .addLast(BadFrameGuard.INSTANCE)
                         .addLast(new StompSubframeAggregator(config.maxFrameBytes()))
-                        .addLast(new StompSubframeEncoder())
+                        .addLast(SharedStompEncoder.INSTANCE)
                         .addLast(StompConnectionHandler.NAME, handler);
                   }
                 })

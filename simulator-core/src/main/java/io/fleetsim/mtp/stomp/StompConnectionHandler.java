@@ -13,9 +13,6 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.stomp.StompFrame;
 import io.netty.handler.codec.stomp.StompHeaders;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import io.netty.handler.timeout.IdleState;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -25,10 +22,10 @@ import java.util.concurrent.TimeUnit;
  * to the broker's {@code subscribe-dest} or else the own destination (TP-469 6.5, 6.6), then on its
  * RECEIPT the session is up. MESSAGE bodies are Records, each answered at its {@code
  * reply-to-dest}; everything else goes to the peer destination. Heart-beats as negotiated in
- * CONNECTED: an idle connection sends an end-of-line, and a broker silent for twice its period is
- * taken as gone (TP-469 6.8). An ERROR frame or a lost connection ends the session, and the agent
- * retries with the STOMP retry wait. Never ACK, NACK or transactions: ack:auto, and each Record is
- * one SEND. Event loop only.
+ * CONNECTED, by the client's {@link StompHeartbeats} sweep: an idle connection sends an
+ * end-of-line, and a broker silent for twice its period is taken as gone (TP-469 6.8). An ERROR
+ * frame or a lost connection ends the session, and the agent retries with the STOMP retry wait.
+ * Never ACK, NACK or transactions: ack:auto, and each Record is one SEND. Event loop only.
  */
 final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFrame> {
   static final String NAME = "usp-stomp";
@@ -47,23 +44,44 @@ final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFram
   private String failureDetail = "closed before the SUBSCRIBE's RECEIPT";
   private ScheduledFuture<?> handshakeDeadline;
   private String closeCause = "closed";
+  private final StompHeartbeats heartbeats;
+  private ChannelHandlerContext ctx;
+
+  /** Negotiated heart-beat periods in nanoseconds, 0 for none (set on CONNECTED). */
+  private long sendEveryNanos;
+
+  private long expectEveryNanos;
+
+  /** System.nanoTime() of the last read (any bytes, heart-beats too) and the last write. */
+  private long lastReadNanos;
+
+  private volatile long lastWriteNanos;
 
   StompConnectionHandler(
-      StompConfig config, String eid, String peerId, MtpListener listener, MtpEvents events) {
+      StompConfig config,
+      String eid,
+      String peerId,
+      MtpListener listener,
+      MtpEvents events,
+      StompHeartbeats heartbeats) {
     this.config = config;
     this.eid = eid;
     this.peerId = peerId;
     this.listener = listener;
     this.events = events;
+    this.heartbeats = heartbeats;
     this.ownDestination = config.ownDestination(eid);
   }
 
   MtpSession session(Channel ch) {
-    return session != null ? session : new StompSession(ch, config, peerId, ownDestination, false);
+    return session != null
+        ? session
+        : new StompSession(ch, this, config, peerId, ownDestination, false);
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
     handshakeDeadline =
         ctx.executor()
             .schedule(
@@ -105,12 +123,11 @@ final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFram
     long send = StompFrames.sendEveryMillis(config.outgoingHeartbeatMillis(), heartBeat);
     long expect = StompFrames.expectEveryMillis(config.incomingHeartbeatMillis(), heartBeat);
     if (send > 0 || expect > 0) {
-      // before the decoder, so that heart-beats (which the decoder skips) count as reads
-      ctx.pipeline()
-          .addBefore(
-              StompClient.DECODER,
-              "stomp-heartbeat",
-              new IdleStateHandler(2 * expect, send, 0, TimeUnit.MILLISECONDS));
+      sendEveryNanos = TimeUnit.MILLISECONDS.toNanos(send);
+      expectEveryNanos = TimeUnit.MILLISECONDS.toNanos(expect);
+      lastReadNanos = System.nanoTime();
+      wrote();
+      heartbeats.add(ctx.channel().eventLoop(), this);
     }
     ctx.writeAndFlush(StompFrames.subscribe(ownDestination));
   }
@@ -128,6 +145,7 @@ final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFram
     session =
         new StompSession(
             ctx.channel(),
+            this,
             config,
             peerId,
             ownDestination,
@@ -164,18 +182,42 @@ final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFram
     ctx.close(); // the broker closes after an ERROR (STOMP 1.2); do not wait for it
   }
 
+  /** Anything read, a heart-beat too: the decoder swallows those, but not this event. */
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    lastReadNanos = System.nanoTime();
+    ctx.fireChannelReadComplete();
+  }
+
+  /** This connection sent something: no heart-beat owed for a period. */
+  void wrote() {
+    lastWriteNanos = System.nanoTime();
+  }
+
+  /**
+   * One pass of the sweep, on this connection's loop: a heart-beat when it has been quiet for its
+   * period, a close when the broker has been silent for twice its own (STOMP 1.2 leaves the
+   * tolerance to the implementation). False once the connection is gone: the sweep drops it.
+   */
+  boolean heartbeat(long now) {
+    if (!ctx.channel().isActive()) {
+      return false;
+    }
+    if (expectEveryNanos > 0 && now - lastReadNanos > 2 * expectEveryNanos) {
+      events.count("client: broker heart-beats stopped (closed)", ctx.channel().remoteAddress());
+      closeCause = "no heart-beat from the broker";
+      ctx.close();
+      return false;
+    }
+    if (sendEveryNanos > 0 && now - lastWriteNanos >= sendEveryNanos) {
+      wrote();
+      ctx.writeAndFlush(StompFrames.heartbeat(), ctx.voidPromise());
+    }
+    return true;
+  }
+
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-    if (evt instanceof IdleStateEvent idle) {
-      if (idle.state() == IdleState.WRITER_IDLE) {
-        ctx.writeAndFlush(StompFrames.heartbeat(), ctx.voidPromise());
-      } else if (idle.state() == IdleState.READER_IDLE) {
-        events.count("client: broker heart-beats stopped (closed)", ctx.channel().remoteAddress());
-        closeCause = "no heart-beat from the broker";
-        ctx.close();
-      }
-      return;
-    }
     if (evt instanceof SslHandshakeCompletionEvent tls && !tls.isSuccess()) {
       failed(ConnectFailure.TLS, ConnectFailure.detail(tls.cause()));
     }

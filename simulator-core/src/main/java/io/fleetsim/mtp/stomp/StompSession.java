@@ -13,6 +13,7 @@ final class StompSession implements MtpSession {
   static final long DISCONNECT_GRACE_MS = 1_000;
 
   private final Channel channel;
+  private final StompConnectionHandler owner;
   private final StompConfig config;
   private final String peerId;
   private final String ownDestination;
@@ -20,11 +21,13 @@ final class StompSession implements MtpSession {
 
   StompSession(
       Channel channel,
+      StompConnectionHandler owner,
       StompConfig config,
       String peerId,
       String ownDestination,
       boolean fromServer) {
     this.channel = channel;
+    this.owner = owner;
     this.config = config;
     this.peerId = peerId;
     this.ownDestination = ownDestination;
@@ -45,6 +48,7 @@ final class StompSession implements MtpSession {
     if (!channel.isActive()) {
       return false;
     }
+    owner.wrote();
     channel.writeAndFlush(
         StompFrames.send(destination, ownDestination, record), channel.voidPromise());
     return true;

@@ -12,7 +12,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.stomp.StompSubframeAggregator;
 import io.netty.handler.codec.stomp.StompSubframeDecoder;
-import io.netty.handler.codec.stomp.StompSubframeEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,46 +34,50 @@ class StompConnectionHandlerTest {
   private ConnectFailure failure;
   private String failureDetail;
 
+  private StompConnectionHandler handler;
+
   EmbeddedChannel channel(StompConfig config) {
     EmbeddedChannel ch = new EmbeddedChannel(false, false);
+    handler =
+        new StompConnectionHandler(
+            config,
+            EID,
+            CONTROLLER,
+            new MtpListener() {
+              @Override
+              public void onConnected(MtpSession s) {
+                session = s;
+                events.add("connected");
+              }
+
+              @Override
+              public boolean onRecord(MtpSession s, byte[] record) {
+                records.add(record);
+                routes.add(s.address());
+                s.send(new byte[] {9}); // answered at once, at the route it came with
+                return true;
+              }
+
+              @Override
+              public void onDisconnected(MtpSession s, String cause) {
+                events.add("disconnected: " + cause);
+              }
+
+              @Override
+              public void onConnectFailed(MtpSession s, ConnectFailure f, String detail) {
+                failure = f;
+                failureDetail = detail;
+                events.add("failed");
+              }
+            },
+            transportEvents,
+            new StompHeartbeats(config));
     ch.pipeline()
         .addLast(StompClient.DECODER, new StompSubframeDecoder(config.maxLineBytes(), 8192, true))
         .addLast(BadFrameGuard.INSTANCE)
         .addLast(new StompSubframeAggregator(config.maxFrameBytes()))
-        .addLast(new StompSubframeEncoder())
-        .addLast(
-            new StompConnectionHandler(
-                config,
-                EID,
-                CONTROLLER,
-                new MtpListener() {
-                  @Override
-                  public void onConnected(MtpSession s) {
-                    session = s;
-                    events.add("connected");
-                  }
-
-                  @Override
-                  public boolean onRecord(MtpSession s, byte[] record) {
-                    records.add(record);
-                    routes.add(s.address());
-                    s.send(new byte[] {9}); // answered at once, at the route it came with
-                    return true;
-                  }
-
-                  @Override
-                  public void onDisconnected(MtpSession s, String cause) {
-                    events.add("disconnected: " + cause);
-                  }
-
-                  @Override
-                  public void onConnectFailed(MtpSession s, ConnectFailure f, String detail) {
-                    failure = f;
-                    failureDetail = detail;
-                    events.add("failed");
-                  }
-                },
-                transportEvents));
+        .addLast(SharedStompEncoder.INSTANCE)
+        .addLast(handler);
     try {
       ch.register();
     } catch (Exception e) {
@@ -285,6 +288,40 @@ class StompConnectionHandlerTest {
     assertThat(transportEvents.counts())
         .containsEntry("client: undecodable STOMP frame (closed)", 1L);
     assertThat(events).hasSize(2).last().asString().startsWith("disconnected: undecodable");
+  }
+
+  @Test
+  void tp469_6_8_heartBeats_aQuietConnectionBeats_aSilentBrokerIsLeft() {
+    EmbeddedChannel ch = channel(config()); // 30 s both ways offered
+    written(ch);
+    handshake(ch, "heart-beat:10000,20000\n"); // the broker sends every 10 s, wants ours every 20 s
+    long t0 = System.nanoTime();
+    long s = 1_000_000_000L;
+    assertThat(handler.heartbeat(t0 + 29 * s)).isTrue();
+    assertThat(written(ch)).isEmpty(); // we send every max(30, 20) = 30 s
+    assertThat(handler.heartbeat(t0 + 31 * s)).isTrue();
+    assertThat(written(ch)).isEqualTo("\n");
+    // it expects one every max(30, 10) = 30 s and leaves the broker after twice that in silence
+    assertThat(handler.heartbeat(t0 + 59 * s)).isTrue();
+    assertThat(handler.heartbeat(t0 + 61 * s)).isFalse();
+    assertThat(ch.isOpen()).isFalse();
+    assertThat(events).last().isEqualTo("disconnected: no heart-beat from the broker");
+    assertThat(transportEvents.counts())
+        .containsEntry("client: broker heart-beats stopped (closed)", 1L);
+  }
+
+  @Test
+  void heartBeats_anythingReadOrSentCounts() {
+    EmbeddedChannel ch = channel(config());
+    written(ch);
+    handshake(ch, "heart-beat:30000,30000\n");
+    long s = 1_000_000_000L;
+    session.send(new byte[] {1}); // a SEND just now: no heart-beat owed
+    brokerSends(ch, "\n"); // a broker heart-beat, swallowed by the decoder, is a read
+    written(ch);
+    assertThat(handler.heartbeat(System.nanoTime() + 29 * s)).isTrue();
+    assertThat(written(ch)).isEmpty();
+    assertThat(ch.isOpen()).isTrue();
   }
 
   @Test

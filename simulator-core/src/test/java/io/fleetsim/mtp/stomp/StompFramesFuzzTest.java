@@ -8,7 +8,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.stomp.StompSubframeAggregator;
 import io.netty.handler.codec.stomp.StompSubframeDecoder;
-import io.netty.handler.codec.stomp.StompSubframeEncoder;
 
 /**
  * Any bytes from a STOMP broker into an agent's connection: Netty's decoder, the guard, the
@@ -24,7 +23,7 @@ class StompFramesFuzzTest {
             new StompSubframeDecoder(c.maxLineBytes(), 1024, true),
             BadFrameGuard.INSTANCE,
             new StompSubframeAggregator(c.maxFrameBytes()),
-            new StompSubframeEncoder(),
+            SharedStompEncoder.INSTANCE,
             new StompConnectionHandler(
                 c,
                 "proto::fuzz",
@@ -42,7 +41,8 @@ class StompFramesFuzzTest {
                   @Override
                   public void onDisconnected(MtpSession s, String cause) {}
                 },
-                new MtpEvents()));
+                new MtpEvents(),
+                new StompHeartbeats(c)));
     ch.writeInbound(Unpooled.wrappedBuffer(bytes));
     ch.checkException();
     ch.finishAndReleaseAll();
