@@ -29,7 +29,7 @@ BENCH_CP="simulator-core/target/classes:$(cat simulator-core/target/bench.classp
 PIDS=()
 trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
 
-java -Xmx2g -Dlogback.configurationFile=bench/logback.xml -cp "$TEST_CP" io.fleetsim.testing.Artemis "$APORT" \
+java -Xmx2g -Dlogback.configurationFile=bench/artemis-logback.xml -cp "$TEST_CP" io.fleetsim.testing.Artemis "$APORT" \
   > /tmp/fleetsim-bench-artemis.log 2>&1 &
 PIDS+=($!)
 MDIR=$(mktemp -d)
