@@ -33,6 +33,9 @@ class StompOverlayTest {
           1 << 20,
           StompConfig.MAX_LINE_BYTES);
 
+  /** The Controller.1 of the built-in profiles. */
+  private static final String LAB_CONTROLLER = "self::fleetsim-controller";
+
   static Schema onStomp(String profile) {
     return BuiltinProfiles.load(profile, null, Map.of(), raw -> StompOverlay.of(LAB, false, raw));
   }
@@ -90,6 +93,54 @@ class StompOverlayTest {
     assertThat(value(dm, path, new int[] {1})).isEqualTo("/queue/given");
     core.mtpAddressFromServer(""); // the next broker gives none
     assertThat(value(dm, path, new int[] {1})).isEmpty();
+  }
+
+  @Test
+  void tp469_6_10_aControllerSettingTheDestination_movesTheSubscription_andKeepsIt() {
+    DeviceModel model = new DeviceModel(onStomp("home-gateway"), 3, InstantSource.system());
+    io.fleetsim.agent.AgentCore core =
+        io.fleetsim.agent.AgentCore.create(
+            io.fleetsim.agent.AgentEnvironment.of(
+                model, (i, due, t) -> {}, io.fleetsim.metrics.AgentStats.NOOP),
+            7);
+    assertThat(core.configuredMtpAddress()).as("the profile's: the connector's own").isNull();
+    java.util.List<String> moved = new java.util.ArrayList<>();
+    java.util.List<byte[]> sent = new java.util.ArrayList<>();
+    io.fleetsim.agent.Outbox out =
+        new io.fleetsim.agent.Outbox() {
+          @Override
+          public boolean send(String controllerId, byte[] record) {
+            return sent.add(record);
+          }
+
+          @Override
+          public void mtpAddress(String address) {
+            moved.add(address);
+          }
+        };
+    var set =
+        io.fleetsim.usp.proto.UspMsg.Request.newBuilder()
+            .setSet(
+                io.fleetsim.usp.proto.UspMsg.Set.newBuilder()
+                    .addUpdateObjs(
+                        io.fleetsim.usp.proto.UspMsg.Set.UpdateObject.newBuilder()
+                            .setObjPath("Device.LocalAgent.MTP.1.STOMP.")
+                            .addParamSettings(
+                                io.fleetsim.usp.proto.UspMsg.Set.UpdateParamSetting.newBuilder()
+                                    .setParam("Destination")
+                                    .setValue("/queue/moved")
+                                    .setRequired(true))))
+            .build();
+    byte[] record =
+        io.fleetsim.usp.message.UspMessages.encodeRecord(
+            "1.4",
+            core.endpointId(),
+            LAB_CONTROLLER,
+            io.fleetsim.usp.message.UspMessages.request(
+                "set-1", io.fleetsim.usp.proto.UspMsg.Header.MsgType.SET, set));
+    core.onRecord(record, out);
+    assertThat(moved).containsExactly("/queue/moved");
+    assertThat(core.configuredMtpAddress()).isEqualTo("/queue/moved");
   }
 
   @Test

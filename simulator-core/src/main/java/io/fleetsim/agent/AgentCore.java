@@ -125,6 +125,14 @@ public final class AgentCore {
   }
 
   /**
+   * Where a Controller configured this agent to be reached (its STOMP destination), or null for the
+   * connector's own; read on the agent's thread before each connect.
+   */
+  public String configuredMtpAddress() {
+    return MtpAddressChange.configured(this);
+  }
+
+  /**
    * Configuration a deployed device kept from an earlier session: {@code add} (a Controller's Add
    * of subscriptions) is applied before the first connect, as if {@code controllerId} had sent it
    * back then. Nothing is answered or counted as traffic, since nothing crossed the MTP.

@@ -23,4 +23,10 @@ public interface Outbox {
 
   /** Tells the transport about reboots: drop the connection, then reconnect after the restart. */
   default void lifecycle(AgentLifecycle event) {}
+
+  /**
+   * A Controller changed where this agent is reached (LocalAgent.MTP.1.STOMP.Destination, TP-469
+   * 6.10): the transport moves its subscription there.
+   */
+  default void mtpAddress(String address) {}
 }

@@ -97,6 +97,7 @@ final class RecordReceiver {
             .stats()
             .handled(msg.getBody().getRequest().getReqTypeCase().name(), System.nanoTime() - start);
         NotificationEngine.afterCommit(agent, ctx.changes, out);
+        MtpAddressChange.afterCommit(ctx.changes, out);
         for (Effect e : ctx.effects) {
           CommandLifecycle.apply(agent, e, out);
         }

@@ -16,6 +16,9 @@ final class Tr181Paths {
   static final String LOCAL_AGENT = "Device.LocalAgent.";
   static final String CONTROLLER = "Device.LocalAgent.Controller.{i}.";
 
+  /** The agent's own STOMP destination (TR-181 2.12, TP-469 6.6, 6.10). */
+  static final String STOMP_DESTINATION = "Device.LocalAgent.MTP.{i}.STOMP.Destination";
+
   /** Where a STOMP broker's subscribe-dest shows (TR-181 2.12, TP-469 6.5). */
   static final String DESTINATION_FROM_SERVER =
       "Device.LocalAgent.MTP.{i}.STOMP.DestinationFromServer";

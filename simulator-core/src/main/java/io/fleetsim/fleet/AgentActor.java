@@ -136,6 +136,9 @@ public final class AgentActor implements MtpListener, Outbox {
 
   private Behavior<Command> connecting() {
     enter(AgentState.CONNECTING);
+    // read here, on the actor's thread: the connect itself may run on another
+    String address = core.configuredMtpAddress();
+    MtpListener listener = address == null ? this : new AddressedListener(this, address);
     runtime.connect(
         () -> {
           connectStartNanos = System.nanoTime();
@@ -144,7 +147,7 @@ public final class AgentActor implements MtpListener, Outbox {
               .connect(
                   core.endpointId(),
                   runtime.controllerId(),
-                  this,
+                  listener,
                   runtime.loop(),
                   runtime.localAddress(core.dataModel().index()));
         });
@@ -329,29 +332,18 @@ public final class AgentActor implements MtpListener, Outbox {
     runtime.metrics().disconnected();
   }
 
-  /** The actor's Outbox for one Record that came over a route: responses go back over it. */
-  private record ReplyVia(AgentActor actor, MtpSession route) implements Outbox {
-    @Override
-    public boolean send(String controllerId, byte[] record) {
-      return actor.send(controllerId, record);
-    }
-
-    @Override
-    public boolean reply(String controllerId, byte[] record) {
-      return route.send(record);
-    }
-
-    @Override
-    public void lifecycle(AgentLifecycle event) {
-      actor.lifecycle(event);
-    }
-  }
-
   // ---- Outbox: called by the core, on this actor's thread --------------------------------------
 
   @Override
   public boolean send(String controllerId, byte[] record) {
     return session != null && session.send(record);
+  }
+
+  @Override
+  public void mtpAddress(String address) {
+    if (session != null) {
+      session.resubscribe(address);
+    }
   }
 
   @Override

@@ -24,6 +24,14 @@ public interface MtpListener {
   void onDisconnected(MtpSession session, String cause);
 
   /**
+   * Where this side was configured to be reached, or null for the connector's own (a STOMP
+   * destination a Controller set, TP-469 6.10). Asked once per connect, on the MTP's thread.
+   */
+  default String ownAddress() {
+    return null;
+  }
+
+  /**
    * The connect never became a session: {@code failure} is why, {@code detail} what the transport
    * said. Listeners that do not count failures by kind take it as a disconnect.
    */

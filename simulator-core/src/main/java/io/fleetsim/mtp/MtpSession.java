@@ -35,6 +35,12 @@ public interface MtpSession {
   }
 
   /**
+   * Moves this side's subscription to {@code address} (a new STOMP destination: UNSUBSCRIBE, then
+   * SUBSCRIBE, TP-469 6.10); nothing for an MTP without one, or when the server gave the address.
+   */
+  default void resubscribe(String address) {}
+
+  /**
    * The peer address this session sends to when it is a route over a shared connection (the MQTT
    * reply-to topic); "" for a connection with one peer.
    */

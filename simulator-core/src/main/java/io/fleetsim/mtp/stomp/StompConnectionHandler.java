@@ -38,7 +38,11 @@ final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFram
   private final String peerId;
   private final MtpListener listener;
   private final MtpEvents events;
-  private String ownDestination;
+
+  /** Where this side is reached: configured, or the broker's subscribe-dest (fromServer). */
+  private volatile String ownDestination;
+
+  private volatile boolean fromServer;
   private StompSession session;
   private ConnectFailure failure = ConnectFailure.CLOSED;
   private String failureDetail = "closed before the SUBSCRIBE's RECEIPT";
@@ -74,14 +78,16 @@ final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFram
   }
 
   MtpSession session(Channel ch) {
-    return session != null
-        ? session
-        : new StompSession(ch, this, config, peerId, ownDestination, false);
+    return session != null ? session : new StompSession(ch, this, config, peerId);
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     this.ctx = ctx;
+    String configured = listener.ownAddress();
+    if (configured != null && !configured.isEmpty()) {
+      ownDestination = configured; // a Controller set it (TP-469 6.10)
+    }
     handshakeDeadline =
         ctx.executor()
             .schedule(
@@ -118,6 +124,7 @@ final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFram
     String given = h.getAsString(StompFrames.SUBSCRIBE_DEST);
     if (given != null && !given.isEmpty()) {
       ownDestination = given; // TP-469 6.5: the broker's destination wins (DestinationFromServer)
+      fromServer = true;
     }
     String heartBeat = h.getAsString(StompHeaders.HEART_BEAT);
     long send = StompFrames.sendEveryMillis(config.outgoingHeartbeatMillis(), heartBeat);
@@ -142,14 +149,7 @@ final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFram
       return;
     }
     handshakeDeadline.cancel(false);
-    session =
-        new StompSession(
-            ctx.channel(),
-            this,
-            config,
-            peerId,
-            ownDestination,
-            !ownDestination.equals(config.ownDestination(eid)));
+    session = new StompSession(ctx.channel(), this, config, peerId);
     listener.onConnected(session);
   }
 
@@ -180,6 +180,32 @@ final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFram
     failed(ConnectFailure.STOMP_ERROR, detail);
     closeCause = detail;
     ctx.close(); // the broker closes after an ERROR (STOMP 1.2); do not wait for it
+  }
+
+  String ownDestination() {
+    return ownDestination;
+  }
+
+  boolean fromServer() {
+    return fromServer;
+  }
+
+  /**
+   * Moves the subscription to {@code destination}: UNSUBSCRIBE, then SUBSCRIBE (TR-369 STOMP
+   * binding, TP-469 6.10), unless the broker gave the destination, which stays. Any thread.
+   */
+  void resubscribe(String destination) {
+    ctx.executor()
+        .execute(
+            () -> {
+              if (fromServer || destination.isEmpty() || destination.equals(ownDestination)) {
+                return;
+              }
+              ownDestination = destination;
+              ctx.write(StompFrames.unsubscribe());
+              ctx.writeAndFlush(StompFrames.subscribe(destination));
+              wrote();
+            });
   }
 
   /** Anything read, a heart-beat too: the decoder swallows those, but not this event. */

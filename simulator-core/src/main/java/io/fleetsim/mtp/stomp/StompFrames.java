@@ -72,6 +72,13 @@ public final class StompFrames {
     return f;
   }
 
+  /** UNSUBSCRIBE of the one subscription, before a SUBSCRIBE elsewhere (TP-469 6.10). */
+  public static StompFrame unsubscribe() {
+    StompFrame f = new DefaultStompFrame(StompCommand.UNSUBSCRIBE);
+    f.headers().set(StompHeaders.ID, SUBSCRIPTION_ID);
+    return f;
+  }
+
   /**
    * SEND of one USP Record to {@code destination}: content-length, the USP content-type and the
    * reply-to-dest where the sender is reached (TR-369 STOMP binding, TP-469 6.4).

@@ -16,27 +16,22 @@ final class StompSession implements MtpSession {
   private final StompConnectionHandler owner;
   private final StompConfig config;
   private final String peerId;
-  private final String ownDestination;
-  private final boolean fromServer;
 
-  StompSession(
-      Channel channel,
-      StompConnectionHandler owner,
-      StompConfig config,
-      String peerId,
-      String ownDestination,
-      boolean fromServer) {
+  StompSession(Channel channel, StompConnectionHandler owner, StompConfig config, String peerId) {
     this.channel = channel;
     this.owner = owner;
     this.config = config;
     this.peerId = peerId;
-    this.ownDestination = ownDestination;
-    this.fromServer = fromServer;
   }
 
   @Override
   public String addressFromServer() {
-    return fromServer ? ownDestination : "";
+    return owner.fromServer() ? owner.ownDestination() : "";
+  }
+
+  @Override
+  public void resubscribe(String address) {
+    owner.resubscribe(address);
   }
 
   @Override
@@ -50,7 +45,7 @@ final class StompSession implements MtpSession {
     }
     owner.wrote();
     channel.writeAndFlush(
-        StompFrames.send(destination, ownDestination, record), channel.voidPromise());
+        StompFrames.send(destination, owner.ownDestination(), record), channel.voidPromise());
     return true;
   }
 
@@ -78,11 +73,6 @@ final class StompSession implements MtpSession {
     return peerId;
   }
 
-  /** The destination this side subscribed to (the broker's subscribe-dest or the configured). */
-  String ownDestination() {
-    return ownDestination;
-  }
-
   @Override
   public byte[] connectRecord(String toId, String fromId) {
     return Record.newBuilder()
@@ -92,7 +82,7 @@ final class StompSession implements MtpSession {
         .setStompConnect(
             STOMPConnectRecord.newBuilder()
                 .setVersion(STOMPConnectRecord.STOMPVersion.V1_2)
-                .setSubscribedDestination(ownDestination))
+                .setSubscribedDestination(owner.ownDestination()))
         .build()
         .toByteArray();
   }

@@ -3,17 +3,20 @@ package io.fleetsim.mtp.stomp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsim.controller.ReferenceController;
+import io.fleetsim.controller.Workload;
 import io.fleetsim.mtp.ConnectFailure;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
 import io.fleetsim.testing.RabbitMq;
+import io.fleetsim.testing.ReadParam;
 import io.fleetsim.testing.SerialGet;
 import io.fleetsim.testing.TestFleet;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -61,6 +64,53 @@ class RabbitMqStompIT {
       }
       assertThat(controller.dropped()).isZero();
       assertThat(t.events().counts()).isEmpty();
+    }
+  }
+
+  @Test
+  void getSetAndOperate_throughRabbitMq_areAllAnswered_andTheSetIsReal() throws Exception {
+    int port = broker.stompPort();
+    try (Transports t = Transports.create(2);
+        ReferenceController controller = ArtemisStompIT.controller(t, port, false);
+        TestFleet fleet =
+            ArtemisStompIT.fleet(t, StompConfig.agents("127.0.0.1", port, 1 << 20), 6)) {
+      fleet.start();
+      Await.until(() -> controller.provisioned() == ArtemisStompIT.AGENTS, Duration.ofSeconds(60));
+      Workload.Spec spec =
+          new Workload.Spec(
+              200,
+              6,
+              2,
+              2,
+              List.of("Device.DeviceInfo.SerialNumber"),
+              "Device.DeviceInfo.ProvisioningCode",
+              "over-stomp",
+              "Device.SelfTestDiagnostics()");
+      Workload workload = Workload.start(controller, spec, t.group().next(), 5);
+      Await.until(() -> workload.sent() >= 300, Duration.ofSeconds(30));
+      workload.close();
+      long sent = workload.sent();
+      Await.until(
+          () ->
+              controller.latencies().total("Get").getTotalCount()
+                      + controller.latencies().total("Set").getTotalCount()
+                      + controller.latencies().total("Operate").getTotalCount()
+                  == sent,
+          Duration.ofSeconds(30));
+      assertThat(workload.failed()).isZero();
+      for (String type : List.of("Get", "Set", "Operate")) {
+        assertThat(controller.latencies().total(type).getTotalCount()).as(type).isPositive();
+        assertThat(controller.errorResponses(type)).as(type).isZero();
+      }
+      // the Sets reached agents: some of them now hold the workload's value
+      long set = 0;
+      for (String eid : fleet.endpointIds()) {
+        set +=
+            "over-stomp".equals(ReadParam.of(controller, eid, "Device.DeviceInfo.ProvisioningCode"))
+                ? 1
+                : 0;
+      }
+      assertThat(set).isPositive();
     }
   }
 

@@ -36,6 +36,9 @@ class StompConnectionHandlerTest {
 
   private StompConnectionHandler handler;
 
+  /** What the agent says it was configured to be reached at (null: the connector's own). */
+  private String configuredAddress;
+
   EmbeddedChannel channel(StompConfig config) {
     EmbeddedChannel ch = new EmbeddedChannel(false, false);
     handler =
@@ -68,6 +71,11 @@ class StompConnectionHandlerTest {
                 failure = f;
                 failureDetail = detail;
                 events.add("failed");
+              }
+
+              @Override
+              public String ownAddress() {
+                return configuredAddress;
               }
             },
             transportEvents,
@@ -322,6 +330,39 @@ class StompConnectionHandlerTest {
     assertThat(handler.heartbeat(System.nanoTime() + 29 * s)).isTrue();
     assertThat(written(ch)).isEmpty();
     assertThat(ch.isOpen()).isTrue();
+  }
+
+  @Test
+  void tp469_6_10_aNewDestination_isUnsubscribedAndSubscribed_andAnswersSayIt() {
+    EmbeddedChannel ch = channel(config());
+    written(ch);
+    handshake(ch, "");
+    session.resubscribe("/queue/moved");
+    ch.runPendingTasks();
+    String moved = written(ch);
+    assertThat(moved).startsWith("UNSUBSCRIBE\nid:usp-0\n");
+    assertThat(moved).contains("SUBSCRIBE\n").contains("destination:/queue/moved\n");
+    session.send(new byte[] {1});
+    assertThat(written(ch)).contains("reply-to-dest:/queue/moved\n");
+    assertThat(session.addressFromServer()).isEmpty();
+  }
+
+  @Test
+  void tp469_6_10_aBrokersDestination_staysWhateverIsSet() {
+    EmbeddedChannel ch = channel(config());
+    written(ch);
+    handshake(ch, "subscribe-dest:/queue/given\n");
+    session.resubscribe("/queue/moved");
+    ch.runPendingTasks();
+    assertThat(written(ch)).isEmpty();
+  }
+
+  @Test
+  void aDestinationTheControllerSet_isTheOneSubscribedOnTheNextConnect() {
+    configuredAddress = "/queue/set-by-controller";
+    EmbeddedChannel ch = channel(config());
+    written(ch);
+    assertThat(handshake(ch, "").split("\n")).contains("destination:/queue/set-by-controller");
   }
 
   @Test
