@@ -57,7 +57,7 @@ final class AgentLink implements MtpListener {
 
   void handle(Record record) {
     if (refused) {
-      owner.dropped.increment(); // in flight before the refused session's close
+      owner.drop("from a refused session", agentId); // in flight before its close
       return;
     }
     agentId = record.getFromId();
@@ -76,7 +76,7 @@ final class AgentLink implements MtpListener {
       }
       case NO_SESSION_CONTEXT -> onMessage(record);
       case DISCONNECT -> owner.agents.remove(agentId, this);
-      default -> owner.dropped.increment();
+      default -> owner.drop("record type " + record.getRecordTypeCase(), agentId);
     }
   }
 
@@ -104,7 +104,7 @@ final class AgentLink implements MtpListener {
   private void onMessage(Record record) {
     MsgDecodeResult decoded = UspMessageCodec.decode(record.getNoSessionContext().getPayload());
     if (!(decoded instanceof MsgDecodeResult.Decoded d)) {
-      owner.dropped.increment();
+      owner.drop("undecodable Msg", agentId);
       return;
     }
     Msg msg = d.msg();
@@ -125,7 +125,8 @@ final class AgentLink implements MtpListener {
     if (f != null) {
       f.complete(msg);
     } else {
-      owner.dropped.increment();
+      // a late answer (its request timed out) or a second one (a request delivered twice)
+      owner.drop("answer to no pending request", agentId + " " + msg.getHeader().getMsgId());
     }
   }
 

@@ -66,7 +66,7 @@ public final class ReferenceController implements AutoCloseable {
   final LongAdder recognised = new LongAdder();
   final LongAdder boots = new LongAdder();
   final LongAdder notifications = new LongAdder();
-  final LongAdder dropped = new LongAdder();
+  private final ControllerDrops drops = new ControllerDrops();
   final LongAdder timeouts = new LongAdder();
   final AtomicLong duplicateEndpoints = new AtomicLong();
   final Map<String, LongAdder> errorResponses = new ConcurrentHashMap<>();
@@ -274,9 +274,18 @@ public final class ReferenceController implements AutoCloseable {
     return notifications.sum();
   }
 
-  /** Records dropped: undecodable, or not addressed to this Controller. */
+  /** Records dropped, for any reason of {@link #drops}. */
   public long dropped() {
-    return dropped.sum();
+    return drops.total();
+  }
+
+  /** Records dropped by reason (see {@link ControllerDrops}). */
+  public Map<String, Long> drops() {
+    return drops.byReason();
+  }
+
+  void drop(String reason, Object detail) {
+    drops.drop(reason, detail);
   }
 
   /**
@@ -359,9 +368,7 @@ public final class ReferenceController implements AutoCloseable {
     extraLinks.forEach(BrokerLink::close);
   }
 
-  /**
-   * Counts a refused duplicate session; logs the first with both peers (later ones are counted).
-   */
+  /** Counts a refused duplicate session; logs the first with both peers (later ones counted). */
   void duplicateEndpoint(String endpointId, String firstPeer, String secondPeer) {
     if (duplicateEndpoints.incrementAndGet() == 1) {
       LOG.warn(
@@ -376,10 +383,14 @@ public final class ReferenceController implements AutoCloseable {
 
   /** The Record when it decodes and is addressed to this Controller; otherwise counted, null. */
   Record forMe(RecordDecodeResult r) {
-    if (r instanceof RecordDecodeResult.Decoded d && d.record().getToId().equals(endpointId)) {
-      return d.record();
+    if (!(r instanceof RecordDecodeResult.Decoded d)) {
+      drop("undecodable", r);
+      return null;
     }
-    dropped.increment();
-    return null;
+    if (!d.record().getToId().equals(endpointId)) {
+      drop("not addressed to this Controller", "to_id " + d.record().getToId());
+      return null;
+    }
+    return d.record();
   }
 }

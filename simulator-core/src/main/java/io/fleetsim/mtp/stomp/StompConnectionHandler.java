@@ -157,6 +157,13 @@ final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFram
     if (session == null) {
       return;
     }
+    if (frame.headers().contains(StompFrames.REDELIVERED, "true", true)) {
+      // not STOMP 1.2 but Artemis' and RabbitMQ's: a message this side was sent before (ack:auto
+      // means it was taken then). Processed as a device would, and counted, so that a duplicate
+      // answer a Controller sees has its cause on record.
+      events.count(
+          "client: STOMP message redelivered by the broker", ctx.channel().remoteAddress());
+    }
     String replyTo = frame.headers().getAsString(StompFrames.REPLY_TO_DEST);
     byte[] record = ByteBufUtil.getBytes(frame.content());
     // always a route: closing it for a bad Record leaves the shared broker connection up

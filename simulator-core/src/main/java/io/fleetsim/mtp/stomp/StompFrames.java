@@ -22,6 +22,7 @@ public final class StompFrames {
   static final AsciiString ENDPOINT_ID = AsciiString.cached("endpoint-id");
   static final AsciiString REPLY_TO_DEST = AsciiString.cached("reply-to-dest");
   static final AsciiString SUBSCRIBE_DEST = AsciiString.cached("subscribe-dest");
+  static final AsciiString REDELIVERED = AsciiString.cached("redelivered");
 
   /** The SUBSCRIBE's id and receipt: one subscription per connection. */
   static final String SUBSCRIPTION_ID = "usp-0";
