@@ -79,12 +79,7 @@ class StompOverlayTest {
 
   @Test
   void tp469_6_5_aDestinationFromTheBroker_showsInDestinationFromServer_untilItGoes() {
-    DeviceModel model = new DeviceModel(onStomp("home-gateway"), 3, InstantSource.system());
-    io.fleetsim.agent.AgentCore core =
-        io.fleetsim.agent.AgentCore.create(
-            io.fleetsim.agent.AgentEnvironment.of(
-                model, (i, due, t) -> {}, io.fleetsim.metrics.AgentStats.NOOP),
-            7);
+    io.fleetsim.agent.AgentCore core = gatewayOnStomp(7);
     AgentDataModel dm = core.dataModel();
     String path = "Device.LocalAgent.MTP.{i}.STOMP.DestinationFromServer";
     core.mtpAddressFromServer("");
@@ -97,12 +92,7 @@ class StompOverlayTest {
 
   @Test
   void tp469_6_10_aControllerSettingTheDestination_movesTheSubscription_andKeepsIt() {
-    DeviceModel model = new DeviceModel(onStomp("home-gateway"), 3, InstantSource.system());
-    io.fleetsim.agent.AgentCore core =
-        io.fleetsim.agent.AgentCore.create(
-            io.fleetsim.agent.AgentEnvironment.of(
-                model, (i, due, t) -> {}, io.fleetsim.metrics.AgentStats.NOOP),
-            7);
+    io.fleetsim.agent.AgentCore core = gatewayOnStomp(7);
     assertThat(core.configuredMtpAddress()).as("the profile's: the connector's own").isNull();
     java.util.List<String> moved = new java.util.ArrayList<>();
     java.util.List<byte[]> sent = new java.util.ArrayList<>();
@@ -149,6 +139,14 @@ class StompOverlayTest {
         .isEqualTo("/queue/a.os%3A%3A00D09E-HUB{index:08}");
     assertThat(StompOverlay.agentDestination("/queue/fixed", "os::x{index}"))
         .isEqualTo("/queue/fixed");
+  }
+
+  private static io.fleetsim.agent.AgentCore gatewayOnStomp(int index) {
+    DeviceModel model = new DeviceModel(onStomp("home-gateway"), 3, InstantSource.system());
+    return io.fleetsim.agent.AgentCore.create(
+        io.fleetsim.agent.AgentEnvironment.of(
+            model, (i, due, t) -> {}, io.fleetsim.metrics.AgentStats.NOOP),
+        index);
   }
 
   private static String value(AgentDataModel agent, String path, int[] instances) {

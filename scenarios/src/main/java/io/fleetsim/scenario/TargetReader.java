@@ -105,19 +105,9 @@ final class TargetReader {
       case "ws", "wss" ->
           new Scenario.Target(
               Scenario.Target.Kind.WEBSOCKET, url, id, mqtt5, caCert, brokers, urls, stomp);
-      case "mqtt", "mqtts" ->
+      case "mqtt", "mqtts", "stomp", "stomps" ->
           new Scenario.Target(
-              Scenario.Target.Kind.MQTT,
-              url,
-              id,
-              mqtt5,
-              caCert,
-              onlyWebSocket(t, key, brokers),
-              urls,
-              stomp);
-      case "stomp", "stomps" ->
-          new Scenario.Target(
-              Scenario.Target.Kind.STOMP,
+              Connectors.stomp(url) ? Scenario.Target.Kind.STOMP : Scenario.Target.Kind.MQTT,
               url,
               id,
               mqtt5,

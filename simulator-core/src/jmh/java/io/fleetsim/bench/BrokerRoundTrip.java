@@ -115,11 +115,7 @@ public final class BrokerRoundTrip {
       if (!ready.await(120, TimeUnit.SECONDS)) {
         throw new IllegalStateException("only " + connected.get() + " agents on " + broker);
       }
-      TimeUnit.SECONDS.sleep(3); // warm-up
-      long before = replies.sum();
-      long start = System.nanoTime();
-      TimeUnit.SECONDS.sleep(seconds);
-      return (replies.sum() - before) / ((System.nanoTime() - start) / 1e9);
+      return WsRoundTrip.rate(replies, seconds);
     } finally {
       fleet.stop(Duration.ofMillis(500));
     }

@@ -127,13 +127,18 @@ public final class WsRoundTrip {
         if (!ready.await(60, TimeUnit.SECONDS)) {
           throw new IllegalStateException("only " + connected.get() + " connected");
         }
-        TimeUnit.SECONDS.sleep(3); // warm-up
-        long before = replies.sum();
-        long start = System.nanoTime();
-        TimeUnit.SECONDS.sleep(seconds);
-        return (replies.sum() - before) / ((System.nanoTime() - start) / 1e9);
+        return rate(replies, seconds);
       }
     }
+  }
+
+  /** Replies per second over {@code seconds}, after a 3 s warm-up. */
+  static double rate(LongAdder replies, int seconds) throws InterruptedException {
+    TimeUnit.SECONDS.sleep(3); // warm-up
+    long before = replies.sum();
+    long start = System.nanoTime();
+    TimeUnit.SECONDS.sleep(seconds);
+    return (replies.sum() - before) / ((System.nanoTime() - start) / 1e9);
   }
 
   private static byte[] request(String agentId) {

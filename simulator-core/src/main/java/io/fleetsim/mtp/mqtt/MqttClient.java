@@ -1,15 +1,12 @@
 package io.fleetsim.mtp.mqtt;
 
-import io.fleetsim.mtp.ConnectFailure;
+import io.fleetsim.mtp.ClientConnect;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpEvents;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.Transports;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.ssl.SslContext;
@@ -52,31 +49,17 @@ public final class MqttClient implements Connector {
       InetSocketAddress localAddress) {
     MqttConnectionHandler handler =
         new MqttConnectionHandler(config, eid, controllerId, listener, events);
-    ChannelFuture f =
-        template
-            .clone(loop)
-            .handler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel ch) {
-                    if (tls != null) {
-                      ch.pipeline()
-                          .addLast(tls.newHandler(ch.alloc(), config.host(), config.port()));
-                    }
-                    ch.pipeline().addLast(MqttEncoder.INSTANCE);
-                    ch.pipeline().addLast(new MqttDecoder(maxRecordBytes + 65_536));
-                    ch.pipeline().addLast(MqttConnectionHandler.NAME, handler);
-                  }
-                })
-            .connect(new InetSocketAddress(config.host(), config.port()), localAddress);
-    f.addListener(
-        done -> {
-          if (!done.isSuccess()) {
-            listener.onConnectFailed(
-                handler.session(f.channel()),
-                ConnectFailure.of(done.cause()),
-                ConnectFailure.detail(done.cause()));
-          }
-        });
+    ClientConnect.open(
+        template,
+        loop,
+        new InetSocketAddress(config.host(), config.port()),
+        localAddress,
+        tls,
+        p ->
+            p.addLast(MqttEncoder.INSTANCE)
+                .addLast(new MqttDecoder(maxRecordBytes + 65_536))
+                .addLast(MqttConnectionHandler.NAME, handler),
+        listener,
+        handler::session);
   }
 }

@@ -1,5 +1,6 @@
 package io.fleetsim.mtp.mqtt;
 
+import io.fleetsim.mtp.BrokerRoute;
 import io.fleetsim.mtp.ConnectFailure;
 import io.fleetsim.mtp.MtpEvents;
 import io.fleetsim.mtp.MtpListener;
@@ -270,7 +271,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
   }
 
   /** The USP view of this connection. */
-  private final class Session implements MtpSession {
+  private final class Session implements BrokerRoute.BrokerSession {
     private final Channel channel;
 
     Session(Channel channel) {
@@ -279,16 +280,12 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
 
     @Override
     public boolean send(byte[] record) {
-      return publish(config.peerTopic(), record);
-    }
-
-    @Override
-    public MtpSession routeTo(String address) {
-      return new TopicRoute(this, address);
+      return sendTo(config.peerTopic(), record);
     }
 
     /** Publishes a Record to the peer topic {@code to}, with this side's reply-to. */
-    boolean publish(String to, byte[] record) {
+    @Override
+    public boolean sendTo(String to, byte[] record) {
       if (!channel.isActive()) {
         return false;
       }
@@ -349,45 +346,6 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
                   .setSubscribedTopic(ownTopic))
           .build()
           .toByteArray();
-    }
-  }
-
-  /**
-   * One peer reached through the shared broker connection: its reply-to topic, fixed when its
-   * Record arrived. Closing it leaves the connection up, since other peers share it.
-   */
-  private record TopicRoute(Session over, String topic) implements MtpSession {
-    @Override
-    public MtpSession connection() {
-      return over;
-    }
-
-    @Override
-    public boolean send(byte[] record) {
-      return over.publish(topic, record);
-    }
-
-    @Override
-    public void close(int status, String reason) {}
-
-    @Override
-    public String peerEndpointId() {
-      return "";
-    }
-
-    @Override
-    public byte[] connectRecord(String toId, String fromId) {
-      return over.connectRecord(toId, fromId);
-    }
-
-    @Override
-    public String address() {
-      return topic;
-    }
-
-    @Override
-    public MtpSession routeTo(String address) {
-      return over.routeTo(address);
     }
   }
 }

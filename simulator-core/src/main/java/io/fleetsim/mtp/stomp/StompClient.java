@@ -1,15 +1,12 @@
 package io.fleetsim.mtp.stomp;
 
-import io.fleetsim.mtp.ConnectFailure;
+import io.fleetsim.mtp.ClientConnect;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpEvents;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.Transports;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.stomp.StompSubframeAggregator;
 import io.netty.handler.codec.stomp.StompSubframeDecoder;
 import io.netty.handler.ssl.SslContext;
@@ -57,36 +54,19 @@ public final class StompClient implements Connector {
       InetSocketAddress localAddress) {
     StompConnectionHandler handler =
         new StompConnectionHandler(config, eid, controllerId, listener, events, heartbeats);
-    ChannelFuture f =
-        template
-            .clone(loop)
-            .handler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel ch) {
-                    if (tls != null) {
-                      ch.pipeline()
-                          .addLast(tls.newHandler(ch.alloc(), config.host(), config.port()));
-                    }
-                    ch.pipeline()
-                        .addLast(
-                            DECODER,
-                            new StompSubframeDecoder(config.maxLineBytes(), CHUNK_BYTES, true))
-                        .addLast(BadFrameGuard.INSTANCE)
-                        .addLast(new StompSubframeAggregator(config.maxFrameBytes()))
-                        .addLast(SharedStompEncoder.INSTANCE)
-                        .addLast(StompConnectionHandler.NAME, handler);
-                  }
-                })
-            .connect(new InetSocketAddress(config.host(), config.port()), localAddress);
-    f.addListener(
-        done -> {
-          if (!done.isSuccess()) {
-            listener.onConnectFailed(
-                handler.session(f.channel()),
-                ConnectFailure.of(done.cause()),
-                ConnectFailure.detail(done.cause()));
-          }
-        });
+    ClientConnect.open(
+        template,
+        loop,
+        new InetSocketAddress(config.host(), config.port()),
+        localAddress,
+        tls,
+        p ->
+            p.addLast(DECODER, new StompSubframeDecoder(config.maxLineBytes(), CHUNK_BYTES, true))
+                .addLast(BadFrameGuard.INSTANCE)
+                .addLast(new StompSubframeAggregator(config.maxFrameBytes()))
+                .addLast(SharedStompEncoder.INSTANCE)
+                .addLast(StompConnectionHandler.NAME, handler),
+        listener,
+        handler::session);
   }
 }

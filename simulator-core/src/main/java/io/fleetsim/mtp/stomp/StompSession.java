@@ -1,6 +1,6 @@
 package io.fleetsim.mtp.stomp;
 
-import io.fleetsim.mtp.MtpSession;
+import io.fleetsim.mtp.BrokerRoute;
 import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspRecord.Record;
 import io.fleetsim.usp.proto.UspRecord.STOMPConnectRecord;
@@ -8,7 +8,7 @@ import io.netty.channel.Channel;
 import java.util.concurrent.TimeUnit;
 
 /** The USP view of one STOMP connection: each Record one SEND, with this side's reply-to-dest. */
-final class StompSession implements MtpSession {
+final class StompSession implements BrokerRoute.BrokerSession {
   /** How long a DISCONNECT waits for its RECEIPT before the socket is closed anyway. */
   static final long DISCONNECT_GRACE_MS = 1_000;
 
@@ -36,10 +36,11 @@ final class StompSession implements MtpSession {
 
   @Override
   public boolean send(byte[] record) {
-    return send(config.peerDestination(), record);
+    return sendTo(config.peerDestination(), record);
   }
 
-  boolean send(String destination, byte[] record) {
+  @Override
+  public boolean sendTo(String destination, byte[] record) {
     if (!channel.isActive()) {
       return false;
     }
@@ -47,11 +48,6 @@ final class StompSession implements MtpSession {
     channel.writeAndFlush(
         StompFrames.send(destination, owner.ownDestination(), record), channel.voidPromise());
     return true;
-  }
-
-  @Override
-  public MtpSession routeTo(String address) {
-    return new DestinationRoute(this, address);
   }
 
   @Override
@@ -90,44 +86,5 @@ final class StompSession implements MtpSession {
   @Override
   public String remoteAddress() {
     return String.valueOf(channel.remoteAddress());
-  }
-
-  /**
-   * One peer reached through the shared broker connection: its reply-to-dest, fixed when its Record
-   * arrived. Closing it leaves the connection up, since other peers share it.
-   */
-  private record DestinationRoute(StompSession over, String destination) implements MtpSession {
-    @Override
-    public MtpSession connection() {
-      return over;
-    }
-
-    @Override
-    public boolean send(byte[] record) {
-      return over.send(destination, record);
-    }
-
-    @Override
-    public void close(int status, String reason) {}
-
-    @Override
-    public String peerEndpointId() {
-      return "";
-    }
-
-    @Override
-    public byte[] connectRecord(String toId, String fromId) {
-      return over.connectRecord(toId, fromId);
-    }
-
-    @Override
-    public String address() {
-      return destination;
-    }
-
-    @Override
-    public MtpSession routeTo(String address) {
-      return over.routeTo(address);
-    }
   }
 }
