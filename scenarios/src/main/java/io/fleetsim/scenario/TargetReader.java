@@ -277,6 +277,9 @@ final class TargetReader {
             throw in.error(
                 at, key, "the in-memory target has one MTP; use target.mtp = websocket instead");
         case MQTT, STOMP -> {
+          if (ws) {
+            throw in.error(at, key, "needs a ws[s]:// target; this one is " + target.url());
+          }
           if (!kindOf(target.url().getScheme()).equals(mtp)) {
             throw in.error(
                 at, key, "the target " + Redacted.url(target.url()) + " serves no " + mtp);

@@ -171,7 +171,7 @@ class ScenarioLoaderTest {
           target { controller = "coap://127.0.0.1:5683" }
         }
         """,
-        "bad.conf:4: scenario.target.controller: embedded, ws[s]://HOST:PORT/PATH or mqtt[s]://");
+        "bad.conf:4: scenario.target.controller: embedded, ws[s]://HOST:PORT/PATH, mqtt[s]://");
     assertError(
         """
         scenario {
@@ -240,7 +240,7 @@ class ScenarioLoaderTest {
     assertError(
         "scenario { duration = 5s, fleet.agents = 10,"
             + " target { controller = \"ws://127.0.0.1:1/usp\", ca-cert = ca.pem } }",
-        "bad.conf:1: scenario.target.ca-cert: only for wss:// and mqtts://");
+        "bad.conf:1: scenario.target.ca-cert: only for wss://, mqtts:// and stomps://");
     assertError(
         "scenario { duration = 5s, fleet.agents = 10,"
             + " target { controller = \"wss://127.0.0.1:1/usp\", ca-cert = nowhere.pem } }",
@@ -280,7 +280,7 @@ class ScenarioLoaderTest {
     assertError(
         "scenario { duration = 5s, fleet { agents = 10,"
             + " mix = [ { profile = iot-hub, share = 100, mtp = coap } ] } }",
-        "bad.conf:1: scenario.fleet.mix[0].mtp: websocket or mqtt, not coap");
+        "bad.conf:1: scenario.fleet.mix[0].mtp: websocket, mqtt or stomp, not coap");
     assertError(
         "scenario { duration = 5s, fleet.agents = 10, assertions = [ { p99 = 1 } ] }",
         "bad.conf:1: scenario.assertions[0]: an assertion is");
@@ -377,8 +377,8 @@ class ScenarioLoaderTest {
     assertError(
         "scenario { duration = 5s, fleet.agents = 10\n"
             + " target.controller = [\"ws://127.0.0.1:9001/usp\", \"mqtt://127.0.0.1:1883\"] }",
-        "bad.conf:2: scenario.target.controller: the targets must all be ws[s]:// or all"
-            + " mqtt[s]://");
+        "bad.conf:2: scenario.target.controller: the targets must all be ws[s]://, all mqtt[s]://"
+            + " or all stomp[s]://");
   }
 
   @Test
@@ -400,6 +400,75 @@ class ScenarioLoaderTest {
     assertError(
         "scenario { duration = 5s, fleet.agents = 10\n cluster { on-worker-loss = stop } }",
         "bad.conf:2: scenario.cluster.on-worker-loss: continue or fail");
+  }
+
+  @Test
+  void aStompTarget_readsItsSettings_andItsAgentsControllerId() throws IOException {
+    Scenario s =
+        ScenarioLoader.load(
+            write(
+                "stomp.conf",
+                """
+                scenario {
+                  duration = 5s
+                  fleet.agents = 10
+                  target {
+                    controller = "stomp://fleet:secret@127.0.0.1:61613/lab"
+                    controller-id = "proto::acs"
+                    stomp {
+                      agent-destination = "/queue/cpe.{eid}"
+                      controller-destination = "/queue/acs"
+                      heartbeat = 10s
+                      max-frame-bytes = 64KiB
+                    }
+                  }
+                }
+                """),
+            Map.of());
+    assertThat(s.target().kind()).isEqualTo(Scenario.Target.Kind.STOMP);
+    assertThat(s.target().stomp())
+        .isEqualTo(
+            new io.fleetsim.mtp.connect.Connectors.Stomp(
+                "/queue/cpe.{eid}", "/queue/acs", 10_000, 65_536));
+    // the agents' Controller.1 is the target's Controller, and their data model says STOMP
+    io.fleetsim.datamodel.AgentDataModel agent =
+        new io.fleetsim.datamodel.DeviceModel(
+                ScenarioLoader.profiles(s).get(0), 1, java.time.InstantSource.system())
+            .newAgent(0);
+    assertThat(value(agent, "Device.LocalAgent.Controller.{i}.EndpointID", 1))
+        .isEqualTo("proto::acs");
+    assertThat(value(agent, "Device.STOMP.Connection.{i}.VirtualHost", 1)).isEqualTo("lab");
+    assertThat(value(agent, "Device.STOMP.Connection.{i}.Username", 1)).isEqualTo("fleet");
+    assertThat(value(agent, "Device.STOMP.Connection.{i}.OutgoingHeartbeat", 1)).isEqualTo("10000");
+    assertThat(value(agent, "Device.LocalAgent.MTP.{i}.STOMP.Destination", 1))
+        .startsWith("/queue/cpe.os%3A%3A");
+  }
+
+  @Test
+  void badStompSettings_areNamedWithFileLineAndKey() throws IOException {
+    assertError(
+        "scenario { duration = 5s, fleet.agents = 10\n"
+            + " target { controller = \"stomp://127.0.0.1:61613\", stomp { beat = 1s } } }",
+        "bad.conf:2: scenario.target.stomp.beat: unknown key");
+    assertError(
+        "scenario { duration = 5s, fleet.agents = 10\n"
+            + " target { controller = \"stomp://127.0.0.1:61613\", stomp { heartbeat = x } } }",
+        "bad.conf:2: scenario.target.stomp.heartbeat: must be a duration");
+    assertError(
+        "scenario { duration = 5s, fleet.agents = 10, target { controller = embedded\n"
+            + " mtp = websocket, broker = \"stomp://127.0.0.1:1,stomps://127.0.0.1:2\" } }",
+        "bad.conf:2: scenario.target.broker: one MQTT and one STOMP broker at most");
+    assertError(
+        "scenario { duration = 5s, fleet.agents = 10, target { controller ="
+            + " \"stomp://127.0.0.1:61613\" }\n"
+            + " fleet.mix = [ { profile = iot-hub, share = 100, mtp = mqtt } ] }",
+        "bad.conf:2: scenario.fleet.mix[0].mtp: the target stomp://127.0.0.1:61613 serves no mqtt");
+  }
+
+  private static String value(io.fleetsim.datamodel.AgentDataModel agent, String path, int i) {
+    int[] instances =
+        path.indexOf("{i}") == path.lastIndexOf("{i}") ? new int[] {i} : new int[] {i, i};
+    return agent.value(agent.schema().param(path), instances);
   }
 
   private void assertError(String text, String expected) throws IOException {
