@@ -34,6 +34,15 @@ public final class RabbitMq implements AutoCloseable {
   }
 
   public static RabbitMq start() throws IOException, InterruptedException {
+    return start(null);
+  }
+
+  /**
+   * A broker whose STOMP listener speaks only TLS (stomps://) with the test PKI's server
+   * certificate, or plain STOMP when {@code pki} is null.
+   */
+  public static RabbitMq start(io.fleetsim.mtp.TestPki pki)
+      throws IOException, InterruptedException {
     if (!Files.isExecutable(SERVER)) {
       throw new IllegalStateException(
           "RabbitMQ is not installed: run ./test.sh (apt-get install -y rabbitmq-server)");
@@ -42,13 +51,21 @@ public final class RabbitMq implements AutoCloseable {
     int amqp = Artemis.freePort();
     int stomp = Artemis.freePort();
     int dist = Artemis.freePort();
+    String listener =
+        pki == null
+            ? "stomp.listeners.tcp.1 = 127.0.0.1:" + stomp + "\n"
+            : "stomp.listeners.tcp = none\nstomp.listeners.ssl.1 = 127.0.0.1:"
+                + stomp
+                + "\nssl_options.cacertfile = "
+                + pki.caCert()
+                + "\nssl_options.certfile = "
+                + pki.serverCert()
+                + "\nssl_options.keyfile = "
+                + pki.serverKey()
+                + "\nssl_options.verify = verify_none\nssl_options.fail_if_no_peer_cert = false\n";
     Files.writeString(
         dir.resolve("rabbitmq.conf"),
-        "listeners.tcp.1 = 127.0.0.1:"
-            + amqp
-            + "\nstomp.listeners.tcp.1 = 127.0.0.1:"
-            + stomp
-            + "\nloopback_users = none\n");
+        "listeners.tcp.1 = 127.0.0.1:" + amqp + "\n" + listener + "loopback_users = none\n");
     Files.writeString(dir.resolve("enabled_plugins"), "[rabbitmq_stomp].\n");
     ProcessBuilder pb =
         new ProcessBuilder(SERVER.toString())

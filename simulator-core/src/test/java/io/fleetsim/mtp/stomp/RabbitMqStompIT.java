@@ -115,6 +115,77 @@ class RabbitMqStompIT {
   }
 
   @Test
+  void tp469_6_11_overStomps_agentsCheckTheBrokersCertificate_andTalk() throws Exception {
+    io.fleetsim.mtp.TestPki pki = io.fleetsim.mtp.TestPki.create();
+    io.fleetsim.mtp.TestPki other = io.fleetsim.mtp.TestPki.create();
+    try (RabbitMq tls = RabbitMq.start(pki);
+        Transports t = Transports.create(2)) {
+      StompConfig c = StompConfig.agents("127.0.0.1", tls.stompPort(), 1 << 20);
+      // a CA that did not sign the broker's certificate: the TLS handshake fails, named so
+      CompletableFuture<String> refused = new CompletableFuture<>();
+      new StompClient(t, c, io.fleetsim.mtp.Tls.client(other.caCert()))
+          .connect(
+              "proto::untrusting",
+              ArtemisStompIT.CONTROLLER,
+              failures(refused),
+              t.group().next(),
+              null);
+      assertThat(refused.get(20, TimeUnit.SECONDS)).startsWith("tls: ");
+      // trusting the right CA, the Controller and a fleet talk through the TLS-only listener
+      io.netty.handler.ssl.SslContext trust = io.fleetsim.mtp.Tls.client(pki.caCert());
+      try (ReferenceController controller =
+              ReferenceController.overBroker(
+                  t,
+                  new StompClient(t, c.asController(StompConfig.CONTROLLER_DESTINATION), trust),
+                  "stomps://127.0.0.1:" + tls.stompPort(),
+                  ArtemisStompIT.CONTROLLER,
+                  true,
+                  false);
+          TestFleet fleet =
+              TestFleet.of(
+                  io.fleetsim.testing.TestModels.gateway(7),
+                  t,
+                  new StompClient(t, c, trust),
+                  ArtemisStompIT.CONTROLLER,
+                  5,
+                  1)) {
+        fleet.start();
+        Await.until(() -> controller.provisioned() == 5, Duration.ofSeconds(60));
+        Msg m =
+            controller
+                .request(fleet.endpointId(2), MsgType.GET, SerialGet.request())
+                .get(10, TimeUnit.SECONDS);
+        assertThat(SerialGet.of(m)).isEqualTo(SerialGet.expected(2));
+      }
+    }
+  }
+
+  /** A listener that completes {@code outcome} with how the connect ended. */
+  private static MtpListener failures(CompletableFuture<String> outcome) {
+    return new MtpListener() {
+      @Override
+      public void onConnected(MtpSession s) {
+        outcome.complete("connected");
+      }
+
+      @Override
+      public boolean onRecord(MtpSession s, byte[] record) {
+        return true;
+      }
+
+      @Override
+      public void onDisconnected(MtpSession s, String cause) {
+        outcome.complete(cause);
+      }
+
+      @Override
+      public void onConnectFailed(MtpSession s, ConnectFailure f, String detail) {
+        outcome.complete(f.label() + ": " + detail);
+      }
+    };
+  }
+
+  @Test
   void anUnknownVirtualHost_isAnErrorFrame_reportedAsStompError() throws Exception {
     StompConfig d = StompConfig.agents("127.0.0.1", broker.stompPort(), 4096);
     StompConfig wrongHost =
@@ -136,27 +207,7 @@ class RabbitMqStompIT {
           .connect(
               "proto::wrong-vhost",
               ArtemisStompIT.CONTROLLER,
-              new MtpListener() {
-                @Override
-                public void onConnected(MtpSession s) {
-                  failed.complete("connected");
-                }
-
-                @Override
-                public boolean onRecord(MtpSession s, byte[] record) {
-                  return true;
-                }
-
-                @Override
-                public void onDisconnected(MtpSession s, String cause) {
-                  failed.complete(cause);
-                }
-
-                @Override
-                public void onConnectFailed(MtpSession s, ConnectFailure f, String detail) {
-                  failed.complete(f.label() + ": " + detail);
-                }
-              },
+              failures(failed),
               t.group().next(),
               null);
       assertThat(failed.get(20, TimeUnit.SECONDS))
