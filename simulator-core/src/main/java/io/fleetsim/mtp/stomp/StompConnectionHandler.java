@@ -126,6 +126,12 @@ final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFram
       ownDestination = given; // TP-469 6.5: the broker's destination wins (DestinationFromServer)
       fromServer = true;
     }
+    if (ownDestination.isEmpty()) {
+      // TP-469 6.7: neither the broker nor the configuration names a destination: leave, retry
+      failed(ConnectFailure.STOMP_ERROR, "no subscribe-dest from the broker and no destination");
+      ctx.writeAndFlush(StompFrames.disconnect()).addListener(f -> ctx.close());
+      return;
+    }
     String heartBeat = h.getAsString(StompHeaders.HEART_BEAT);
     long send = StompFrames.sendEveryMillis(config.outgoingHeartbeatMillis(), heartBeat);
     long expect = StompFrames.expectEveryMillis(config.incomingHeartbeatMillis(), heartBeat);

@@ -245,6 +245,31 @@ class StompConnectionHandlerTest {
   }
 
   @Test
+  void tp469_6_7_noDestinationAtAll_disconnectsAndFails_soTheAgentRetries() {
+    StompConfig c = config();
+    EmbeddedChannel ch =
+        channel(
+            new StompConfig(
+                c.host(),
+                c.port(),
+                c.virtualHost(),
+                null,
+                null,
+                "",
+                c.peerDestination(),
+                0,
+                0,
+                c.maxFrameBytes(),
+                c.maxLineBytes()));
+    written(ch);
+    brokerSends(ch, "CONNECTED\nversion:1.2\n\n\0");
+    assertThat(written(ch)).startsWith("DISCONNECT\n").doesNotContain("SUBSCRIBE");
+    assertThat(ch.isOpen()).isFalse();
+    assertThat(failure).isEqualTo(ConnectFailure.STOMP_ERROR);
+    assertThat(failureDetail).contains("no destination");
+  }
+
+  @Test
   void aBrokerOnAnotherVersion_isRefused() {
     EmbeddedChannel ch = channel(config());
     written(ch);
