@@ -79,12 +79,14 @@ class ClusterRunTest {
       assertThat(r.drops()).isEmpty();
       assertThat(r.passed()).isTrue();
     }
-    // the same Boot! events either way (the workload sends Gets only, which raise none). Not the
-    // whole map: the provisioned ValueChange subscription also hears the values a device changes
-    // by itself (a Wi-Fi channel hop), which fall at wall-clock instants, so whether one lands in
-    // a 10 s run depends on when the run starts, not on the split (CI saw VALUE_CHANGE=1 once).
-    assertThat(one.notifications()).containsEntry("EVENT", 300L);
-    assertThat(three.notifications()).containsEntry("EVENT", 300L);
+    // every Boot! sent either way (the workload sends Gets only, which raise no Event), each
+    // acknowledged once (the Notify Boot! count above). Not exact counts: a Boot! whose NotifyResp
+    // the outage at 4 s swallowed goes again after the reconnect (NotifRetry; CI saw EVENT=301),
+    // and the provisioned ValueChange subscription hears the values a device changes by itself
+    // (a Wi-Fi channel hop), at wall-clock instants (CI saw VALUE_CHANGE=1).
+    for (RunReport r : List.of(one, three)) {
+      assertThat(r.notifications().get("EVENT")).isBetween(300L, 330L);
+    }
     assertThat(three.json()).contains("\"workers\": [").contains("\"name\": \"w3\"");
 
     // the split: contiguous ranges that cover the fleet, each worker's agents all connected
