@@ -41,10 +41,6 @@ public final class StompClient implements Connector {
     this.heartbeats = new StompHeartbeats(config);
   }
 
-  public StompConfig config() {
-    return config;
-  }
-
   @Override
   public void connect(
       String eid,
