@@ -6,8 +6,6 @@ import io.fleetsim.mtp.MtpEvents;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.usp.message.UspMessages;
-import io.fleetsim.usp.proto.UspRecord.MQTTConnectRecord;
-import io.fleetsim.usp.proto.UspRecord.Record;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -333,19 +331,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
 
     @Override
     public byte[] connectRecord(String toId, String fromId) {
-      return Record.newBuilder()
-          .setVersion(UspMessages.RECORD_VERSION)
-          .setToId(toId)
-          .setFromId(fromId)
-          .setMqttConnect(
-              MQTTConnectRecord.newBuilder()
-                  .setVersion(
-                      config.v5()
-                          ? MQTTConnectRecord.MQTTVersion.V5
-                          : MQTTConnectRecord.MQTTVersion.V3_1_1)
-                  .setSubscribedTopic(ownTopic))
-          .build()
-          .toByteArray();
+      return UspMessages.encodeMqttConnect(toId, fromId, config.v5(), ownTopic);
     }
   }
 }

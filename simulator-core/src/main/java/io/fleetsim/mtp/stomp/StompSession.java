@@ -2,8 +2,6 @@ package io.fleetsim.mtp.stomp;
 
 import io.fleetsim.mtp.BrokerRoute;
 import io.fleetsim.usp.message.UspMessages;
-import io.fleetsim.usp.proto.UspRecord.Record;
-import io.fleetsim.usp.proto.UspRecord.STOMPConnectRecord;
 import io.netty.channel.Channel;
 import java.util.concurrent.TimeUnit;
 
@@ -71,16 +69,7 @@ final class StompSession implements BrokerRoute.BrokerSession {
 
   @Override
   public byte[] connectRecord(String toId, String fromId) {
-    return Record.newBuilder()
-        .setVersion(UspMessages.RECORD_VERSION)
-        .setToId(toId)
-        .setFromId(fromId)
-        .setStompConnect(
-            STOMPConnectRecord.newBuilder()
-                .setVersion(STOMPConnectRecord.STOMPVersion.V1_2)
-                .setSubscribedDestination(owner.ownDestination()))
-        .build()
-        .toByteArray();
+    return UspMessages.encodeStompConnect(toId, fromId, owner.ownDestination());
   }
 
   @Override

@@ -9,8 +9,12 @@ import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.fleetsim.usp.proto.UspMsg.Request;
 import io.fleetsim.usp.proto.UspMsg.Response;
+import io.fleetsim.usp.proto.UspRecord.DisconnectRecord;
+import io.fleetsim.usp.proto.UspRecord.MQTTConnectRecord;
 import io.fleetsim.usp.proto.UspRecord.NoSessionContextRecord;
 import io.fleetsim.usp.proto.UspRecord.Record;
+import io.fleetsim.usp.proto.UspRecord.STOMPConnectRecord;
+import io.fleetsim.usp.proto.UspRecord.WebSocketConnectRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -119,28 +123,53 @@ public final class UspMessages {
 
   /** The WebSocketConnectRecord an agent sends first on a WebSocket MTP (R-MTP.6). */
   public static byte[] encodeWebSocketConnect(String toId, String fromId) {
-    return Record.newBuilder()
-        .setVersion(RECORD_VERSION)
-        .setToId(toId)
-        .setFromId(fromId)
-        .setWebsocketConnect(
-            io.fleetsim.usp.proto.UspRecord.WebSocketConnectRecord.getDefaultInstance())
+    return header(toId, fromId)
+        .setWebsocketConnect(WebSocketConnectRecord.getDefaultInstance())
+        .build()
+        .toByteArray();
+  }
+
+  /**
+   * The MQTTConnectRecord sent first over MQTT (R-MTP.6): the version and the topic where the
+   * sender is reached.
+   */
+  public static byte[] encodeMqttConnect(
+      String toId, String fromId, boolean v5, String subscribedTopic) {
+    return header(toId, fromId)
+        .setMqttConnect(
+            MQTTConnectRecord.newBuilder()
+                .setVersion(
+                    v5 ? MQTTConnectRecord.MQTTVersion.V5 : MQTTConnectRecord.MQTTVersion.V3_1_1)
+                .setSubscribedTopic(subscribedTopic))
+        .build()
+        .toByteArray();
+  }
+
+  /**
+   * The STOMPConnectRecord sent first over STOMP, after the SUBSCRIBE (R-MTP.6, TP-469 6.12): STOMP
+   * 1.2 and the destination where the sender is reached.
+   */
+  public static byte[] encodeStompConnect(String toId, String fromId, String destination) {
+    return header(toId, fromId)
+        .setStompConnect(
+            STOMPConnectRecord.newBuilder()
+                .setVersion(STOMPConnectRecord.STOMPVersion.V1_2)
+                .setSubscribedDestination(destination))
         .build()
         .toByteArray();
   }
 
   /** A DisconnectRecord (R-MTP.7/9), sent before an MTP is closed on purpose. */
   public static byte[] encodeDisconnect(String toId, String fromId, int reasonCode, String reason) {
-    return Record.newBuilder()
-        .setVersion(RECORD_VERSION)
-        .setToId(toId)
-        .setFromId(fromId)
-        .setDisconnect(
-            io.fleetsim.usp.proto.UspRecord.DisconnectRecord.newBuilder()
-                .setReasonCode(reasonCode)
-                .setReason(reason))
+    return header(toId, fromId)
+        .setDisconnect(DisconnectRecord.newBuilder().setReasonCode(reasonCode).setReason(reason))
         .build()
         .toByteArray();
+  }
+
+  /** A Record of this version from {@code fromId} to {@code toId}, its type still to set. */
+  private static Record.Builder header(String toId, String fromId) {
+    return Record.newBuilder().setVersion(RECORD_VERSION).setToId(toId).setFromId(fromId);
   }
 
   /** A no_session_context Record carrying {@code msg}. */
