@@ -10,6 +10,7 @@ import io.fleetsim.testing.ReadParam;
 import io.fleetsim.testing.TestFleet;
 import io.fleetsim.testing.TestFleets;
 import io.fleetsim.testing.TestModels;
+import io.fleetsim.testing.WorkloadChecks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -64,18 +65,7 @@ class WorkloadIT {
       // open-loop pacing never runs ahead of the schedule, and catches up when it lags
       assertThat(sent).isLessThanOrEqualTo((long) (RATE * elapsedSeconds) + 1);
       assertThat(workload.notSent()).isZero();
-      Await.until(
-          () ->
-              controller.latencies().total("Get").getTotalCount()
-                      + controller.latencies().total("Set").getTotalCount()
-                      + controller.latencies().total("Operate").getTotalCount()
-                  == sent,
-          Duration.ofSeconds(30));
-      assertThat(workload.failed()).isZero();
-      for (String type : List.of("Get", "Set", "Operate")) {
-        assertThat(controller.latencies().total(type).getTotalCount()).as(type).isPositive();
-        assertThat(controller.errorResponses(type)).as(type).isZero();
-      }
+      WorkloadChecks.allAnswered(controller, workload);
       // the seeded mix is about 60/20/20
       assertThat(controller.latencies().total("Get").getTotalCount())
           .isBetween((long) (sent * 0.5), (long) (sent * 0.7));

@@ -92,6 +92,70 @@ public record StompConfig(
         maxLineBytes);
   }
 
+  /** The same with another virtual host, login and passcode (null: none). */
+  public StompConfig withConnect(String virtualHost, String login, String passcode) {
+    return new StompConfig(
+        host,
+        port,
+        virtualHost,
+        login,
+        passcode,
+        ownDestinationPattern,
+        peerDestination,
+        outgoingHeartbeatMillis,
+        incomingHeartbeatMillis,
+        maxFrameBytes,
+        maxLineBytes);
+  }
+
+  /** The same with another own destination pattern ("" for none). */
+  public StompConfig withOwnDestination(String pattern) {
+    return new StompConfig(
+        host,
+        port,
+        virtualHost,
+        login,
+        passcode,
+        pattern,
+        peerDestination,
+        outgoingHeartbeatMillis,
+        incomingHeartbeatMillis,
+        maxFrameBytes,
+        maxLineBytes);
+  }
+
+  /** The same with heart-beats of {@code millis} both ways (0: none). */
+  public StompConfig withHeartbeats(int millis) {
+    return new StompConfig(
+        host,
+        port,
+        virtualHost,
+        login,
+        passcode,
+        ownDestinationPattern,
+        peerDestination,
+        millis,
+        millis,
+        maxFrameBytes,
+        maxLineBytes);
+  }
+
+  /** The same with another frame body limit. */
+  public StompConfig withMaxFrameBytes(int bytes) {
+    return new StompConfig(
+        host,
+        port,
+        virtualHost,
+        login,
+        passcode,
+        ownDestinationPattern,
+        peerDestination,
+        outgoingHeartbeatMillis,
+        incomingHeartbeatMillis,
+        bytes,
+        maxLineBytes);
+  }
+
   /** This side's own destination when the broker names none. */
   public String ownDestination(String eid) {
     return StompFrames.destination(ownDestinationPattern, eid);

@@ -65,8 +65,8 @@ class ArtemisStompIT {
     try (Artemis broker = Artemis.start(Artemis.freePort(), 1_500);
         Transports t = Transports.create(1)) {
       StompConfig beating =
-          withHeartBeats(StompConfig.agents("127.0.0.1", broker.port(), 4096), 500);
-      StompConfig silent = withHeartBeats(beating, 0);
+          StompConfig.agents("127.0.0.1", broker.port(), 4096).withHeartbeats(500);
+      StompConfig silent = beating.withHeartbeats(0);
       Recorder a = new Recorder();
       Recorder b = new Recorder();
       new StompClient(t, beating, null)
@@ -148,21 +148,6 @@ class ArtemisStompIT {
       Msg m = controller.request(eid, MsgType.GET, SerialGet.request()).get(10, TimeUnit.SECONDS);
       assertThat(SerialGet.of(m)).isEqualTo(SerialGet.expected(3));
     }
-  }
-
-  static StompConfig withHeartBeats(StompConfig c, int millis) {
-    return new StompConfig(
-        c.host(),
-        c.port(),
-        c.virtualHost(),
-        c.login(),
-        c.passcode(),
-        c.ownDestinationPattern(),
-        c.peerDestination(),
-        millis,
-        millis,
-        c.maxFrameBytes(),
-        c.maxLineBytes());
   }
 
   /** One connection's session, as a test watches it. */

@@ -13,6 +13,7 @@ import io.fleetsim.testing.RabbitMq;
 import io.fleetsim.testing.ReadParam;
 import io.fleetsim.testing.SerialGet;
 import io.fleetsim.testing.TestFleet;
+import io.fleetsim.testing.WorkloadChecks;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
 import io.fleetsim.usp.proto.UspMsg.Msg;
 import java.time.Duration;
@@ -89,19 +90,7 @@ class RabbitMqStompIT {
       Workload workload = Workload.start(controller, spec, t.group().next(), 5);
       Await.until(() -> workload.sent() >= 300, Duration.ofSeconds(30));
       workload.close();
-      long sent = workload.sent();
-      Await.until(
-          () ->
-              controller.latencies().total("Get").getTotalCount()
-                      + controller.latencies().total("Set").getTotalCount()
-                      + controller.latencies().total("Operate").getTotalCount()
-                  == sent,
-          Duration.ofSeconds(30));
-      assertThat(workload.failed()).isZero();
-      for (String type : List.of("Get", "Set", "Operate")) {
-        assertThat(controller.latencies().total(type).getTotalCount()).as(type).isPositive();
-        assertThat(controller.errorResponses(type)).as(type).isZero();
-      }
+      WorkloadChecks.allAnswered(controller, workload);
       // the Sets reached agents: some of them now hold the workload's value
       long set = 0;
       for (String eid : fleet.endpointIds()) {
@@ -188,19 +177,8 @@ class RabbitMqStompIT {
   @Test
   void anUnknownVirtualHost_isAnErrorFrame_reportedAsStompError() throws Exception {
     StompConfig d = StompConfig.agents("127.0.0.1", broker.stompPort(), 4096);
-    StompConfig wrongHost =
-        new StompConfig(
-            d.host(),
-            d.port(),
-            "127.0.0.1", // what a client that sends its target's host would send
-            null,
-            null,
-            d.ownDestinationPattern(),
-            d.peerDestination(),
-            0,
-            0,
-            d.maxFrameBytes(),
-            d.maxLineBytes());
+    // what a client that sends its target's host would send
+    StompConfig wrongHost = d.withConnect("127.0.0.1", null, null).withHeartbeats(0);
     CompletableFuture<String> failed = new CompletableFuture<>();
     try (Transports t = Transports.create(1)) {
       new StompClient(t, wrongHost, null)

@@ -143,20 +143,7 @@ class StompConnectionHandlerTest {
 
   @Test
   void connect_carriesLoginAndPasscode_andHeartBeatsOff() {
-    StompConfig c = config();
-    StompConfig off =
-        new StompConfig(
-            c.host(),
-            c.port(),
-            "lab",
-            "agent",
-            "secret",
-            c.ownDestinationPattern(),
-            c.peerDestination(),
-            0,
-            0,
-            c.maxFrameBytes(),
-            c.maxLineBytes());
+    StompConfig off = config().withConnect("lab", "agent", "secret").withHeartbeats(0);
     assertThat(written(channel(off)).split("\n"))
         .contains("host:lab", "login:agent", "passcode:secret", "heart-beat:0,0");
   }
@@ -246,21 +233,7 @@ class StompConnectionHandlerTest {
 
   @Test
   void tp469_6_7_noDestinationAtAll_disconnectsAndFails_soTheAgentRetries() {
-    StompConfig c = config();
-    EmbeddedChannel ch =
-        channel(
-            new StompConfig(
-                c.host(),
-                c.port(),
-                c.virtualHost(),
-                null,
-                null,
-                "",
-                c.peerDestination(),
-                0,
-                0,
-                c.maxFrameBytes(),
-                c.maxLineBytes()));
+    EmbeddedChannel ch = channel(config().withOwnDestination("").withHeartbeats(0));
     written(ch);
     brokerSends(ch, "CONNECTED\nversion:1.2\n\n\0");
     assertThat(written(ch)).startsWith("DISCONNECT\n").doesNotContain("SUBSCRIBE");
@@ -281,21 +254,7 @@ class StompConnectionHandlerTest {
 
   @Test
   void aFrameOverTheLimit_isDroppedAndCounted_andTheNextOneArrives() {
-    StompConfig c = config();
-    EmbeddedChannel ch =
-        channel(
-            new StompConfig(
-                c.host(),
-                c.port(),
-                c.virtualHost(),
-                null,
-                null,
-                c.ownDestinationPattern(),
-                c.peerDestination(),
-                0,
-                0,
-                100,
-                c.maxLineBytes()));
+    EmbeddedChannel ch = channel(config().withMaxFrameBytes(100).withHeartbeats(0));
     written(ch);
     handshake(ch, "");
     String headers = "MESSAGE\nsubscription:usp-0\nmessage-id:1\ndestination:/queue/a\n";
