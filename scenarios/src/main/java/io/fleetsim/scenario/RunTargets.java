@@ -85,12 +85,13 @@ final class RunTargets {
     Map<String, Connector> brokers = new HashMap<>();
     List<Connector> out = new ArrayList<>();
     for (io.fleetsim.profiles.FleetMix.Entry e : scenario.mix().entries()) {
+      // only a WebSocket target has brokers beside it (TargetReader): a broker target's entries
+      // are all on the target itself
       URI b = e.mtp() == null ? null : target.broker(e.mtp());
-      boolean ownBroker = b != null && !target.kind().name().equalsIgnoreCase(e.mtp());
       out.add(
-          ownBroker
-              ? brokers.computeIfAbsent(e.mtp(), mtp -> onBroker(t, controller, b))
-              : targetConnector);
+          b == null
+              ? targetConnector
+              : brokers.computeIfAbsent(e.mtp(), mtp -> onBroker(t, controller, b)));
     }
     return out;
   }
