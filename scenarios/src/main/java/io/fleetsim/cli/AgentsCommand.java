@@ -8,13 +8,13 @@ import io.fleetsim.fleet.FleetShape;
 import io.fleetsim.fleet.HttpFileTransfers;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.metrics.HeapAfterGc;
+import io.fleetsim.mtp.ClientTls;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.connect.Connectors;
 import io.fleetsim.mtp.stomp.StompConfig;
 import io.fleetsim.mtp.stomp.StompFrames;
 import io.fleetsim.profiles.BuiltinProfiles;
 import io.fleetsim.profiles.StompOverlay;
-import io.netty.handler.ssl.SslContext;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -162,9 +162,9 @@ final class AgentsCommand implements Callable<Integer> {
       return 2;
     }
     boolean mqtt = Connectors.mqtt(target);
-    SslContext tls;
+    ClientTls tls;
     try {
-      // one client TLS context for the whole run, shared by every connection
+      // one client TLS context for the whole run, or one per connection with client certificates
       tls = Connectors.tls(target, options());
     } catch (IllegalArgumentException e) {
       err.println("fleetsim: --ca-cert " + e.getMessage());

@@ -5,6 +5,7 @@ import io.fleetsim.controller.FirmwareServer;
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.controller.Workload;
 import io.fleetsim.metrics.LatencyTable;
+import io.fleetsim.mtp.ClientTls;
 import io.fleetsim.mtp.ListenException;
 import io.fleetsim.mtp.PeerLimits;
 import io.fleetsim.mtp.Tls;
@@ -185,11 +186,10 @@ final class ControllerCommand implements Callable<Integer> {
       return 2;
     }
     SslContext tls;
+    ClientTls brokerTls;
     try {
-      tls =
-          broker != null
-              ? Connectors.tls(broker, brokerOptions())
-              : (tlsCert == null ? null : Tls.server(tlsCert, tlsKey));
+      brokerTls = broker != null ? Connectors.tls(broker, brokerOptions()) : null;
+      tls = broker == null && tlsCert != null ? Tls.server(tlsCert, tlsKey) : null;
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("fleetsim: " + e.getMessage());
       return 2;
@@ -216,7 +216,7 @@ final class ControllerCommand implements Callable<Integer> {
                     transports, address, path, id, !noProvisioning, reboot, tls)
                 : ReferenceController.overBroker(
                     transports,
-                    Connectors.controller(transports, broker, brokerOptions(), tls),
+                    Connectors.controller(transports, broker, brokerOptions(), brokerTls),
                     Redacted.url(broker),
                     id,
                     !noProvisioning,

@@ -2,12 +2,12 @@ package io.fleetsim.scenario;
 
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.controller.Workload;
+import io.fleetsim.mtp.ClientTls;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.connect.Connectors;
 import io.fleetsim.mtp.connect.Redacted;
 import io.fleetsim.mtp.connect.SpreadConnector;
-import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
@@ -99,7 +99,7 @@ final class RunTargets {
   /** The agents' connector to {@code broker}, with the embedded Controller (if any) on it too. */
   private Connector onBroker(Transports t, ReferenceController controller, URI broker) {
     Connectors.Options options = scenario.target().options();
-    SslContext tls = Connectors.tls(broker, options); // one context for both sides of the broker
+    ClientTls tls = Connectors.tls(broker, options); // one TLS setup for both sides of the broker
     if (controller != null) {
       controller.alsoOnBroker(
           t, Connectors.controller(t, broker, options, tls), Redacted.url(broker));

@@ -5,6 +5,7 @@ import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.datamodel.ObjectNode;
 import io.fleetsim.datamodel.ParamNode;
 import io.fleetsim.datamodel.Schema;
+import io.fleetsim.identity.DeviceId;
 import io.fleetsim.usp.message.UspErrorCode;
 import io.fleetsim.usp.message.UspMessages;
 import io.fleetsim.usp.proto.UspMsg.Msg;
@@ -52,9 +53,28 @@ public final class AgentCore {
 
   /** The firmware the agent runs ({@code Device.DeviceInfo.SoftwareVersion}), "" without one. */
   public String softwareVersion() {
-    ObjectNode info = dm.schema().object(Tr181Paths.DEVICE_INFO);
-    ParamNode p = info == null ? null : info.param("SoftwareVersion");
-    return p == null ? "" : dm.value(p, Instances.ROOT);
+    return valueOf(Tr181Paths.DEVICE_INFO, "SoftwareVersion", Instances.ROOT);
+  }
+
+  /**
+   * Who this agent is to the MTP at a connect: EndpointID, fleet index, {@code
+   * Device.DeviceInfo.SerialNumber} and the first Ethernet interface's MACAddress ("" where the
+   * profile has none). Made per connect for logins and certificates, not kept.
+   */
+  public DeviceId deviceId() {
+    return new DeviceId(
+        dm.index(),
+        endpointId,
+        valueOf(Tr181Paths.DEVICE_INFO, "SerialNumber", Instances.ROOT),
+        valueOf(Tr181Paths.ETHERNET_INTERFACE, "MACAddress", FIRST));
+  }
+
+  private static final int[] FIRST = {1};
+
+  private String valueOf(String object, String param, int[] instances) {
+    ObjectNode node = dm.schema().object(object);
+    ParamNode p = node == null ? null : node.param(param);
+    return p == null || !dm.exists(node, instances) ? "" : dm.value(p, instances);
   }
 
   /** A freshly powered-on agent; its first {@link #onConnected} sends Boot!. */

@@ -8,6 +8,7 @@ final class Tr181Paths {
   private Tr181Paths() {}
 
   static final String DEVICE_INFO = "Device.DeviceInfo.";
+  static final String ETHERNET_INTERFACE = "Device.Ethernet.Interface.{i}.";
   static final String FIRMWARE_IMAGE = "Device.DeviceInfo.FirmwareImage.{i}.";
 
   /** A FirmwareImage reference as BootFirmwareImage and ActiveFirmwareImage hold it, less N. */

@@ -33,6 +33,15 @@ final class AgentLink implements MtpListener {
   private volatile String agentId = "";
   private volatile String version = UspMessages.RECORD_VERSION;
 
+  /** Not yet read from the session: compared by identity. */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  private static final String UNREAD = new String("unread");
+
+  /**
+   * The EndpointID the peer's client certificate names ({@link MtpSession#certifiedEndpointId}).
+   */
+  private volatile String certificateId = UNREAD;
+
   /** Set when this session was refused as a duplicate of a live one: it carries nothing more. */
   private volatile boolean refused;
 
@@ -60,6 +69,9 @@ final class AgentLink implements MtpListener {
       owner.drop("from a refused session", agentId); // in flight before its close
       return;
     }
+    if (!certified(record.getFromId())) {
+      return;
+    }
     agentId = record.getFromId();
     version = record.getVersion();
     switch (record.getRecordTypeCase()) {
@@ -78,6 +90,31 @@ final class AgentLink implements MtpListener {
       case DISCONNECT -> owner.agents.remove(agentId, this);
       default -> owner.drop("record type " + record.getRecordTypeCase(), agentId);
     }
+  }
+
+  /**
+   * Whether a Record from {@code fromId} may be taken: always when the peer presented no client
+   * certificate; otherwise only when the certificate's {@code urn:bbf:usp:id:} names that very
+   * EndpointID (TR-369: an endpoint authenticated by its certificate is the EndpointID it names). A
+   * device claiming another identity has its Record rejected, counted, and its session closed with
+   * 1008 (policy violation).
+   */
+  private boolean certified(String fromId) {
+    MtpSession s = session;
+    if (certificateId == UNREAD && s != null) {
+      certificateId = s.certifiedEndpointId(); // read once: parsing it per Record costs µs
+    }
+    String named = certificateId == UNREAD ? null : certificateId;
+    if (named == null || named.equals(fromId)) {
+      return true;
+    }
+    owner.drop(
+        named.isEmpty()
+            ? "client certificate names no EndpointID"
+            : "from_id differs from the client certificate's EndpointID",
+        fromId + " (certificate: " + (named.isEmpty() ? "none" : named) + ")");
+    s.close(1008, "from_id is not the certificate's EndpointID");
+    return false;
   }
 
   /** Whether this link has a session that is up (an agent's reconnect may race its old close). */

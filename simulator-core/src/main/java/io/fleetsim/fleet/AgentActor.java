@@ -145,7 +145,7 @@ public final class AgentActor implements MtpListener, Outbox {
           runtime
               .connector(core.dataModel().device())
               .connect(
-                  core.endpointId(),
+                  core.deviceId(),
                   runtime.controllerId(),
                   listener,
                   runtime.loop(),

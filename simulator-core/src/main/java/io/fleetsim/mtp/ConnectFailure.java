@@ -1,5 +1,6 @@
 package io.fleetsim.mtp;
 
+import io.fleetsim.identity.IdentityException;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
 import java.net.ConnectException;
@@ -42,6 +43,10 @@ public enum ConnectFailure {
       "stomp-error",
       "the broker refused the STOMP connect or a destination: check the virtual host (the URL's"
           + " path, \"/\" by default), the login and passcode, and the destinations"),
+  IDENTITY(
+      "identity",
+      "the agent has no client certificate: check --client-certs (EID.pem and EID.key per agent,"
+          + " or a PKCS#12 entry per EID) or the CA given with --client-ca-cert and --client-ca-key"),
   CLOSED("closed", "the peer closed the connection before the session was up"),
   OTHER("other", "see the detail");
 
@@ -86,6 +91,9 @@ public enum ConnectFailure {
   }
 
   private static ConnectFailure kindOf(Throwable t) {
+    if (t instanceof IdentityException) {
+      return IDENTITY;
+    }
     if (t instanceof UnknownHostException) {
       return DNS;
     }

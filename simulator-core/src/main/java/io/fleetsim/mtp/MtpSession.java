@@ -21,6 +21,14 @@ public interface MtpSession {
    */
   byte[] connectRecord(String toId, String fromId);
 
+  /**
+   * The EndpointID the peer's TLS client certificate names (its {@code urn:bbf:usp:id:} URI), ""
+   * when the certificate names none, null when the peer presented no certificate.
+   */
+  default String certifiedEndpointId() {
+    return null;
+  }
+
   /** Where the peer connects from (an IP address and port), for logs; "" when not known. */
   default String remoteAddress() {
     return "";

@@ -1,5 +1,6 @@
 package io.fleetsim.mtp;
 
+import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.File;
@@ -34,9 +35,21 @@ public final class Tls {
 
   /** A server context from a PEM certificate chain and its PEM (PKCS#8) private key. */
   public static SslContext server(Path certChainPem, Path keyPem) {
+    return server(certChainPem, keyPem, null);
+  }
+
+  /**
+   * The same, requiring of every client a certificate issued by a CA of {@code clientCaPem} (mutual
+   * TLS, as a production Controller authenticates devices); null to ask for none.
+   */
+  public static SslContext server(Path certChainPem, Path keyPem, Path clientCaPem) {
     SslContext context;
     try {
-      context = SslContextBuilder.forServer(readable(certChainPem), readable(keyPem)).build();
+      SslContextBuilder b = SslContextBuilder.forServer(readable(certChainPem), readable(keyPem));
+      if (clientCaPem != null) {
+        b.clientAuth(ClientAuth.REQUIRE).trustManager(readable(clientCaPem));
+      }
+      context = b.build();
     } catch (SSLException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "TLS certificate " + certChainPem + " / key " + keyPem + ": " + e.getMessage(), e);

@@ -76,7 +76,7 @@ class AgentActorTest {
 
     @Override
     public void connect(
-        String eid,
+        io.fleetsim.identity.DeviceId device,
         String controllerId,
         MtpListener listener,
         io.netty.channel.EventLoop loop,

@@ -31,6 +31,11 @@ public record TestPki(Path caCert, Path serverCert, Path serverKey) {
     return new TestPki(dir.resolve("ca.pem"), dir.resolve("server.pem"), dir.resolve("server.key"));
   }
 
+  /** The CA's private key (PKCS#8 PEM), for tests that mint client certificates with the CA. */
+  public Path caKey() {
+    return caCert.resolveSibling("ca.key");
+  }
+
   private static void run(Path dir, String args, List<String> more)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("openssl"));

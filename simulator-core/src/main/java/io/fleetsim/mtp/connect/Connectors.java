@@ -1,5 +1,9 @@
 package io.fleetsim.mtp.connect;
 
+import io.fleetsim.identity.ClientCertificates;
+import io.fleetsim.identity.Identities;
+import io.fleetsim.identity.Logins;
+import io.fleetsim.mtp.ClientTls;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
@@ -9,7 +13,6 @@ import io.fleetsim.mtp.stomp.StompClient;
 import io.fleetsim.mtp.stomp.StompConfig;
 import io.fleetsim.mtp.websocket.WsClient;
 import io.fleetsim.usp.record.UspRecordCodec;
-import io.netty.handler.ssl.SslContext;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -39,6 +42,7 @@ public final class Connectors {
    * @param controllerTopic where agents publish to the Controller over MQTT
    * @param keepAliveSeconds WebSocket ping interval and MQTT Keep Alive
    * @param stomp destinations, heart-beats and frame limits over STOMP
+   * @param identities each agent's client certificate and login, {@link Identities#NONE} for none
    */
   public record Options(
       Path caCert,
@@ -46,7 +50,25 @@ public final class Connectors {
       String agentTopicPattern,
       String controllerTopic,
       int keepAliveSeconds,
-      Stomp stomp) {
+      Stomp stomp,
+      Identities identities) {
+
+    public Options(
+        Path caCert,
+        boolean mqtt5,
+        String agentTopicPattern,
+        String controllerTopic,
+        int keepAliveSeconds,
+        Stomp stomp) {
+      this(
+          caCert,
+          mqtt5,
+          agentTopicPattern,
+          controllerTopic,
+          keepAliveSeconds,
+          stomp,
+          Identities.NONE);
+    }
 
     public Options(
         Path caCert,
@@ -67,7 +89,13 @@ public final class Connectors {
     }
 
     public Options withStomp(Stomp s) {
-      return new Options(caCert, mqtt5, agentTopicPattern, controllerTopic, keepAliveSeconds, s);
+      return new Options(
+          caCert, mqtt5, agentTopicPattern, controllerTopic, keepAliveSeconds, s, identities);
+    }
+
+    public Options withIdentities(Identities i) {
+      return new Options(
+          caCert, mqtt5, agentTopicPattern, controllerTopic, keepAliveSeconds, stomp, i);
     }
   }
 
@@ -155,9 +183,19 @@ public final class Connectors {
     };
   }
 
-  /** The client TLS context for a secure target, else null; fails on an unusable CA file. */
-  public static SslContext tls(URI target, Options options) {
-    return secure(target) ? Tls.client(options.caCert()) : null;
+  /**
+   * The client TLS for a secure target, else null: one context for the run, or a context per
+   * connection with the device's certificate when the options give client certificates. Fails on an
+   * unusable CA file.
+   */
+  public static ClientTls tls(URI target, Options options) {
+    if (!secure(target)) {
+      return null;
+    }
+    ClientCertificates certs = options.identities().certificates();
+    return certs == null
+        ? ClientTls.of(Tls.client(options.caCert()))
+        : ClientTls.perDevice(options.caCert(), certs);
   }
 
   /** The agents' connector to {@code target}. */
@@ -167,14 +205,15 @@ public final class Connectors {
 
   /** The agents' connector to {@code target} with a TLS context made already (or null). */
   public static Connector agents(
-      Transports transports, URI target, Options options, SslContext tls) {
+      Transports transports, URI target, Options options, ClientTls tls) {
     check(target);
     int max = UspRecordCodec.DEFAULT_MAX_RECORD_BYTES;
+    Logins logins = options.identities().logins();
     if (stomp(target)) {
-      return new StompClient(transports, stompConfig(target, options), tls);
+      return new StompClient(transports, stompConfig(target, options), tls, logins);
     }
     if (!mqtt(target)) {
-      return new WsClient(transports, target, max, options.keepAliveSeconds(), tls);
+      return new WsClient(transports, target, max, options.keepAliveSeconds(), tls, logins);
     }
     MqttConfig config =
         new MqttConfig(
@@ -184,7 +223,7 @@ public final class Connectors {
             options.agentTopicPattern(),
             options.controllerTopic(),
             options.keepAliveSeconds());
-    return new MqttClient(transports, config, max, tls);
+    return new MqttClient(transports, config, max, tls, logins);
   }
 
   private static String scheme(URI target) {
@@ -223,14 +262,17 @@ public final class Connectors {
 
   /**
    * A Controller's connector on the broker at {@code broker} (MQTT or STOMP), reached at the
-   * options' Controller topic or destination, answering each agent at its reply-to.
+   * options' Controller topic or destination, answering each agent at its reply-to. With client
+   * certificates or logins in the options, the Controller gets its own, made for its EndpointID as
+   * the agents' are for theirs.
    */
   public static Connector controller(
-      Transports transports, URI broker, Options options, SslContext tls) {
+      Transports transports, URI broker, Options options, ClientTls tls) {
+    Logins logins = options.identities().logins();
     if (stomp(broker)) {
       StompConfig c =
           stompConfig(broker, options).asController(options.stomp().controllerDestination());
-      return new StompClient(transports, c, tls);
+      return new StompClient(transports, c, tls, logins);
     }
     if (!mqtt(broker)) {
       throw new IllegalArgumentException(
@@ -241,7 +283,8 @@ public final class Connectors {
         MqttConfig.controller(
             broker.getHost(), port(broker), options.mqtt5(), options.controllerTopic()),
         transports.limits().maxRecordBytes(),
-        tls);
+        tls,
+        logins);
   }
 
   /** Where a Controller on {@code broker} is reached: its MQTT topic or STOMP destination. */

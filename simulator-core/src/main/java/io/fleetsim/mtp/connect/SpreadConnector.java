@@ -1,5 +1,6 @@
 package io.fleetsim.mtp.connect;
 
+import io.fleetsim.identity.DeviceId;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpListener;
 import io.netty.channel.EventLoop;
@@ -36,11 +37,11 @@ public final class SpreadConnector implements Connector {
 
   @Override
   public void connect(
-      String eid,
+      DeviceId device,
       String controllerId,
       MtpListener listener,
       EventLoop loop,
       InetSocketAddress localAddress) {
-    targets.get(targetOf(eid)).connect(eid, controllerId, listener, loop, localAddress);
+    targets.get(targetOf(device.eid())).connect(device, controllerId, listener, loop, localAddress);
   }
 }

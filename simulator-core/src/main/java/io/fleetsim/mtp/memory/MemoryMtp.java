@@ -1,5 +1,6 @@
 package io.fleetsim.mtp.memory;
 
+import io.fleetsim.identity.DeviceId;
 import io.fleetsim.mtp.ConnectFailure;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpListener;
@@ -39,11 +40,12 @@ public final class MemoryMtp implements Connector {
 
   @Override
   public void connect(
-      String eid,
+      DeviceId device,
       String controllerId,
       MtpListener listener,
       EventLoop loop,
       InetSocketAddress localAddress) {
+    String eid = device.eid();
     loop.execute(
         () -> {
           if (down) {

@@ -1,6 +1,9 @@
 package io.fleetsim.mtp.mqtt;
 
+import io.fleetsim.identity.DeviceId;
+import io.fleetsim.identity.Logins;
 import io.fleetsim.mtp.ClientConnect;
+import io.fleetsim.mtp.ClientTls;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpEvents;
 import io.fleetsim.mtp.MtpListener;
@@ -21,7 +24,8 @@ public final class MqttClient implements Connector {
   private final Bootstrap template;
   private final MqttConfig config;
   private final int maxRecordBytes;
-  private final SslContext tls;
+  private final ClientTls tls;
+  private final Logins logins;
   private final MtpEvents events;
 
   public MqttClient(Transports transports, MqttConfig config, int maxRecordBytes) {
@@ -33,7 +37,18 @@ public final class MqttClient implements Connector {
    *     for plain MQTT
    */
   public MqttClient(Transports transports, MqttConfig config, int maxRecordBytes, SslContext tls) {
+    this(transports, config, maxRecordBytes, ClientTls.of(tls), null);
+  }
+
+  /**
+   * @param tls the run's client TLS for mqtts:// (null for plain MQTT), per device when each agent
+   *     presents its own certificate
+   * @param logins each agent's CONNECT user name and password, or null for none
+   */
+  public MqttClient(
+      Transports transports, MqttConfig config, int maxRecordBytes, ClientTls tls, Logins logins) {
     this.tls = tls;
+    this.logins = logins;
     this.config = config;
     this.maxRecordBytes = maxRecordBytes;
     this.template = transports.clientTemplate();
@@ -42,19 +57,26 @@ public final class MqttClient implements Connector {
 
   @Override
   public void connect(
-      String eid,
+      DeviceId device,
       String controllerId,
       MtpListener listener,
       EventLoop loop,
       InetSocketAddress localAddress) {
     MqttConnectionHandler handler =
-        new MqttConnectionHandler(config, eid, controllerId, listener, events);
+        new MqttConnectionHandler(
+            config,
+            device.eid(),
+            controllerId,
+            listener,
+            events,
+            logins == null ? null : logins.forDevice(device));
     ClientConnect.open(
         template,
         loop,
         new InetSocketAddress(config.host(), config.port()),
         localAddress,
         tls,
+        device,
         p ->
             p.addLast(MqttEncoder.INSTANCE)
                 .addLast(new MqttDecoder(maxRecordBytes + 65_536))

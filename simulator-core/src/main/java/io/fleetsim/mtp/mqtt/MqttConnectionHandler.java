@@ -1,5 +1,6 @@
 package io.fleetsim.mtp.mqtt;
 
+import io.fleetsim.identity.Credentials;
 import io.fleetsim.mtp.BrokerRoute;
 import io.fleetsim.mtp.ConnectFailure;
 import io.fleetsim.mtp.MtpEvents;
@@ -72,8 +73,26 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
 
   private String closeCause = "closed";
 
+  /** This device's user name and password for CONNECT, null for none; dropped once sent. */
+  private Credentials login;
+
   MqttConnectionHandler(
       MqttConfig config, String eid, String peerId, MtpListener listener, MtpEvents events) {
+    this(config, eid, peerId, listener, events, null);
+  }
+
+  /**
+   * @param login the user name and password CONNECT carries (a broker's per-device logins,
+   *     Device.MQTT.Client.{i}.Username and Password), or null
+   */
+  MqttConnectionHandler(
+      MqttConfig config,
+      String eid,
+      String peerId,
+      MtpListener listener,
+      MtpEvents events,
+      Credentials login) {
+    this.login = login;
     this.config = config;
     this.eid = eid;
     this.peerId = peerId;
@@ -107,14 +126,21 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
                 },
                 HANDSHAKE_SECONDS,
                 TimeUnit.SECONDS);
-    ctx.writeAndFlush(
+    MqttMessageBuilders.ConnectBuilder connect =
         MqttMessageBuilders.connect()
             .clientId(eid)
             .protocolVersion(config.v5() ? MqttVersion.MQTT_5 : MqttVersion.MQTT_3_1_1)
             .keepAlive(config.keepAliveSeconds())
             .cleanSession(true)
-            .properties(props)
-            .build());
+            .properties(props);
+    if (login != null) {
+      connect.hasUser(true).username(login.username());
+      if (login.password() != null) {
+        connect.hasPassword(true).password(login.password().getBytes(StandardCharsets.UTF_8));
+      }
+      login = null; // a connection's handler outlives its CONNECT; the secret need not
+    }
+    ctx.writeAndFlush(connect.build());
     ctx.fireChannelActive();
   }
 

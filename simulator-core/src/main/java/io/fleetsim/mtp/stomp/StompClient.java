@@ -1,6 +1,9 @@
 package io.fleetsim.mtp.stomp;
 
+import io.fleetsim.identity.DeviceId;
+import io.fleetsim.identity.Logins;
 import io.fleetsim.mtp.ClientConnect;
+import io.fleetsim.mtp.ClientTls;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpEvents;
 import io.fleetsim.mtp.MtpListener;
@@ -25,7 +28,8 @@ public final class StompClient implements Connector {
 
   private final Bootstrap template;
   private final StompConfig config;
-  private final SslContext tls;
+  private final ClientTls tls;
+  private final Logins logins;
   private final MtpEvents events;
   private final StompHeartbeats heartbeats;
 
@@ -34,8 +38,18 @@ public final class StompClient implements Connector {
    *     for plain STOMP
    */
   public StompClient(Transports transports, StompConfig config, SslContext tls) {
+    this(transports, config, ClientTls.of(tls), null);
+  }
+
+  /**
+   * @param tls the run's client TLS for stomps:// (null for plain STOMP), per device when each
+   *     agent presents its own certificate
+   * @param logins each agent's login and passcode (replacing the URL's), or null for the URL's
+   */
+  public StompClient(Transports transports, StompConfig config, ClientTls tls, Logins logins) {
     this.config = config;
     this.tls = tls;
+    this.logins = logins;
     this.template = transports.clientTemplate();
     this.events = transports.events();
     this.heartbeats = new StompHeartbeats(config);
@@ -43,19 +57,27 @@ public final class StompClient implements Connector {
 
   @Override
   public void connect(
-      String eid,
+      DeviceId device,
       String controllerId,
       MtpListener listener,
       EventLoop loop,
       InetSocketAddress localAddress) {
     StompConnectionHandler handler =
-        new StompConnectionHandler(config, eid, controllerId, listener, events, heartbeats);
+        new StompConnectionHandler(
+            config,
+            device.eid(),
+            controllerId,
+            listener,
+            events,
+            heartbeats,
+            logins == null ? null : logins.forDevice(device));
     ClientConnect.open(
         template,
         loop,
         new InetSocketAddress(config.host(), config.port()),
         localAddress,
         tls,
+        device,
         p ->
             p.addLast(DECODER, new StompSubframeDecoder(config.maxLineBytes(), CHUNK_BYTES, true))
                 .addLast(BadFrameGuard.INSTANCE)

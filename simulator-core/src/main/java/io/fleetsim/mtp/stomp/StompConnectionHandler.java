@@ -1,5 +1,6 @@
 package io.fleetsim.mtp.stomp;
 
+import io.fleetsim.identity.Credentials;
 import io.fleetsim.mtp.ConnectFailure;
 import io.fleetsim.mtp.MtpEvents;
 import io.fleetsim.mtp.MtpListener;
@@ -61,6 +62,9 @@ final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFram
 
   private volatile long lastWriteNanos;
 
+  /** This device's login and passcode for the connect, null for the run's; dropped once sent. */
+  private Credentials login;
+
   StompConnectionHandler(
       StompConfig config,
       String eid,
@@ -68,6 +72,18 @@ final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFram
       MtpListener listener,
       MtpEvents events,
       StompHeartbeats heartbeats) {
+    this(config, eid, peerId, listener, events, heartbeats, null);
+  }
+
+  StompConnectionHandler(
+      StompConfig config,
+      String eid,
+      String peerId,
+      MtpListener listener,
+      MtpEvents events,
+      StompHeartbeats heartbeats,
+      Credentials login) {
+    this.login = login;
     this.config = config;
     this.eid = eid;
     this.peerId = peerId;
@@ -99,7 +115,8 @@ final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFram
                 },
                 HANDSHAKE_SECONDS,
                 TimeUnit.SECONDS);
-    ctx.writeAndFlush(StompFrames.connect(config, eid));
+    ctx.writeAndFlush(StompFrames.connect(config, eid, login));
+    login = null; // a connection's handler outlives its connect frame; the secret need not
     ctx.fireChannelActive();
   }
 

@@ -1,5 +1,6 @@
 package io.fleetsim.mtp.stomp;
 
+import io.fleetsim.identity.Credentials;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.stomp.DefaultStompFrame;
@@ -43,15 +44,25 @@ public final class StompFrames {
    * endpoint-id (R-STOMP.4) and heart-beat (0,0 when disabled).
    */
   public static StompFrame connect(StompConfig c, String eid) {
+    return connect(c, eid, null);
+  }
+
+  /**
+   * The same with this device's own login and passcode (per-device logins), which replace the run's
+   * when given.
+   */
+  public static StompFrame connect(StompConfig c, String eid, Credentials login) {
     StompFrame f = new DefaultStompFrame(StompCommand.STOMP);
     StompHeaders h = f.headers();
     h.set(StompHeaders.ACCEPT_VERSION, "1.2");
     h.set(StompHeaders.HOST, c.virtualHost());
-    if (c.login() != null) {
-      h.set(StompHeaders.LOGIN, c.login());
+    String user = login != null ? login.username() : c.login();
+    String pass = login != null ? login.password() : c.passcode();
+    if (user != null) {
+      h.set(StompHeaders.LOGIN, user);
     }
-    if (c.passcode() != null) {
-      h.set(StompHeaders.PASSCODE, c.passcode());
+    if (pass != null) {
+      h.set(StompHeaders.PASSCODE, pass);
     }
     h.set(ENDPOINT_ID, eid);
     h.set(StompHeaders.HEART_BEAT, c.outgoingHeartbeatMillis() + "," + c.incomingHeartbeatMillis());

@@ -1,19 +1,22 @@
 package io.fleetsim.mtp.websocket;
 
-import io.fleetsim.mtp.ConnectFailure;
+import io.fleetsim.identity.Credentials;
+import io.fleetsim.identity.DeviceId;
+import io.fleetsim.identity.Logins;
+import io.fleetsim.mtp.ClientConnect;
+import io.fleetsim.mtp.ClientTls;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.MtpEvents;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
@@ -22,6 +25,8 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,7 +40,8 @@ public final class WsClient implements Connector {
   private final URI controllerUrl;
   private final int maxRecordBytes;
   private final int keepAliveSeconds;
-  private final SslContext tls;
+  private final ClientTls tls;
+  private final Logins logins;
   private final MtpEvents events;
 
   /**
@@ -62,6 +68,22 @@ public final class WsClient implements Connector {
       int maxRecordBytes,
       int keepAliveSeconds,
       SslContext tls) {
+    this(transports, controllerUrl, maxRecordBytes, keepAliveSeconds, ClientTls.of(tls), null);
+  }
+
+  /**
+   * @param tls the run's client TLS for {@code wss://} (null for ws://), per device when each agent
+   *     presents its own certificate
+   * @param logins each agent's user name and password, sent as HTTP Basic authorization on the
+   *     upgrade (RFC 7617), or null for none
+   */
+  public WsClient(
+      Transports transports,
+      URI controllerUrl,
+      int maxRecordBytes,
+      int keepAliveSeconds,
+      ClientTls tls,
+      Logins logins) {
     boolean secure = "wss".equalsIgnoreCase(controllerUrl.getScheme());
     if (secure != (tls != null)) {
       throw new IllegalArgumentException(
@@ -69,6 +91,7 @@ public final class WsClient implements Connector {
               + (secure ? " needs a TLS context" : " is not wss:// but got a TLS context"));
     }
     this.tls = tls;
+    this.logins = logins;
     this.controllerUrl = controllerUrl;
     this.maxRecordBytes = maxRecordBytes;
     this.keepAliveSeconds = keepAliveSeconds;
@@ -97,59 +120,58 @@ public final class WsClient implements Connector {
    */
   @Override
   public void connect(
-      String eid,
+      DeviceId device,
       String controllerId,
       MtpListener listener,
       EventLoop loop,
       InetSocketAddress localAddress) {
-    URI uri = WsUris.withEndpointId(controllerUrl, eid);
+    URI uri = WsUris.withEndpointId(controllerUrl, device.eid());
     WebSocketClientProtocolConfig config =
         WebSocketClientProtocolConfig.newBuilder()
             .webSocketUri(uri)
             .subprotocol(WsUris.SUBPROTOCOL)
+            .customHeaders(authorization(device))
             .maxFramePayloadLength(frameLimit())
             .handleCloseFrames(true)
             .dropPongFrames(false)
             .handshakeTimeoutMillis(10_000)
             .build();
     WsFrameHandler frames = new WsFrameHandler(listener, controllerId, events);
-    Bootstrap b =
-        template
-            .clone(loop)
-            .handler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel ch) {
-                    ChannelPipeline p = ch.pipeline();
-                    if (tls != null) {
-                      p.addLast(tls.newHandler(ch.alloc(), uri.getHost(), port(uri)));
-                    }
-                    p.addLast(new HttpClientCodec());
-                    p.addLast(new HttpObjectAggregator(8192));
-                    p.addLast(new WebSocketClientProtocolHandler(config));
-                    // R-WS.14a: reassemble fragmented messages
-                    p.addLast(new WebSocketFrameAggregator(frameLimit()));
-                    if (keepAliveSeconds > 0) {
-                      // reader idle too: a ping also when nothing came in, so a silent peer
-                      // is found even while this side keeps sending
-                      p.addLast(
-                          new IdleStateHandler(
-                              keepAliveSeconds, keepAliveSeconds, 0, TimeUnit.SECONDS));
-                    }
-                    p.addLast(WsFrameHandler.NAME, frames);
-                  }
-                });
-    InetSocketAddress remote = new InetSocketAddress(uri.getHost(), port(uri));
-    ChannelFuture f = localAddress == null ? b.connect(remote) : b.connect(remote, localAddress);
-    f.addListener(
-        done -> {
-          if (!done.isSuccess()) {
-            Channel ch = f.channel();
-            listener.onConnectFailed(
-                new WsSession(ch, ""),
-                ConnectFailure.of(done.cause()),
-                ConnectFailure.detail(done.cause()));
+    ClientConnect.open(
+        template,
+        loop,
+        new InetSocketAddress(uri.getHost(), port(uri)),
+        localAddress,
+        tls,
+        device,
+        p -> {
+          p.addLast(new HttpClientCodec());
+          p.addLast(new HttpObjectAggregator(8192));
+          p.addLast(new WebSocketClientProtocolHandler(config));
+          // R-WS.14a: reassemble fragmented messages
+          p.addLast(new WebSocketFrameAggregator(frameLimit()));
+          if (keepAliveSeconds > 0) {
+            // reader idle too: a ping also when nothing came in, so a silent peer
+            // is found even while this side keeps sending
+            p.addLast(
+                new IdleStateHandler(keepAliveSeconds, keepAliveSeconds, 0, TimeUnit.SECONDS));
           }
-        });
+          p.addLast(WsFrameHandler.NAME, frames);
+        },
+        listener,
+        ch -> new WsSession(ch, ""));
+  }
+
+  /** The upgrade's {@code Authorization: Basic} header for this device's login, or none. */
+  private HttpHeaders authorization(DeviceId device) {
+    if (logins == null) {
+      return EmptyHttpHeaders.INSTANCE;
+    }
+    Credentials c = logins.forDevice(device);
+    String pair = c.username() + ":" + (c.password() == null ? "" : c.password());
+    return new DefaultHttpHeaders()
+        .set(
+            HttpHeaderNames.AUTHORIZATION,
+            "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -1,5 +1,6 @@
 package io.fleetsim.mtp.websocket;
 
+import io.fleetsim.identity.CertifiedEndpoint;
 import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.usp.message.UspMessages;
 import io.netty.buffer.Unpooled;
@@ -8,6 +9,10 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.ssl.SslHandler;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /** A WebSocket MTP connection: one Record per binary message, never fragmented (R-WS.14/14b). */
 final class WsSession implements MtpSession {
@@ -45,6 +50,22 @@ final class WsSession implements MtpSession {
   @Override
   public String peerEndpointId() {
     return peerEndpointId;
+  }
+
+  @Override
+  public String certifiedEndpointId() {
+    SslHandler tls = channel.pipeline().get(SslHandler.class);
+    if (tls == null) {
+      return null;
+    }
+    try {
+      Certificate[] chain = tls.engine().getSession().getPeerCertificates();
+      return chain.length > 0 && chain[0] instanceof X509Certificate c
+          ? CertifiedEndpoint.of(c)
+          : "";
+    } catch (SSLPeerUnverifiedException none) {
+      return null;
+    }
   }
 
   @Override

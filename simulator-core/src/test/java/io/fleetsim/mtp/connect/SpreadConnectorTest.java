@@ -14,12 +14,12 @@ class SpreadConnectorTest {
 
     @Override
     public void connect(
-        String eid,
+        io.fleetsim.identity.DeviceId device,
         String controllerId,
         io.fleetsim.mtp.MtpListener listener,
         io.netty.channel.EventLoop loop,
         java.net.InetSocketAddress localAddress) {
-      eids.add(eid);
+      eids.add(device.eid());
     }
   }
 
