@@ -22,6 +22,10 @@ public final class Mosquitto implements AutoCloseable {
     this.log = log;
   }
 
+  Path logFile() {
+    return log;
+  }
+
   public int port() {
     return port;
   }
@@ -46,6 +50,14 @@ public final class Mosquitto implements AutoCloseable {
         freePort(), "certfile " + pki.serverCert() + "\nkeyfile " + pki.serverKey() + "\n");
   }
 
+  /**
+   * A broker that lets no anonymous client in, with {@code listenerOptions} (TLS files, {@code
+   * require_certificate}, {@code password_file}, {@code acl_file}, ...) on its one listener.
+   */
+  static Mosquitto startSecured(String listenerOptions) throws IOException, InterruptedException {
+    return start(freePort(), listenerOptions, false);
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
@@ -53,6 +65,11 @@ public final class Mosquitto implements AutoCloseable {
   }
 
   private static Mosquitto start(int port, String listenerOptions)
+      throws IOException, InterruptedException {
+    return start(port, listenerOptions, true);
+  }
+
+  private static Mosquitto start(int port, String listenerOptions, boolean anonymous)
       throws IOException, InterruptedException {
     Path binary = Path.of("/usr/sbin/mosquitto");
     if (!Files.isExecutable(binary)) {
@@ -69,7 +86,9 @@ public final class Mosquitto implements AutoCloseable {
             + port
             + " 127.0.0.1\n"
             + listenerOptions
-            + "allow_anonymous true\npersistence false\n"
+            + "allow_anonymous "
+            + anonymous
+            + "\npersistence false\n"
             + user);
     Process p =
         new ProcessBuilder(binary.toString(), "-c", conf.toString())
