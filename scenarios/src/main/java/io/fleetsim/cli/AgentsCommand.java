@@ -6,6 +6,7 @@ import io.fleetsim.fleet.ActorFleet;
 import io.fleetsim.fleet.FileLimits;
 import io.fleetsim.fleet.FleetShape;
 import io.fleetsim.fleet.HttpFileTransfers;
+import io.fleetsim.identity.Identities;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.metrics.HeapAfterGc;
 import io.fleetsim.mtp.ClientTls;
@@ -27,6 +28,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fleetsim agents}: N agents of one profile connected to a Controller until stopped. */
@@ -38,6 +40,11 @@ import picocli.CommandLine.Option;
             + " agent's endpoint ID.")
 final class AgentsCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin IdentityOptions identity;
+
+  /** Built once from {@link #identity} when the command starts. */
+  private Identities identities = Identities.NONE;
 
   @Option(names = "--count", defaultValue = "1", description = "How many agents.")
   int count;
@@ -159,6 +166,16 @@ final class AgentsCommand implements Callable<Integer> {
       Connectors.check(target);
     } catch (IllegalArgumentException e) {
       err.println("fleetsim: --target " + e.getMessage());
+      return 2;
+    }
+    try {
+      identities = identity.identities(System.getenv());
+    } catch (IllegalArgumentException e) {
+      err.println("fleetsim: " + e.getMessage());
+      return 2;
+    }
+    if (identities.certificates() != null && !Connectors.secure(target)) {
+      err.println("fleetsim: client certificates need a wss://, mqtts:// or stomps:// --target");
       return 2;
     }
     boolean mqtt = Connectors.mqtt(target);
@@ -302,7 +319,8 @@ final class AgentsCommand implements Callable<Integer> {
             agentDestinationPattern,
             controllerDestination,
             (int) Math.min(Integer.MAX_VALUE, stompHeartbeat.toMillis()),
-            Connectors.Stomp.defaults().maxFrameBytes()));
+            Connectors.Stomp.defaults().maxFrameBytes()),
+        identities);
   }
 
   /**

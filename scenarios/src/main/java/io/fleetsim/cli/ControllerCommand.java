@@ -4,6 +4,7 @@ import io.fleetsim.controller.FirmwareCampaign;
 import io.fleetsim.controller.FirmwareServer;
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.controller.Workload;
+import io.fleetsim.identity.Identities;
 import io.fleetsim.metrics.LatencyTable;
 import io.fleetsim.mtp.ClientTls;
 import io.fleetsim.mtp.ListenException;
@@ -104,6 +105,19 @@ final class ControllerCommand implements Callable<Integer> {
   @Option(names = "--tls-key", description = "PEM (PKCS#8) private key of --tls-cert.")
   Path tlsKey;
 
+  @Option(
+      names = "--require-client-cert",
+      description =
+          "On wss:// (--tls-cert): require of every agent a certificate issued by"
+              + " --client-ca-cert, and reject each Record whose from_id is not the EndpointID the"
+              + " certificate names (urn:bbf:usp:id:), counted as dropped by reason.")
+  boolean requireClientCert;
+
+  @Mixin IdentityOptions identity;
+
+  /** This Controller's own certificate and login on --broker, from {@link #identity}. */
+  private Identities identities = Identities.NONE;
+
   @Mixin WorkloadOptions workloadOptions;
 
   @Mixin FirmwareOptions firmwareOptions;
@@ -185,11 +199,19 @@ final class ControllerCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("fleetsim: --mqtt-version takes 3.1.1 or 5");
       return 2;
     }
+    if (requireClientCert && (tlsCert == null || identity.clientCaCert == null || broker != null)) {
+      spec.commandLine()
+          .getErr()
+          .println("fleetsim: --require-client-cert needs --tls-cert and --client-ca-cert");
+      return 2;
+    }
     SslContext tls;
     ClientTls brokerTls;
     try {
+      identities = broker != null ? identity.identities(System.getenv()) : Identities.NONE;
       brokerTls = broker != null ? Connectors.tls(broker, brokerOptions()) : null;
-      tls = broker == null && tlsCert != null ? Tls.server(tlsCert, tlsKey) : null;
+      Path clientCa = requireClientCert ? identity.clientCaCert : null;
+      tls = broker == null && tlsCert != null ? Tls.server(tlsCert, tlsKey, clientCa) : null;
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("fleetsim: " + e.getMessage());
       return 2;
@@ -353,6 +375,7 @@ final class ControllerCommand implements Callable<Integer> {
             s.agentDestinationPattern(),
             controllerDestination,
             s.heartbeatMillis(),
-            s.maxFrameBytes()));
+            s.maxFrameBytes()),
+        identities);
   }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -98,6 +99,8 @@ final class RunCommand implements Callable<Integer> {
               + " of each: $FLEETSIM_WORKER_JAVA_OPTS, else this JVM's.")
   Integer localWorkers;
 
+  @Mixin IdentityOptions identity;
+
   @Option(
       names = "--set",
       description = "Override any scenario key, e.g. --set scenario.seed=3; repeatable.")
@@ -145,6 +148,10 @@ final class RunCommand implements Callable<Integer> {
         | IllegalArgumentException e) {
       err.println("fleetsim: " + e.getMessage());
       return 2;
+    } catch (IllegalStateException e) {
+      // the run could not start (the embedded Controller refused by its broker, say): one line
+      err.println("fleetsim: " + e.getMessage());
+      return 1;
     }
     return report.passed() ? 0 : 1;
   }
@@ -194,6 +201,9 @@ final class RunCommand implements Callable<Integer> {
       if (!target.equals("embedded")) {
         o.put("scenario.target.mtp", null); // the scenario's embedded-only MTP no longer applies
       }
+    }
+    if (identity.given()) {
+      o.putAll(identity.asScenarioOverrides()); // the flags replace the scenario's identity block
     }
     for (String set : sets == null ? List.<String>of() : sets) {
       int eq = set.indexOf('=');

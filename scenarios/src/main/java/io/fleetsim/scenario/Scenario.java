@@ -1,5 +1,6 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.identity.Identities;
 import io.fleetsim.mtp.connect.Connectors;
 import io.fleetsim.profiles.FleetMix;
 import java.net.URI;
@@ -157,6 +158,7 @@ public record Scenario(
    *     entries with {@code mtp = mqtt} or {@code mtp = stomp} when the target itself is a
    *     WebSocket one (the embedded controller joins them too)
    * @param stomp destinations, heart-beats and frame limit over STOMP
+   * @param identities each agent's client certificate and login ({@code fleet.identity})
    */
   public record Target(
       Kind kind,
@@ -166,7 +168,20 @@ public record Scenario(
       Path caCert,
       List<URI> brokers,
       List<URI> urls,
-      Connectors.Stomp stomp) {
+      Connectors.Stomp stomp,
+      Identities identities) {
+
+    public Target(
+        Kind kind,
+        URI url,
+        String controllerId,
+        boolean mqtt5,
+        Path caCert,
+        List<URI> brokers,
+        List<URI> urls,
+        Connectors.Stomp stomp) {
+      this(kind, url, controllerId, mqtt5, caCert, brokers, urls, stomp, Identities.NONE);
+    }
 
     /**
      * @param url the (first) external target, or null for the embedded Controller
@@ -177,6 +192,24 @@ public record Scenario(
       urls = urls != null ? List.copyOf(urls) : url == null ? List.of() : List.of(url);
       brokers = brokers == null ? List.of() : List.copyOf(brokers);
       stomp = stomp == null ? Connectors.Stomp.defaults() : stomp;
+      identities = identities == null ? Identities.NONE : identities;
+    }
+
+    /** The same target with agents proving who they are by {@code i}. */
+    public Target withIdentities(Identities i) {
+      return new Target(kind, url, controllerId, mqtt5, caCert, brokers, urls, stomp, i);
+    }
+
+    /** Whether the target or one of the brokers is reached over TLS. */
+    public boolean anySecure() {
+      boolean secure = false;
+      for (URI u : urls) {
+        secure |= Connectors.secure(u);
+      }
+      for (URI b : brokers) {
+        secure |= Connectors.secure(b);
+      }
+      return secure;
     }
 
     /** The broker of mix entries with {@code mtp} ("mqtt" or "stomp"), or null. */
@@ -189,9 +222,12 @@ public record Scenario(
       return null;
     }
 
-    /** How the agents use the MTP beyond the URL: CA file, MQTT version, STOMP settings. */
+    /**
+     * How the agents use the MTP beyond the URL: CA file, MQTT version, STOMP settings, client
+     * identities.
+     */
     public Connectors.Options options() {
-      return Connectors.Options.defaults(caCert, mqtt5).withStomp(stomp);
+      return Connectors.Options.defaults(caCert, mqtt5).withStomp(stomp).withIdentities(identities);
     }
 
     public enum Kind {

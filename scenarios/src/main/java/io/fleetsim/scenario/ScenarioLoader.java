@@ -143,7 +143,11 @@ public final class ScenarioLoader {
     in.keys(
         c.getObject("fleet"),
         ROOT + ".fleet",
-        Set.of("agents", "mix", "profile", "provisioned", "endpoint-id"));
+        Set.of("agents", "mix", "profile", "provisioned", "endpoint-id", "identity"));
+    target =
+        target.withIdentities(
+            new IdentityReader(in, source)
+                .read(c.getConfig("fleet"), ROOT + ".fleet", target, System.getenv()));
     boolean provisioned = c.hasPath("fleet.provisioned") && in.bool(c, "fleet.provisioned", ROOT);
 
     Map<String, String> profileOverrides = new java.util.TreeMap<>();

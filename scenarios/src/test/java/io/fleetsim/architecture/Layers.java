@@ -24,6 +24,7 @@ final class Layers {
           Map.entry("metrics", 0),
           Map.entry("profiles.tr181", 0),
           Map.entry("config", 0),
+          Map.entry("identity", 0), // per-device certificates and logins: JDK and BouncyCastle
           Map.entry("usp.message", 1),
           Map.entry("mtp", 1), // counts its events with metrics.ReasonCounts
           Map.entry("datamodel", 2),

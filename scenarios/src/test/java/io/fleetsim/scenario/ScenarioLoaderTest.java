@@ -471,6 +471,66 @@ class ScenarioLoaderTest {
     return agent.value(agent.schema().param(path), instances);
   }
 
+  @Test
+  void anIdentityBlock_mintsCertificatesWithTheCaBesideTheScenario() throws Exception {
+    io.fleetsim.mtp.TestPki pki = io.fleetsim.mtp.TestPki.create();
+    java.nio.file.Files.copy(pki.caCert(), dir.resolve("ca.pem"));
+    java.nio.file.Files.copy(pki.caKey(), dir.resolve("ca.key"));
+    Path f =
+        write(
+            "id.conf",
+            "scenario { duration = 5s, fleet { agents = 10\n"
+                + " identity { client-ca-cert = ca.pem, client-ca-key = ca.key, username = \"{eid}\" } }\n"
+                + " target { controller = \"wss://127.0.0.1:8443/usp\" } }");
+    Scenario s = ScenarioLoader.load(f, Map.of());
+    io.fleetsim.identity.Identities ids = s.target().options().identities();
+    assertThat(ids.certificates()).isInstanceOf(io.fleetsim.identity.CertificateAuthority.class);
+    assertThat(ids.logins().username().toString()).isEqualTo("{eid}");
+    assertThat(
+            io.fleetsim.identity.CertifiedEndpoint.of(
+                ids.certificates()
+                    .forDevice(io.fleetsim.identity.DeviceId.of("os::x-1"))
+                    .certificate()))
+        .isEqualTo("os::x-1");
+  }
+
+  @Test
+  void badIdentitySettings_areNamedWithFileLineAndKey() throws Exception {
+    io.fleetsim.mtp.TestPki pki = io.fleetsim.mtp.TestPki.create();
+    io.fleetsim.mtp.TestPki other = io.fleetsim.mtp.TestPki.create();
+    String wss = ", target { controller = \"wss://127.0.0.1:8443/usp\" } }";
+    assertError(
+        "scenario { duration = 5s, fleet { agents = 10\n identity { user = x } }" + wss,
+        "bad.conf:2: scenario.fleet.identity.user: unknown key");
+    assertError(
+        "scenario { duration = 5s, fleet { agents = 10\n identity { username = \"{serail}\" } }"
+            + wss,
+        "bad.conf:2: scenario.fleet.identity.username: unknown placeholder {serail}");
+    assertError(
+        "scenario { duration = 5s, fleet { agents = 10, identity {\n client-ca-cert = \""
+            + pki.caCert()
+            + "\"\n client-ca-key = \""
+            + other.caKey()
+            + "\" } }"
+            + wss,
+        "bad.conf:3: scenario.fleet.identity.client-ca-key: client CA key "
+            + other.caKey()
+            + " is not the key of");
+    assertError(
+        "scenario { duration = 5s, fleet { agents = 10, identity {\n client-ca-cert = \""
+            + pki.caCert()
+            + "\", client-ca-key = \""
+            + pki.caKey()
+            + "\" } }\n target { controller = \"ws://127.0.0.1:8080/usp\" } }",
+        "bad.conf:2: scenario.fleet.identity.client-ca-key: client certificates need a wss://");
+    assertError(
+        "scenario { duration = 5s, fleet { agents = 10\n identity { username = x } } }",
+        "bad.conf:2: scenario.fleet.identity.username: logins are for an external Controller");
+    assertError(
+        "scenario { duration = 5s, fleet { agents = 10\n identity { password-env = X } }" + wss,
+        "bad.conf:2: scenario.fleet.identity.password-env: needs a username template");
+  }
+
   private void assertError(String text, String expected) throws IOException {
     Path f = write("bad.conf", text);
     assertThatThrownBy(() -> ScenarioLoader.load(f, Map.of()))

@@ -54,7 +54,8 @@ public final class Mosquitto implements AutoCloseable {
    * A broker that lets no anonymous client in, with {@code listenerOptions} (TLS files, {@code
    * require_certificate}, {@code password_file}, {@code acl_file}, ...) on its one listener.
    */
-  static Mosquitto startSecured(String listenerOptions) throws IOException, InterruptedException {
+  public static Mosquitto startSecured(String listenerOptions)
+      throws IOException, InterruptedException {
     return start(freePort(), listenerOptions, false);
   }
 
