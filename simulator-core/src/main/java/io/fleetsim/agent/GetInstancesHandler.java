@@ -14,9 +14,13 @@ import io.fleetsim.usp.proto.UspMsg.Msg;
 import io.fleetsim.usp.proto.UspMsg.Response;
 
 /**
- * Answers GetInstances (TR-369 GetInstances): the instances of table paths (also below searches)
- * with their unique keys; with first_level_only=false also every multi-instance descendant. A path
- * that is not a table is 7018 in its entry.
+ * Answers GetInstances (TR-369 GetInstances, which "takes a Path Name to an Object"): the instances
+ * of table paths (also below searches) with their unique keys; with first_level_only=false also
+ * every multi-instance descendant. As the reference agent (obuspa's DATA_MODEL_GetInstancePaths and
+ * GetAllInstancePaths) does, which controllers rely on: a single-instance object such as {@code
+ * Device.LocalAgent.} is listed itself when first_level_only is true, and with false every instance
+ * of every table below it; one instance is listed with (false) the instances below it. Only a path
+ * that is no object (a parameter) is 7018 in its entry.
  */
 final class GetInstancesHandler {
   private GetInstancesHandler() {}
@@ -37,13 +41,20 @@ final class GetInstancesHandler {
       String path, boolean firstLevelOnly, AgentDataModel dm) {
     GetInstancesResp.RequestedPathResult.Builder r =
         GetInstancesResp.RequestedPathResult.newBuilder().setRequestedPath(path);
+    if (!path.endsWith(".")) {
+      // an object path ends in '.'; obuspa says so (7008) rather than looking the name up
+      return error(r, UspErrorCode.INVALID_PATH_SYNTAX, path + ": an object path ends in '.'");
+    }
     Resolution res = PathResolver.resolve(path, ResolveOperation.INSTANCES, dm);
     if (res instanceof Resolution.Failed f) {
+      if (parameter(path.substring(0, path.length() - 1), dm)) {
+        return error(r, UspErrorCode.NOT_A_TABLE, path + " is not an object"); // obuspa: 7018
+      }
       return r.setErrCode(f.code().code()).setErrMsg(f.message()).build();
     }
     Resolution.Ok ok = (Resolution.Ok) res;
     if (ok.element() != null) {
-      return error(r, UspErrorCode.INVALID_PATH, "GetInstances takes object paths");
+      return error(r, UspErrorCode.NOT_A_TABLE, path + " is not an object");
     }
     for (Resolution.ObjRef ref : ok.refs()) {
       if (ok.atTable()) {
@@ -52,11 +63,21 @@ final class GetInstancesHandler {
         }
       } else if (ref.node().multiInstance()) {
         add(r, ref.node(), ref.instances(), firstLevelOnly, dm);
+      } else if (firstLevelOnly) {
+        r.addCurrInsts( // the object itself, with no unique keys (it has none)
+            GetInstancesResp.CurrInstance.newBuilder()
+                .setInstantiatedObjPath(ref.node().instancePath(ref.instances())));
       } else {
-        return error(r, UspErrorCode.NOT_A_TABLE, path + " is not a table");
+        addNested(r, ref.node(), ref.instances(), dm);
       }
     }
     return r.build();
+  }
+
+  /** Whether {@code path} names a parameter (the path exists, but not as an object). */
+  private static boolean parameter(String path, AgentDataModel dm) {
+    return PathResolver.resolve(path, ResolveOperation.GET, dm) instanceof Resolution.Ok ok
+        && ok.element() != null;
   }
 
   private static void add(

@@ -92,17 +92,66 @@ class Tp469InstancesAndSupportedDmTest {
   }
 
   @Test
-  @DisplayName("TP-469 1.70 GetInstances of a path that is not a table is 7018")
-  void tp469_1_70() {
+  @DisplayName("GetInstances of a single-instance object lists the object itself (first level)")
+  void singleInstanceObject_firstLevel_isItself() {
     assertMsg(
-        h.call(MsgType.GET_INSTANCES, "get_instances { obj_paths: 'Device.DeviceInfo.' }"),
+        h.call(
+            MsgType.GET_INSTANCES,
+            "get_instances { obj_paths: 'Device.DeviceInfo.' first_level_only: true }"),
         """
         header { msg_id: "m1" msg_type: GET_INSTANCES_RESP }
         body { response { get_instances_resp { req_path_results {
           requested_path: "Device.DeviceInfo."
-          err_code: 7018 err_msg: "Device.DeviceInfo. is not a table"
+          curr_insts { instantiated_obj_path: "Device.DeviceInfo." }
         } } } }
         """);
+  }
+
+  @Test
+  @DisplayName("GetInstances of Device.LocalAgent. (all levels) lists every instance below it")
+  void singleInstanceObject_allLevels_isEveryInstanceBelow() {
+    Msg resp =
+        h.call(
+            MsgType.GET_INSTANCES,
+            "get_instances { obj_paths: 'Device.LocalAgent.' first_level_only: false }");
+    assertThat(instances(resp, 0))
+        .contains(
+            "Device.LocalAgent.Controller.1.",
+            "Device.LocalAgent.Controller.1.MTP.1.",
+            "Device.LocalAgent.MTP.1.")
+        .doesNotContain("Device.LocalAgent.")
+        .allMatch(p -> p.startsWith("Device.LocalAgent.") && p.matches(".*\\.\\d+\\.$"));
+  }
+
+  @Test
+  @DisplayName("GetInstances of one instance (all levels) lists it and the instances below it")
+  void oneInstance_allLevels_isItAndItsDescendants() {
+    Msg resp =
+        h.call(
+            MsgType.GET_INSTANCES,
+            "get_instances { obj_paths: 'Device.LocalAgent.Controller.1.' first_level_only: false }");
+    assertThat(instances(resp, 0))
+        .containsExactly(
+            "Device.LocalAgent.Controller.1.", "Device.LocalAgent.Controller.1.MTP.1.");
+  }
+
+  @Test
+  @DisplayName("GetInstances of a path that is no object (a parameter) is 7018")
+  void notAnObject_is7018() {
+    Msg resp =
+        h.call(
+            MsgType.GET_INSTANCES,
+            "get_instances { obj_paths: 'Device.DeviceInfo.SerialNumber.' }");
+    assertThat(resp.getBody().getResponse().getGetInstancesResp().getReqPathResults(0).getErrCode())
+        .isEqualTo(7018);
+  }
+
+  @Test
+  @DisplayName("GetInstances of a path without the trailing dot is 7008, as obuspa answers")
+  void noTrailingDot_is7008() {
+    Msg resp = h.call(MsgType.GET_INSTANCES, "get_instances { obj_paths: 'Device.WiFi.SSID' }");
+    assertThat(resp.getBody().getResponse().getGetInstancesResp().getReqPathResults(0).getErrCode())
+        .isEqualTo(7008);
   }
 
   @Test
