@@ -53,6 +53,15 @@ final class ValidateCommand implements Callable<Integer> {
             s.incidents().size(),
             s.assertions().size(),
             s.output());
+    for (Scenario.Incident i : s.incidents()) {
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "  incident at %s: %s (%s)%n",
+              i.at(),
+              i.getClass().getSimpleName(),
+              i.fleetSide() ? "fleet side: any target" : "needs the embedded controller");
+    }
     return 0;
   }
 }

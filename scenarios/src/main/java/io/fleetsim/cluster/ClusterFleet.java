@@ -115,7 +115,7 @@ public final class ClusterFleet implements RunFleet {
         0,
         100,
         TimeUnit.MILLISECONDS);
-    curves.followOutages(scenario, sampler, startNanos, state.merged()::connectedNow);
+    curves.followOutages(scenario, sampler, startNanos, state::merged);
     List<Scenario.Incident.FirmwareRollout> planned = RunCurves.rolloutsOf(scenario);
     int[] followed = {0};
     sampler.scheduleAtFixedRate(

@@ -6,6 +6,8 @@ package io.fleetsim.scenario;
  */
 sealed interface IncidentAction
     permits OutageIncident,
+        PowerOutageIncident,
+        NetworkOutageIncident,
         RebootStormIncident,
         FirmwareRolloutIncident,
         FlappingIncident,
@@ -20,6 +22,10 @@ sealed interface IncidentAction
   static IncidentAction of(Scenario.Incident incident) {
     if (incident instanceof Scenario.Incident.Outage o) {
       return new OutageIncident(o);
+    } else if (incident instanceof Scenario.Incident.PowerOutage p) {
+      return new PowerOutageIncident(p);
+    } else if (incident instanceof Scenario.Incident.NetworkOutage n) {
+      return new NetworkOutageIncident(n);
     } else if (incident instanceof Scenario.Incident.RebootStorm r) {
       return new RebootStormIncident(r);
     } else if (incident instanceof Scenario.Incident.FirmwareRollout f) {

@@ -4,13 +4,14 @@ import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.fleet.ActorFleet;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.mtp.Transports;
+import io.fleetsim.mtp.connect.LinkCut;
 import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
  * What an incident acts on: the run's scenario, Controller (null when the target is an external
  * one), transports (whose event loops schedule the incident's later rounds), metrics, fleet, the
- * run's console, and where it records its curves and rollouts.
+ * run's console, where it records its curves and rollouts, and the fleet's network link.
  */
 record IncidentContext(
     Scenario scenario,
@@ -20,7 +21,8 @@ record IncidentContext(
     ActorFleet fleet,
     PrintWriter out,
     RunCurves curves,
-    Rollouts rollouts) {
+    Rollouts rollouts,
+    LinkCut link) {
 
   /** One line on the run's console. */
   void say(String format, Object... args) {

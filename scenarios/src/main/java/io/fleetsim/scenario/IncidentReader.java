@@ -33,20 +33,29 @@ final class IncidentReader {
       ConfigObject o = list.get(i);
       Config p = o.toConfig();
       String k = ROOT + ".incidents[" + i + "]";
-      boolean fleetSide =
-          p.hasPath("flapping")
-              || p.hasPath("churn")
-              || p.hasPath("misbehaving-agents")
-              || p.hasPath("replay");
-      if (!fleetSide && !target.embedded()) {
-        throw in.error(
-            o, k, "this incident needs the embedded controller (target.controller = embedded)");
-      }
       Duration at = in.duration(p, "at", k);
       if (at.compareTo(duration) >= 0) {
         throw in.error(p.getValue("at"), k + ".at", "after the end of the run (" + duration + ")");
       }
-      if (p.hasPath("outage")) {
+      if (p.hasPath("power-outage")) {
+        in.keys(o, k, Set.of("at", "power-outage", "within", "dark-min", "dark-max"));
+        double percent = percent(p, k, "power-outage");
+        Duration within = p.hasPath("within") ? in.duration(p, "within", k) : Duration.ZERO;
+        Duration min =
+            p.hasPath("dark-min") ? in.duration(p, "dark-min", k) : Duration.ofSeconds(10);
+        Duration max =
+            p.hasPath("dark-max") ? in.duration(p, "dark-max", k) : Duration.ofSeconds(60);
+        if (max.compareTo(min) < 0) {
+          throw in.error(
+              p.getValue(p.hasPath("dark-max") ? "dark-max" : "dark-min"),
+              k + (p.hasPath("dark-max") ? ".dark-max" : ".dark-min"),
+              "dark-max (" + max + ") is below dark-min (" + min + ")");
+        }
+        out.add(new Scenario.Incident.PowerOutage(at, percent, within, min, max));
+      } else if (p.hasPath("network-outage")) {
+        in.keys(o, k, Set.of("at", "network-outage"));
+        out.add(new Scenario.Incident.NetworkOutage(at, in.duration(p, "network-outage", k)));
+      } else if (p.hasPath("outage")) {
         in.keys(o, k, Set.of("at", "outage"));
         out.add(new Scenario.Incident.Outage(at, in.duration(p, "outage", k)));
       } else if (p.hasPath("reboot-storm")) {
@@ -121,13 +130,31 @@ final class IncidentReader {
         throw in.error(
             o,
             k,
-            "an incident is { at, outage }, { at, reboot-storm, within }, { at, firmware-rollout,"
-                + " image, size, rate, … }, { at, flapping, every, until }, { at, churn, every,"
-                + " until }, { at,"
-                + " misbehaving-agents, garbage, flood } or { at, replay = FILE.csv }");
+            "an incident is { at, power-outage, within, dark-min, dark-max }, { at,"
+                + " network-outage }, { at, outage }, { at, reboot-storm, within }, { at,"
+                + " firmware-rollout, image, size, rate, … }, { at, flapping, every, until }, {"
+                + " at, churn, every, until }, { at, misbehaving-agents, garbage, flood } or {"
+                + " at, replay = FILE.csv }");
+      }
+      if (!out.get(out.size() - 1).fleetSide() && !target.embedded()) {
+        throw in.error(
+            o,
+            k,
+            "this incident needs the embedded controller (target.controller = embedded); with"
+                + " any target: power-outage, network-outage, flapping, churn,"
+                + " misbehaving-agents, replay");
       }
     }
     return out;
+  }
+
+  /** A percentage in (0, 100] at {@code name}. */
+  private double percent(Config p, String k, String name) {
+    double percent = in.positiveDouble(p, name, k);
+    if (percent > 100) {
+      throw in.error(p.getValue(name), k + "." + name, "a percentage in (0, 100]");
+    }
+    return percent;
   }
 
   /** A share of the fleet hit every {@code every} from {@code at} until {@code until}. */

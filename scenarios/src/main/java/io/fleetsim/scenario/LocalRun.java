@@ -13,6 +13,7 @@ import io.fleetsim.metrics.HeapAfterGc;
 import io.fleetsim.metrics.Latencies;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.Transports;
+import io.fleetsim.mtp.connect.LinkCut;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -38,6 +39,7 @@ public final class LocalRun implements RunFleet {
   private final RunTargets targets;
   private final RunCurves curves;
   private final Rollouts rollouts = new Rollouts();
+  private final LinkCut link = new LinkCut();
   private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
   private Workload workload;
 
@@ -72,7 +74,7 @@ public final class LocalRun implements RunFleet {
               "fleetsim",
               new FleetShape(
                   models, s.mix()::entryOf, firstIndex, s.capacity(), s.agents(), joinersFirst),
-              targets.perEntry(transports, controller, connector),
+              targets.perEntry(transports, controller, connector).stream().map(link::over).toList(),
               transports.group(),
               s.target().controllerId(),
               HttpFileTransfers.standard(transports),
@@ -111,7 +113,7 @@ public final class LocalRun implements RunFleet {
     workload = targets.workload(controller, transports);
     incidents.start(
         new IncidentContext(
-            scenario, controller, transports, metrics, fleet, out, curves, rollouts));
+            scenario, controller, transports, metrics, fleet, out, curves, rollouts, link));
   }
 
   /**

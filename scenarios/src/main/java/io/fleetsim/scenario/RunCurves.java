@@ -2,6 +2,7 @@ package io.fleetsim.scenario;
 
 import io.fleetsim.controller.FirmwareCampaign;
 import io.fleetsim.metrics.FleetMetrics;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +20,9 @@ public final class RunCurves {
   /** An outage that ended at {@code endNanos}: how the fleet comes back from then. */
   private record Outage(long endNanos, Milestones curve) {}
 
+  /** Boot! acknowledged since {@code startNanos}, over {@code before} then. */
+  private record Booted(long startNanos, long before, Milestones curve) {}
+
   /** A rollout started at {@code startNanos}: how its share of upgraded agents grows. */
   private record Rollout(
       long startNanos, java.util.function.LongSupplier upgraded, Milestones curve) {}
@@ -26,6 +30,7 @@ public final class RunCurves {
   private final List<Milestones> milestones = new CopyOnWriteArrayList<>();
   private final List<Outage> outages = new CopyOnWriteArrayList<>();
   private final List<Rollout> rollouts = new CopyOnWriteArrayList<>();
+  private final List<Booted> boots = new CopyOnWriteArrayList<>();
   private final Milestones connected;
   private final Milestones booted;
   private final OutageDetector detector;
@@ -54,18 +59,46 @@ public final class RunCurves {
       Scenario s,
       ScheduledExecutorService clock,
       long startNanos,
-      java.util.function.LongSupplier connected) {
+      java.util.function.Supplier<FleetMetrics> merged) {
     for (Scenario.Incident i : s.incidents()) {
-      if (i instanceof Scenario.Incident.Outage o) {
-        long[] before = {0};
-        long at = startNanos + o.at().toNanos() - System.nanoTime();
-        clock.schedule(() -> before[0] = connected.getAsLong(), at, TimeUnit.NANOSECONDS);
+      long at = startNanos + i.at().toNanos() - System.nanoTime();
+      long[] before = {0, 0};
+      if (i instanceof Scenario.Incident.Outage || i instanceof Scenario.Incident.NetworkOutage) {
+        Duration length =
+            i instanceof Scenario.Incident.Outage o
+                ? o.length()
+                : ((Scenario.Incident.NetworkOutage) i).length();
+        clock.schedule(() -> before[0] = merged.get().connectedNow(), at, TimeUnit.NANOSECONDS);
         clock.schedule(
-            () -> outageEnded(outageName(o), before[0]),
-            at + o.length().toNanos(),
+            () -> outageEnded(outageName(i), before[0]),
+            at + length.toNanos(),
+            TimeUnit.NANOSECONDS);
+      } else if (i instanceof Scenario.Incident.PowerOutage p) {
+        int affected = (int) Math.round(s.agents() * p.percent() / 100.0);
+        clock.schedule(
+            () -> {
+              before[0] = merged.get().connectedNow();
+              before[1] = merged.get().stats().acknowledged("Boot!");
+              bootsSince(incidentName(i), affected, before[1]);
+            },
+            at,
+            TimeUnit.NANOSECONDS);
+        clock.schedule(
+            () -> outageEnded(outageName(i), before[0]),
+            at + p.within().toNanos(),
             TimeUnit.NANOSECONDS);
       }
     }
+  }
+
+  /**
+   * Boot! acknowledged from now on, {@code expected} of them being 100 %: how the agents an
+   * incident power-cycled announce themselves again. {@code before} is the count now.
+   */
+  void bootsSince(String incident, long expected, long before) {
+    Milestones curve = new Milestones("Boot! acknowledged after the " + incident, expected);
+    milestones.add(curve);
+    boots.add(new Booted(System.nanoTime(), before, curve));
   }
 
   /** One sample, {@code millis} into the run. */
@@ -85,6 +118,10 @@ public final class RunCurves {
     long now = System.nanoTime();
     for (Outage o : outages) {
       o.curve.observe((now - o.endNanos) / 1_000_000, metrics.connectedNow());
+    }
+    for (Booted b : boots) {
+      b.curve.observe(
+          (now - b.startNanos) / 1_000_000, metrics.stats().acknowledged("Boot!") - b.before);
     }
     for (Rollout r : rollouts) {
       r.curve.observe((now - r.startNanos) / 1_000_000, r.upgraded.getAsLong());
@@ -108,6 +145,20 @@ public final class RunCurves {
   /** How the report names the curve back after outage {@code o}. */
   static String outageName(Scenario.Incident.Outage o) {
     return "back after the outage at " + o.at().toSeconds() + " s";
+  }
+
+  /** The same for any outage: the Controller's, the fleet's network, or a power cut. */
+  static String outageName(Scenario.Incident i) {
+    return "back after the " + incidentName(i);
+  }
+
+  /** {@code outage at 4 s}, {@code power outage at 4 s} or {@code network outage at 4 s}. */
+  static String incidentName(Scenario.Incident i) {
+    String kind =
+        i instanceof Scenario.Incident.PowerOutage
+            ? "power outage"
+            : i instanceof Scenario.Incident.NetworkOutage ? "network outage" : "outage";
+    return kind + " at " + i.at().toSeconds() + " s";
   }
 
   /** How the report names the curve of {@code f}'s rollout. */

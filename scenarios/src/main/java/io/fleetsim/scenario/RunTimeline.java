@@ -63,6 +63,20 @@ final class RunTimeline {
     double at = seconds(i.at());
     if (i instanceof Scenario.Incident.Outage o) {
       return new Event(at, seconds(o.at().plus(o.length())), "outage", "Controller down");
+    } else if (i instanceof Scenario.Incident.NetworkOutage n) {
+      return new Event(
+          at, seconds(n.at().plus(n.length())), "network outage", "the fleet's link is cut");
+    } else if (i instanceof Scenario.Incident.PowerOutage p) {
+      return new Event(
+          at,
+          seconds(p.at().plus(p.within()).plus(p.darkMax())),
+          "power outage",
+          String.format(
+              Locale.ROOT,
+              "%.1f %% of the agents lose power, dark %s to %s",
+              p.percent(),
+              human(p.darkMin()),
+              human(p.darkMax())));
     } else if (i instanceof Scenario.Incident.RebootStorm r) {
       return new Event(
           at,

@@ -275,6 +275,32 @@ public record Scenario(
   public sealed interface Incident {
     Duration at();
 
+    /**
+     * Whether the fleet does it to itself, so it works with any target; the others are the embedded
+     * Controller's doing (outage, reboot storm, firmware rollout) and need it.
+     */
+    default boolean fleetSide() {
+      return !(this instanceof Outage
+          || this instanceof RebootStorm
+          || this instanceof FirmwareRollout);
+    }
+
+    /**
+     * {@code percent} of the agents lose power, each at a seeded moment within {@code within}:
+     * their sessions drop without a DisconnectRecord, each stays dark for a seeded time between
+     * {@code darkMin} and {@code darkMax}, then boots with Boot! Cause LocalReboot (and is
+     * resubscribed by a Controller that provisions at Boot!), as after a regional power cut.
+     */
+    record PowerOutage(
+        Duration at, double percent, Duration within, Duration darkMin, Duration darkMax)
+        implements Incident {}
+
+    /**
+     * The fleet's network link to its target is cut for {@code length}: every session drops and
+     * every connect fails until it is back; then the agents return along their retry wait.
+     */
+    record NetworkOutage(Duration at, Duration length) implements Incident {}
+
     /** The Controller is unreachable for {@code length}; agents reconnect by the retry wait. */
     record Outage(Duration at, Duration length) implements Incident {}
 

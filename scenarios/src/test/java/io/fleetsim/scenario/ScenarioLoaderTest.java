@@ -531,6 +531,41 @@ class ScenarioLoaderTest {
         "bad.conf:2: scenario.fleet.identity.password-env: needs a username template");
   }
 
+  @Test
+  void powerAndNetworkOutages_workWithAnyTarget_controllerIncidentsDoNot() throws IOException {
+    Path f =
+        write(
+            "ext.conf",
+            "scenario { duration = 60s, fleet.agents = 10\n"
+                + " target { controller = \"ws://127.0.0.1:8080/usp\" }\n"
+                + " incidents = [ { at = 5s, power-outage = 30, within = 2s, dark-max = 20s }\n"
+                + " { at = 30s, network-outage = 10s } ] }");
+    Scenario s = ScenarioLoader.load(f, Map.of());
+    assertThat(s.incidents())
+        .containsExactly(
+            new Scenario.Incident.PowerOutage(
+                Duration.ofSeconds(5),
+                30,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(20)),
+            new Scenario.Incident.NetworkOutage(Duration.ofSeconds(30), Duration.ofSeconds(10)));
+    assertThat(s.incidents()).allMatch(Scenario.Incident::fleetSide);
+    assertError(
+        "scenario { duration = 60s, fleet.agents = 10\n"
+            + " target { controller = \"ws://127.0.0.1:8080/usp\" }\n"
+            + " incidents = [ { at = 5s, reboot-storm = 30, within = 2s } ] }",
+        "bad.conf:3: scenario.incidents[0]: this incident needs the embedded controller");
+    assertError(
+        "scenario { duration = 60s, fleet.agents = 10\n"
+            + " incidents = [ { at = 5s, power-outage = 30,\n dark-min = 30s, dark-max = 20s } ] }",
+        "bad.conf:3: scenario.incidents[0].dark-max: dark-max (PT20S) is below dark-min (PT30S)");
+    assertError(
+        "scenario { duration = 60s, fleet.agents = 10\n"
+            + " incidents = [ { at = 5s, power-outage = 130 } ] }",
+        "bad.conf:2: scenario.incidents[0].power-outage: a percentage in (0, 100]");
+  }
+
   private void assertError(String text, String expected) throws IOException {
     Path f = write("bad.conf", text);
     assertThatThrownBy(() -> ScenarioLoader.load(f, Map.of()))

@@ -217,9 +217,7 @@ public final class AgentCore {
    * next boot announces Boot! with Cause LocalReboot. Ignored while already rebooting.
    */
   public void localReboot(Outbox out) {
-    if (!rebooting) {
-      reboot(BootInfo.of("LocalReboot", "", FirmwareBanks.bootBank(this), List.of()), out);
-    }
+    powerLoss(0, out);
   }
 
   public void onTimer(AgentTimer timer, Outbox out) {
@@ -252,7 +250,22 @@ public final class AgentCore {
     return pending == null ? 0 : pending.size();
   }
 
+  /**
+   * The device loses power: as {@link #localReboot}, but dark for {@code darkMillis} before its
+   * boot (which takes the profile's reboot time) starts. Ignored while already rebooting.
+   */
+  public void powerLoss(long darkMillis, Outbox out) {
+    if (!rebooting) {
+      BootInfo b = BootInfo.of("LocalReboot", "", FirmwareBanks.bootBank(this), List.of());
+      reboot(b, darkMillis, out);
+    }
+  }
+
   void reboot(BootInfo next, Outbox out) {
+    reboot(next, 0, out);
+  }
+
+  private void reboot(BootInfo next, long darkMillis, Outbox out) {
     rebooting = true;
     pending = null; // Notify retries stop when the Agent restarts (TR-369 retry, R-NOT.1-4)
     boot = next;
@@ -260,7 +273,7 @@ public final class AgentCore {
     env.timers()
         .schedule(
             dm.index(),
-            dm.nowMillis() + dm.schema().settings().rebootMillis(),
+            dm.nowMillis() + darkMillis + dm.schema().settings().rebootMillis(),
             new AgentTimer.RebootDone());
   }
 

@@ -58,6 +58,12 @@ public final class AgentActor implements MtpListener, Outbox {
     INSTANCE
   }
 
+  /**
+   * The device loses power: its session drops without a DisconnectRecord or close frame, it stays
+   * dark for {@code darkMillis}, then boots and announces Boot! with Cause LocalReboot.
+   */
+  public record PowerLoss(long darkMillis) implements Command {}
+
   /** A fleet-level tick: host churn and other time-driven changes since the last one. */
   public record Tick(long nowMillis) implements Command {}
 
@@ -209,10 +215,10 @@ public final class AgentActor implements MtpListener, Outbox {
             dropSession();
             return waitToRetry();
           }
-          if (msg == Drop.INSTANCE) {
-            session.close(1006, "link dropped");
+          if (msg == Drop.INSTANCE || msg instanceof PowerLoss) {
+            session.close(1006, msg == Drop.INSTANCE ? "link dropped" : "power lost");
             dropSession();
-            return waitToRetry();
+            return msg == Drop.INSTANCE ? waitToRetry() : common(msg, name);
           }
           if (msg instanceof Misbehave m) {
             misbehave(m);
@@ -276,6 +282,10 @@ public final class AgentActor implements MtpListener, Outbox {
     }
     if (msg == PowerCycle.INSTANCE) {
       core.localReboot(this);
+      return afterCore();
+    }
+    if (msg instanceof PowerLoss p) {
+      core.powerLoss(p.darkMillis(), this);
       return afterCore();
     }
     if (msg == Drop.INSTANCE || msg instanceof Misbehave) {

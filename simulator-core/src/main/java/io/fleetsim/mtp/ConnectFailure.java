@@ -47,6 +47,10 @@ public enum ConnectFailure {
       "identity",
       "the agent has no client certificate: check --client-certs (EID.pem and EID.key per agent,"
           + " or a PKCS#12 entry per EID) or the CA given with --client-ca-cert and --client-ca-key"),
+  NETWORK_CUT(
+      "network-cut",
+      "the scenario's network-outage incident cut the fleet's link; agents retry along the"
+          + " TR-369 retry wait until it is back"),
   CLOSED("closed", "the peer closed the connection before the session was up"),
   OTHER("other", "see the detail");
 
