@@ -55,6 +55,41 @@ public final class PrometheusMetrics {
    * @param spawned agents started so far
    */
   public PrometheusMetrics(FleetMetrics fleet, Latencies controller, LongSupplier spawned) {
+    fleet(fleet, spawned);
+    registry.register(new LatencyCollector(fleet.latencies(), controller));
+  }
+
+  /**
+   * The metrics of {@code fleetsim controller}: {@code fleetsim_controller_*} and its latencies
+   * (source {@code controller}).
+   */
+  public PrometheusMetrics(ControllerCounters c) {
+    GaugeWithCallback.builder()
+        .name("fleetsim_controller_connected_agents")
+        .help("Agents with a session to the Controller now")
+        .callback(cb -> cb.call(c.connectedAgents().getAsLong()))
+        .register(registry);
+    counter("fleetsim_controller_connects", "Connect Records received", c.connectRecords());
+    counter("fleetsim_controller_provisioned", "Agents provisioned", c.provisioned());
+    counter("fleetsim_controller_boots", "Boot! events received", c.boots());
+    counter("fleetsim_controller_notifications", "Notify requests received", c.notifications());
+    counters(
+        "fleetsim_controller_drops",
+        "Records the Controller dropped, by reason",
+        "reason",
+        c.drops());
+    registry.register(new LatencyCollector(null, c.latencies()));
+  }
+
+  private void counter(String name, String help, LongSupplier value) {
+    CounterWithCallback.builder()
+        .name(name)
+        .help(help)
+        .callback(cb -> cb.call(value.getAsLong()))
+        .register(registry);
+  }
+
+  private void fleet(FleetMetrics fleet, LongSupplier spawned) {
     GaugeWithCallback.builder()
         .name("fleetsim_agents_spawned")
         .help("Simulated agents started so far")
@@ -71,11 +106,10 @@ public final class PrometheusMetrics {
         .labelNames("state")
         .callback(cb -> fleet.states().forEach((state, n) -> cb.call(n, state.label())))
         .register(registry);
-    CounterWithCallback.builder()
-        .name("fleetsim_agent_connects")
-        .help("MTP connections established, reconnects included")
-        .callback(cb -> cb.call(fleet.connects()))
-        .register(registry);
+    counter(
+        "fleetsim_agent_connects",
+        "MTP connections established, reconnects included",
+        fleet::connects);
     CounterWithCallback.builder()
         .name("fleetsim_usp_messages")
         .help("USP messages by MsgType, as the agents sent and received them")
@@ -112,7 +146,6 @@ public final class PrometheusMetrics {
         .labelNames("version")
         .callback(cb -> fleet.stats().firmwareVersions().forEach((v, n) -> cb.call(n, v)))
         .register(registry);
-    registry.register(new LatencyCollector(fleet.latencies(), controller));
   }
 
   private void counters(
@@ -167,7 +200,9 @@ public final class PrometheusMetrics {
               .help(
                   "Latencies by metric: connect, Notify round trips, request handling, and the"
                       + " embedded Controller's requests and firmware steps");
-      add(family, agents, "agents");
+      if (agents != null) {
+        add(family, agents, "agents");
+      }
       if (controller != null) {
         add(family, controller, "controller");
       }

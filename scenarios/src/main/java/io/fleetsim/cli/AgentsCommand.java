@@ -1,5 +1,6 @@
 package io.fleetsim.cli;
 
+import io.fleetsim.dashboard.DashboardServer;
 import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.fleet.ActorFleet;
@@ -10,6 +11,7 @@ import io.fleetsim.identity.Identities;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.metrics.HeapAfterGc;
 import io.fleetsim.mtp.ClientTls;
+import io.fleetsim.mtp.ListenException;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.connect.Connectors;
 import io.fleetsim.mtp.stomp.StompConfig;
@@ -42,6 +44,8 @@ final class AgentsCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin IdentityOptions identity;
+
+  @Mixin MetricsOptions metricsOptions;
 
   /** Built once from {@link #identity} when the command starts. */
   private Identities identities = Identities.NONE;
@@ -169,6 +173,7 @@ final class AgentsCommand implements Callable<Integer> {
       return 2;
     }
     try {
+      metricsOptions.check();
       identities = identity.identities(System.getenv());
     } catch (IllegalArgumentException e) {
       err.println("fleetsim: " + e.getMessage());
@@ -223,8 +228,11 @@ final class AgentsCommand implements Callable<Integer> {
               seed,
               ActorFleet.SOCKET_CONNECTS_IN_FLIGHT,
               sourceAddresses);
-      try {
+      try (DashboardServer scrape = metricsOptions.agents(metrics, fleet::spawned, out)) {
         return run(fleet, metrics, schema, transports, heapBefore, stop, out, err);
+      } catch (ListenException e) {
+        err.println("fleetsim: " + e.getMessage());
+        return 2;
       } finally {
         // every agent online sends its DisconnectRecord before the fleet goes (R-MTP.7)
         fleet.stop(Duration.ofMillis(Math.min(2000, 200 + count / 50)));

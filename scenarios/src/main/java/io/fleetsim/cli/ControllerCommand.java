@@ -4,6 +4,7 @@ import io.fleetsim.controller.FirmwareCampaign;
 import io.fleetsim.controller.FirmwareServer;
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.controller.Workload;
+import io.fleetsim.dashboard.DashboardServer;
 import io.fleetsim.identity.Identities;
 import io.fleetsim.metrics.LatencyTable;
 import io.fleetsim.mtp.ClientTls;
@@ -115,6 +116,8 @@ final class ControllerCommand implements Callable<Integer> {
 
   @Mixin IdentityOptions identity;
 
+  @Mixin MetricsOptions metrics;
+
   /** This Controller's own certificate and login on --broker, from {@link #identity}. */
   private Identities identities = Identities.NONE;
 
@@ -208,6 +211,7 @@ final class ControllerCommand implements Callable<Integer> {
     SslContext tls;
     ClientTls brokerTls;
     try {
+      metrics.check();
       identities = broker != null ? identity.identities(System.getenv()) : Identities.NONE;
       brokerTls = broker != null ? Connectors.tls(broker, brokerOptions()) : null;
       Path clientCa = requireClientCert ? identity.clientCaCert : null;
@@ -242,7 +246,8 @@ final class ControllerCommand implements Callable<Integer> {
                     Redacted.url(broker),
                     id,
                     !noProvisioning,
-                    reboot)) {
+                    reboot);
+        DashboardServer scrape = metrics.controller(c, spec.commandLine().getOut())) {
       if (broker == null) {
         out.printf(
             "listening on %s://%s:%d%s as %s%n",
