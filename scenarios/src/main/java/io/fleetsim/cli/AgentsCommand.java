@@ -183,6 +183,15 @@ final class AgentsCommand implements Callable<Integer> {
       err.println("fleetsim: client certificates need a wss://, mqtts:// or stomps:// --target");
       return 2;
     }
+    if (identities.devices() != null && identities.devices().rows() < (long) firstIndex + count) {
+      err.printf(
+          "fleetsim: --identities %s lists %d devices; agents %d to %d need more%n",
+          identities.devices().file(),
+          identities.devices().rows(),
+          firstIndex,
+          firstIndex + count - 1);
+      return 2;
+    }
     boolean mqtt = Connectors.mqtt(target);
     ClientTls tls;
     try {
@@ -331,6 +340,18 @@ final class AgentsCommand implements Callable<Integer> {
         identities);
   }
 
+  private Map<String, String> profileOverrides(String controller, String ws) {
+    Map<String, String> o = new java.util.HashMap<>();
+    o.put(controller, controllerId);
+    o.put(ws + "Host.default", target.getHost());
+    o.put(ws + "Port.default", Integer.toString(Connectors.port(target)));
+    o.put(ws + "Path.default", target.getPath().isEmpty() ? "/" : target.getPath());
+    if (identities.devices() != null) {
+      o.put("agent.device-list", identities.devices().file().toString()); // EIDs, serials, MACs
+    }
+    return o;
+  }
+
   /**
    * The profile, with this Controller as Controller.1 and its URL in Controller.1.MTP.1.WebSocket;
    * over STOMP with Device.STOMP.Connection.1 and the STOMP MTP tables of the connection.
@@ -341,15 +362,7 @@ final class AgentsCommand implements Callable<Integer> {
     return BuiltinProfiles.load(
         profile,
         null,
-        Map.of(
-            controller,
-            controllerId,
-            ws + "Host.default",
-            target.getHost(),
-            ws + "Port.default",
-            Integer.toString(Connectors.port(target)),
-            ws + "Path.default",
-            target.getPath().isEmpty() ? "/" : target.getPath()),
+        profileOverrides(controller, ws),
         Connectors.stomp(target)
             ? raw ->
                 StompOverlay.of(

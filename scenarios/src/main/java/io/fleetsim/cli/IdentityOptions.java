@@ -72,6 +72,14 @@ final class IdentityOptions {
       description = "Environment variable holding the password, as --password-file.")
   String passwordEnv;
 
+  @Option(
+      names = "--identities",
+      paramLabel = "FILE.csv",
+      description =
+          "The lab's device list: agent i is row i, with its EndpointID, serial, MAC and login"
+              + " (header: eid,serial,mac,username,password; eid required).")
+  Path identities;
+
   /** Whether any identity flag was given. */
   boolean given() {
     return !settings().equals(IdentitySettings.NONE);
@@ -92,6 +100,9 @@ final class IdentityOptions {
     o.put(k + "username", username);
     o.put(k + "password-file", absolute(passwordFile));
     o.put(k + "password-env", passwordEnv);
+    if (identities != null) {
+      o.put("scenario.fleet.identities", absolute(identities));
+    }
     return o;
   }
 
@@ -108,7 +119,8 @@ final class IdentityOptions {
         clientCertsPasswordEnv,
         username,
         passwordFile,
-        passwordEnv);
+        passwordEnv,
+        identities);
   }
 
   /**

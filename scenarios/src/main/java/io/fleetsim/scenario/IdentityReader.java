@@ -2,6 +2,7 @@ package io.fleetsim.scenario;
 
 import com.typesafe.config.Config;
 import io.fleetsim.config.HoconReader;
+import io.fleetsim.identity.DeviceList;
 import io.fleetsim.identity.Identities;
 import java.nio.file.Path;
 import java.util.Map;
@@ -42,10 +43,31 @@ final class IdentityReader {
     this.source = source;
   }
 
-  /** The block's identities, {@link Identities#NONE} without one. */
-  Identities read(Config fleet, String fleetKey, Scenario.Target target, Map<String, String> env) {
+  /**
+   * The block's identities with the fleet's device list ({@code fleet.identities}, checked to have
+   * a row per agent), {@link Identities#NONE} without either.
+   */
+  Identities read(
+      Config fleet, String fleetKey, Scenario.Target target, int agents, Map<String, String> env) {
+    Path devices = fleet.hasPath("identities") ? file(fleet, fleetKey, "identities") : null;
+    if (devices != null) {
+      DeviceList list;
+      try {
+        list = DeviceList.load(devices);
+      } catch (IllegalArgumentException e) {
+        throw new ScenarioException(e.getMessage()); // the device list's own file:line
+      }
+      if (list.rows() < agents) {
+        throw in.error(
+            fleet.getValue("identities"),
+            fleetKey + ".identities",
+            devices + " lists " + list.rows() + " devices for a fleet of " + agents);
+      }
+    }
     if (!fleet.hasPath("identity")) {
-      return Identities.NONE;
+      return devices == null
+          ? Identities.NONE
+          : withDevices(IdentitySettings.NONE, devices).build(env);
     }
     String key = fleetKey + ".identity";
     in.keys(fleet.getObject("identity"), key, KEYS);
@@ -59,7 +81,8 @@ final class IdentityReader {
             text(c, "client-certs-password-env"),
             text(c, "username"),
             file(c, key, "password-file"),
-            text(c, "password-env"));
+            text(c, "password-env"),
+            devices);
     if (s.certificates() && !target.anySecure()) {
       String at = s.clientCerts() != null ? "client-certs" : "client-ca-key";
       throw in.error(
@@ -82,6 +105,19 @@ final class IdentityReader {
           key + "." + p.setting(),
           p.getMessage());
     }
+  }
+
+  private static IdentitySettings withDevices(IdentitySettings s, Path devices) {
+    return new IdentitySettings(
+        s.clientCaCert(),
+        s.clientCaKey(),
+        s.clientCertCn(),
+        s.clientCerts(),
+        s.clientCertsPasswordEnv(),
+        s.username(),
+        s.passwordFile(),
+        s.passwordEnv(),
+        devices);
   }
 
   private Path file(Config c, String key, String name) {

@@ -2,6 +2,7 @@ package io.fleetsim.scenario;
 
 import io.fleetsim.identity.CertificateAuthority;
 import io.fleetsim.identity.ClientCertificates;
+import io.fleetsim.identity.DeviceList;
 import io.fleetsim.identity.Identities;
 import io.fleetsim.identity.LoginTemplate;
 import io.fleetsim.identity.Logins;
@@ -15,8 +16,9 @@ import java.util.Map;
  * command line (the same names): minted certificates ({@code client-ca-cert}, {@code
  * client-ca-key}, {@code client-cert-cn}) or existing ones ({@code client-certs}, a folder or
  * PKCS#12 file, opened with the password in environment variable {@code
- * client-certs-password-env}), and logins ({@code username} template, password from {@code
- * password-file} or {@code password-env}). Any may be null.
+ * client-certs-password-env}), logins ({@code username} template, password from {@code
+ * password-file} or {@code password-env}), and a device list ({@code identities}, a CSV whose
+ * {@code username} and {@code password} columns win over the template). Any may be null.
  */
 public record IdentitySettings(
     Path clientCaCert,
@@ -26,10 +28,11 @@ public record IdentitySettings(
     String clientCertsPasswordEnv,
     String username,
     Path passwordFile,
-    String passwordEnv) {
+    String passwordEnv,
+    Path deviceList) {
 
   public static final IdentitySettings NONE =
-      new IdentitySettings(null, null, null, null, null, null, null, null);
+      new IdentitySettings(null, null, null, null, null, null, null, null, null);
 
   /** A setting that cannot be used: which one ({@code client-ca-key}, ...) and why. */
   public static final class Problem extends RuntimeException {
@@ -65,7 +68,15 @@ public record IdentitySettings(
    * @throws Problem naming the setting at fault
    */
   public Identities build(Map<String, String> env) {
-    return new Identities(certificatesFrom(env), loginsFrom(env));
+    DeviceList list = null;
+    if (deviceList != null) {
+      try {
+        list = DeviceList.load(deviceList);
+      } catch (IllegalArgumentException e) {
+        throw new Problem("identities", e.getMessage());
+      }
+    }
+    return new Identities(certificatesFrom(env), loginsFrom(env, list), list);
   }
 
   private ClientCertificates certificatesFrom(Map<String, String> env) {
@@ -117,9 +128,13 @@ public record IdentitySettings(
     }
   }
 
-  private Logins loginsFrom(Map<String, String> env) {
+  private Logins loginsFrom(Map<String, String> env, DeviceList list) {
     if (passwordFile != null && passwordEnv != null) {
       throw new Problem("password-env", "either password-file or password-env, not both");
+    }
+    boolean listed = list != null && list.has("username");
+    if (username == null && listed) {
+      return new Logins(null, secret(env), list);
     }
     if (username == null) {
       if (passwordFile != null || passwordEnv != null) {
@@ -134,12 +149,14 @@ public record IdentitySettings(
     } catch (IllegalArgumentException e) {
       throw new Problem("username", e.getMessage());
     }
+    return new Logins(user, secret(env), list);
+  }
+
+  private Secret secret(Map<String, String> env) {
     try {
-      Secret password =
-          passwordFile != null
-              ? Secret.fromFile(passwordFile)
-              : passwordEnv != null ? Secret.fromEnv(passwordEnv, env) : null;
-      return new Logins(user, password);
+      return passwordFile != null
+          ? Secret.fromFile(passwordFile)
+          : passwordEnv != null ? Secret.fromEnv(passwordEnv, env) : null;
     } catch (IllegalArgumentException e) {
       throw new Problem(passwordFile != null ? "password-file" : "password-env", e.getMessage());
     }

@@ -143,11 +143,11 @@ public final class ScenarioLoader {
     in.keys(
         c.getObject("fleet"),
         ROOT + ".fleet",
-        Set.of("agents", "mix", "profile", "provisioned", "endpoint-id", "identity"));
+        Set.of("agents", "mix", "profile", "provisioned", "endpoint-id", "identity", "identities"));
     target =
         target.withIdentities(
             new IdentityReader(in, source)
-                .read(c.getConfig("fleet"), ROOT + ".fleet", target, System.getenv()));
+                .read(c.getConfig("fleet"), ROOT + ".fleet", target, agents, System.getenv()));
     boolean provisioned = c.hasPath("fleet.provisioned") && in.bool(c, "fleet.provisioned", ROOT);
 
     Map<String, String> profileOverrides = new java.util.TreeMap<>();
@@ -176,6 +176,10 @@ public final class ScenarioLoader {
       throw new ScenarioException(e.getMessage().replace(": fleet.mix", ": scenario.fleet.mix"));
     }
     TargetReader.checkMixMtps(in, c, mix, target);
+    if (target.identities().devices() != null) {
+      // agent i is the list's row i: its EndpointID, serial and MAC (ProfileMembers)
+      profileOverrides.put("agent.device-list", target.identities().devices().file().toString());
+    }
     // the agents' Controller.1 is the target's Controller: the EndpointID its requests come from
     // and its Records go to (a profile's own default would make every request UNKNOWN_CONTROLLER)
     profileOverrides.putIfAbsent(

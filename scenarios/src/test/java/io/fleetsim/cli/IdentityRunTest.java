@@ -149,6 +149,38 @@ class IdentityRunTest {
     assertThat(everything.toString()).contains("connected").doesNotContain("S3cr3t");
   }
 
+  @Test
+  void aDeviceList_namesEachAgent_andLogsItInWithItsOwnRow() throws Exception {
+    Path passwd = dir.resolve("passwd");
+    mosquittoPasswd(passwd, "fleetsim-controller", "ctl-secret");
+    StringBuilder csv = new StringBuilder("eid,serial,mac,username,password\n");
+    for (int i = 1; i <= AGENTS; i++) {
+      csv.append(
+          "oui:00D09E:LAB-%04d,LAB-%04d,00:D0:9E:AA:00:%02X,lab-%d,pw-%d\n"
+              .formatted(i, i, i, i, i));
+      mosquittoPasswd(passwd, "lab-" + i, "pw-" + i);
+    }
+    Files.writeString(dir.resolve("devices.csv"), csv);
+    Files.writeString(dir.resolve("ctl.txt"), "ctl-secret\n");
+    try (Mosquitto broker = Mosquitto.startSecured("password_file " + passwd + "\n")) {
+      String target =
+          "controller = embedded, mtp = websocket, broker = \"mqtt://127.0.0.1:%d\""
+              .formatted(broker.port());
+      // the agents log in with their rows; the embedded Controller (in no row) by the template
+      String identity =
+          "identities = devices.csv\n"
+              + "identity { username = \"fleetsim-controller\", password-file = ctl.txt }";
+      Path scenario = write("listed.conf", scenario(target, identity, 100, "mtp = mqtt"));
+      assertThat(run("run", scenario.toString(), "--output", dir.resolve("listed").toString()))
+          .as(out + "\n" + err)
+          .isZero();
+      assertThat(Files.readString(dir.resolve("listed/summary.json")))
+          .contains("\"controller Add\": {\"count\": " + AGENTS + ",");
+      String log = Files.readString(broker.logFile());
+      assertThat(log).contains("as oui:00D09E:LAB-0007 (").contains("u'lab-7'");
+    }
+  }
+
   private static String scenario(String target, String identity, int connected, String... mtp) {
     String entry = mtp.length == 0 ? "" : ", " + mtp[0];
     return """

@@ -566,6 +566,37 @@ class ScenarioLoaderTest {
         "bad.conf:2: scenario.incidents[0].power-outage: a percentage in (0, 100]");
   }
 
+  @Test
+  void aDeviceList_givesEachAgentItsRow_andMustCoverTheFleet() throws Exception {
+    java.nio.file.Files.writeString(
+        dir.resolve("devices.csv"),
+        "eid,serial,mac\n"
+            + "oui:00D09E:LAB-A,LAB-A,00:D0:9E:AA:00:01\n"
+            + "oui:00D09E:LAB-B,LAB-B,00:D0:9E:AA:00:02\n");
+    Path f =
+        write(
+            "list.conf",
+            "scenario { duration = 5s, fleet { agents = 2, identities = devices.csv } }");
+    Scenario s = ScenarioLoader.load(f, Map.of());
+    io.fleetsim.datamodel.AgentDataModel agent =
+        new io.fleetsim.datamodel.DeviceModel(
+                ScenarioLoader.profiles(s).get(0), 1, java.time.InstantSource.system())
+            .newAgent(1);
+    assertThat(agent.value(agent.schema().param("Device.LocalAgent.EndpointID"), new int[0]))
+        .isEqualTo("oui:00D09E:LAB-B");
+    assertThat(agent.value(agent.schema().param("Device.DeviceInfo.SerialNumber"), new int[0]))
+        .isEqualTo("LAB-B");
+    assertThat(value(agent, "Device.Ethernet.Interface.{i}.MACAddress", 1))
+        .isEqualTo("00:D0:9E:AA:00:02");
+    assertThat(value(agent, "Device.Ethernet.Interface.{i}.MACAddress", 2))
+        .isNotEqualTo("00:D0:9E:AA:00:02"); // the other ports keep the profile's MACs
+    assertError(
+        "scenario { duration = 5s, fleet {\n agents = 3, identities = devices.csv } }",
+        "bad.conf:2: scenario.fleet.identities: "
+            + dir.resolve("devices.csv")
+            + " lists 2 devices for a fleet of 3");
+  }
+
   private void assertError(String text, String expected) throws IOException {
     Path f = write("bad.conf", text);
     assertThatThrownBy(() -> ScenarioLoader.load(f, Map.of()))

@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.fleetsim.config.HoconReader;
+import io.fleetsim.identity.DeviceList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,7 +46,24 @@ final class ProfileCompiler {
     String churnKey = "profile.agent.host-churn-every";
     this.churnEvery =
         config.hasPath(churnKey) ? config.getDuration(churnKey, TimeUnit.MILLISECONDS) : 0;
-    this.members = new ProfileMembers(in, params, new ValueGenerators(in, hopEvery));
+    this.members =
+        new ProfileMembers(in, params, new ValueGenerators(in, hopEvery), deviceList(config));
+  }
+
+  /**
+   * {@code agent.device-list}: a device list file whose EndpointIDs, serial numbers and MACs the
+   * agents take by index (a scenario's {@code fleet.identities}), or null.
+   */
+  private DeviceList deviceList(Config config) {
+    String key = "profile.agent.device-list";
+    if (!config.hasPath(key)) {
+      return null;
+    }
+    try {
+      return DeviceList.load(java.nio.file.Path.of(config.getString(key)));
+    } catch (IllegalArgumentException e) {
+      throw in.error(config.getValue(key), key, e.getMessage());
+    }
   }
 
   Schema compile() {

@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.fleetsim.config.HoconReader;
+import io.fleetsim.identity.DeviceList;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,10 +36,37 @@ final class ProfileMembers {
   /**
    * @param params the profile's parameters so far, in id order; new ones are added to it
    */
-  ProfileMembers(HoconReader in, List<ParamNode> params, ValueGenerators generators) {
+  /** The device list the identity parameters come from, or null. */
+  private final DeviceList devices;
+
+  ProfileMembers(
+      HoconReader in, List<ParamNode> params, ValueGenerators generators, DeviceList devices) {
     this.in = in;
     this.params = params;
     this.generators = generators;
+    this.devices = devices;
+  }
+
+  /**
+   * The source of a device's identity parameter when a device list gives it: EndpointID, serial
+   * number, and the first Ethernet interface's MAC (the other interfaces keep the profile's).
+   */
+  private ValueSource listed(ObjectNode node, String name, ValueSource profiles) {
+    if (devices == null) {
+      return profiles;
+    }
+    String column =
+        switch (node.supportedPath() + name) {
+          case "Device.LocalAgent.EndpointID" -> "eid";
+          case "Device.DeviceInfo.SerialNumber" -> "serial";
+          case "Device.Ethernet.Interface.{i}.MACAddress" -> "mac";
+          default -> null;
+        };
+    if (column == null || !devices.has(column)) {
+      return profiles;
+    }
+    ValueSource listed = new ValueSource.Listed(devices.column(column));
+    return node.multiInstance() ? new ValueSource.PerInstance(Map.of(1, listed), profiles) : listed;
   }
 
   private static List<String> concat(List<String> base, String... more) {
@@ -86,6 +114,7 @@ final class ProfileMembers {
       }
       source = new ValueSource.PerInstance(byInstance, fallback);
     }
+    source = listed(node, name, source);
     boolean ignored =
         c.hasPath("value-change")
             ? c.getString("value-change").equals("ignore")

@@ -28,6 +28,18 @@ public sealed interface ValueSource {
     return false;
   }
 
+  /**
+   * A value per agent from a device list ({@link io.fleetsim.identity.DeviceList}): agent {@code i}
+   * has row {@code i}'s (the shared column, not a copy); "" past its end.
+   */
+  record Listed(String[] values) implements ValueSource {
+    @Override
+    public String value(ValueContext ctx) {
+      int i = ctx.agentIndex();
+      return i >= 0 && i < values.length ? values[i] : "";
+    }
+  }
+
   /** The same value on every agent. */
   record Constant(String value) implements ValueSource {
     @Override

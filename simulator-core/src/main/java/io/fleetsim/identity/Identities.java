@@ -6,8 +6,14 @@ package io.fleetsim.identity;
  *
  * @param certificates each device's TLS client certificate, or null for none
  * @param logins each device's MQTT/STOMP login or WebSocket Basic authorization, or null for none
+ * @param devices the lab's device list the agents take their EndpointIDs, serials and MACs from, or
+ *     null
  */
-public record Identities(ClientCertificates certificates, Logins logins) {
+public record Identities(ClientCertificates certificates, Logins logins, DeviceList devices) {
   /** Anonymous endpoints: no client certificate, no login. */
-  public static final Identities NONE = new Identities(null, null);
+  public static final Identities NONE = new Identities(null, null, null);
+
+  public Identities(ClientCertificates certificates, Logins logins) {
+    this(certificates, logins, null);
+  }
 }

@@ -164,10 +164,10 @@ public final class WsClient implements Connector {
 
   /** The upgrade's {@code Authorization: Basic} header for this device's login, or none. */
   private HttpHeaders authorization(DeviceId device) {
-    if (logins == null) {
+    Credentials c = logins == null ? null : logins.forDevice(device);
+    if (c == null) {
       return EmptyHttpHeaders.INSTANCE;
     }
-    Credentials c = logins.forDevice(device);
     String pair = c.username() + ":" + (c.password() == null ? "" : c.password());
     return new DefaultHttpHeaders()
         .set(

@@ -22,7 +22,7 @@ public final class Mosquitto implements AutoCloseable {
     this.log = log;
   }
 
-  Path logFile() {
+  public Path logFile() {
     return log;
   }
 
