@@ -22,7 +22,6 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -130,7 +129,7 @@ public final class CertificateAuthority implements ClientCertificates {
             new GeneralName(GeneralName.uniformResourceIdentifier, EID_URN + device.eid())));
     b.addExtension(Extension.authorityKeyIdentifier, false, authorityKeyId);
     ContentSigner signer = new JcaContentSignerBuilder(signatureAlgorithm).build(caKey);
-    return new JcaX509CertificateConverter().getCertificate(b.build(signer));
+    return new CompactCertificate(b.build(signer).getEncoded());
   }
 
   /** 128 bits of SHA-256 over the EndpointID: unique per device, the same at every issue. */

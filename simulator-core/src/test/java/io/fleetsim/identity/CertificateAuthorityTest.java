@@ -40,6 +40,14 @@ class CertificateAuthorityTest {
         .isEqualTo(256);
     assertThat(Pem.matches(cert.getPublicKey(), c.key())).isTrue();
     assertThat(c.chain()).hasSize(2).endsWith(ca.certificate());
+    // held as its DER bytes only, it is the same certificate as the parsed one
+    X509Certificate parsed =
+        (X509Certificate)
+            java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(cert.getEncoded()));
+    assertThat(cert).isEqualTo(parsed);
+    assertThat(cert.getSerialNumber()).isEqualTo(parsed.getSerialNumber());
+    assertThat(cert.getPublicKey()).isEqualTo(parsed.getPublicKey());
   }
 
   @Test
