@@ -181,6 +181,20 @@ class IdentityRunTest {
     }
   }
 
+  @Test
+  void helpDocumentsTheIdentityFlags_onRunAgentsAndController() {
+    for (String command : new String[] {"run", "agents", "controller"}) {
+      StringWriter help = new StringWriter();
+      CommandLine cli = Fleetsim.commandLine();
+      cli.setOut(new PrintWriter(help, true));
+      cli.execute(command, "--help");
+      assertThat(help.toString())
+          .as(command)
+          .contains("--client-ca-cert", "--client-ca-key", "--client-certs", "--username")
+          .contains("--password-file", "--password-env", "--identities");
+    }
+  }
+
   private static String scenario(String target, String identity, int connected, String... mtp) {
     String entry = mtp.length == 0 ? "" : ", " + mtp[0];
     return """

@@ -128,7 +128,9 @@ public final class CertificateAuthority implements ClientCertificates {
         new GeneralNames(
             new GeneralName(GeneralName.uniformResourceIdentifier, EID_URN + device.eid())));
     b.addExtension(Extension.authorityKeyIdentifier, false, authorityKeyId);
-    ContentSigner signer = new JcaContentSignerBuilder(signatureAlgorithm).build(caKey);
+    P256Signer fast = P256Signer.of(caKey);
+    ContentSigner signer =
+        fast != null ? fast : new JcaContentSignerBuilder(signatureAlgorithm).build(caKey);
     return new CompactCertificate(b.build(signer).getEncoded());
   }
 

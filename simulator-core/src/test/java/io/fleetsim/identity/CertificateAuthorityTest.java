@@ -51,12 +51,13 @@ class CertificateAuthorityTest {
   }
 
   @Test
-  void theSameDevice_getsTheSameKeyAndSerial_atEveryIssue_otherDevicesOthers() {
+  void theSameDevice_getsTheSameCertificate_atEveryIssue_otherDevicesOthers() throws Exception {
     X509Certificate first = ca.forDevice(DEVICE).certificate();
     X509Certificate again = ca.forDevice(DEVICE).certificate();
     X509Certificate other =
         ca.forDevice(new DeviceId(8, "os::012345-FS00000008", "FS00000008", "")).certificate();
 
+    assertThat(again.getEncoded()).isEqualTo(first.getEncoded()); // RFC 6979: byte for byte
     assertThat(again.getPublicKey()).isEqualTo(first.getPublicKey());
     assertThat(again.getSerialNumber()).isEqualTo(first.getSerialNumber());
     assertThat(other.getPublicKey()).isNotEqualTo(first.getPublicKey());
