@@ -24,6 +24,19 @@ record IncidentContext(
     Rollouts rollouts,
     LinkCut link) {
 
+  /**
+   * The curve back of an outage that ends {@code after} from now: how the {@code connectedBefore}
+   * agents return, named {@code name} in the report.
+   */
+  void curveBackAfter(java.time.Duration after, String name, long connectedBefore) {
+    transports()
+        .group()
+        .schedule(
+            () -> curves().outageEnded(name, connectedBefore),
+            after.toMillis(),
+            java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
   /** One line on the run's console. */
   void say(String format, Object... args) {
     out.printf(Locale.ROOT, format + "%n", args);

@@ -2,7 +2,6 @@ package io.fleetsim.scenario;
 
 import io.fleetsim.fleet.ActorFleet;
 import io.fleetsim.fleet.AgentActor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The fleet's own link to its target is cut, whatever the target: every session drops without a
@@ -26,11 +25,6 @@ final class NetworkOutageIncident implements IncidentAction {
     for (int i = 0; i < fleet.spawned(); i++) {
       fleet.tell(i, AgentActor.Drop.INSTANCE);
     }
-    ctx.transports()
-        .group()
-        .schedule(
-            () -> ctx.curves().outageEnded(RunCurves.outageName(outage), connectedBefore),
-            outage.length().toMillis(),
-            TimeUnit.MILLISECONDS);
+    ctx.curveBackAfter(outage.length(), RunCurves.outageName(outage), connectedBefore);
   }
 }

@@ -1,7 +1,5 @@
 package io.fleetsim.scenario;
 
-import java.util.concurrent.TimeUnit;
-
 /**
  * The Controller is unreachable for a while (its first MTP goes down); when it is back, a curve
  * follows how the agents that were connected before reconnect along their TR-369 retry spread.
@@ -18,11 +16,6 @@ final class OutageIncident implements IncidentAction {
     ctx.say("incident: outage for %s", outage.length());
     long connectedBefore = ctx.metrics().connectedNow();
     ctx.controller().outage(outage.length(), ctx.transports().group());
-    ctx.transports()
-        .group()
-        .schedule(
-            () -> ctx.curves().outageEnded(RunCurves.outageName(outage), connectedBefore),
-            outage.length().toMillis(),
-            TimeUnit.MILLISECONDS);
+    ctx.curveBackAfter(outage.length(), RunCurves.outageName(outage), connectedBefore);
   }
 }

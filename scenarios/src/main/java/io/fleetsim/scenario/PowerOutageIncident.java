@@ -52,11 +52,6 @@ final class PowerOutageIncident implements IncidentAction {
               window == 0 ? 0 : random.nextLong(window + 1),
               TimeUnit.MILLISECONDS);
     }
-    ctx.transports()
-        .group()
-        .schedule(
-            () -> ctx.curves().outageEnded(RunCurves.outageName(p), connectedBefore),
-            window,
-            TimeUnit.MILLISECONDS);
+    ctx.curveBackAfter(p.within(), RunCurves.outageName(p), connectedBefore);
   }
 }

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,7 +94,7 @@ class IdentityRunTest {
       users.add(new String[] {"u-" + serial, "S3cr3t-" + serial + "-x"});
     }
     for (String[] u : users) {
-      mosquittoPasswd(passwd, u[0], u[1]);
+      Mosquitto.addUser(passwd, u[0], u[1]);
     }
     Path secretFile = Files.writeString(dir.resolve("secret.txt"), secret + "\n");
     ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -152,13 +151,13 @@ class IdentityRunTest {
   @Test
   void aDeviceList_namesEachAgent_andLogsItInWithItsOwnRow() throws Exception {
     Path passwd = dir.resolve("passwd");
-    mosquittoPasswd(passwd, "fleetsim-controller", "ctl-secret");
+    Mosquitto.addUser(passwd, "fleetsim-controller", "ctl-secret");
     StringBuilder csv = new StringBuilder("eid,serial,mac,username,password\n");
     for (int i = 1; i <= AGENTS; i++) {
       csv.append(
           "oui:00D09E:LAB-%04d,LAB-%04d,00:D0:9E:AA:00:%02X,lab-%d,pw-%d\n"
               .formatted(i, i, i, i, i));
-      mosquittoPasswd(passwd, "lab-" + i, "pw-" + i);
+      Mosquitto.addUser(passwd, "lab-" + i, "pw-" + i);
     }
     Files.writeString(dir.resolve("devices.csv"), csv);
     Files.writeString(dir.resolve("ctl.txt"), "ctl-secret\n");
@@ -210,17 +209,6 @@ class IdentityRunTest {
         }
         """
         .formatted(target, AGENTS, entry, identity, connected);
-  }
-
-  private static void mosquittoPasswd(Path file, String user, String password) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("mosquitto_passwd"));
-    if (!Files.exists(file)) {
-      cmd.add("-c");
-    }
-    cmd.addAll(List.of("-b", file.toString(), user, password));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0).as(log).isTrue();
   }
 
   private int run(String... args) {

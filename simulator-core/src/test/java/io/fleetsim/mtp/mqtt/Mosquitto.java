@@ -59,6 +59,22 @@ public final class Mosquitto implements AutoCloseable {
     return start(freePort(), listenerOptions, false);
   }
 
+  /** Adds {@code user} with {@code password} to a Mosquitto password file (made when absent). */
+  public static void addUser(Path passwordFile, String user, String password)
+      throws IOException, InterruptedException {
+    java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("mosquitto_passwd"));
+    if (!Files.exists(passwordFile)) {
+      cmd.add("-c");
+    }
+    cmd.addAll(java.util.List.of("-b", passwordFile.toString(), user, password));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException("mosquitto_passwd failed: " + out);
+    }
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();

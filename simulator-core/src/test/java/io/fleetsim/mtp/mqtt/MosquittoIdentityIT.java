@@ -115,7 +115,7 @@ class MosquittoIdentityIT {
     }
     for (String user : users) {
       String[] u = user.split(" ");
-      mosquittoPasswd(passwords, u[0], u[1]);
+      Mosquitto.addUser(passwords, u[0], u[1]);
     }
     Path secret = Files.writeString(dir.resolve("secret"), "pw-{serial}-{index}\n");
     Logins logins = new Logins(LoginTemplate.parse("dev-{serial}"), Secret.fromFile(secret));
@@ -152,17 +152,6 @@ class MosquittoIdentityIT {
         + "\nrequire_certificate true\nuse_identity_as_username true\nacl_file "
         + acl
         + "\n";
-  }
-
-  private static void mosquittoPasswd(Path file, String user, String password) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("mosquitto_passwd"));
-    if (!Files.exists(file)) {
-      cmd.add("-c");
-    }
-    cmd.addAll(List.of("-b", file.toString(), user, password));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0).as(out).isTrue();
   }
 
   private static ReferenceController controller(
