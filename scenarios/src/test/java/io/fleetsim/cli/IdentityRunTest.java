@@ -181,6 +181,44 @@ class IdentityRunTest {
   }
 
   @Test
+  void agentsFromADeviceList_takeItsEndpointIds() throws Exception {
+    Path csv = dir.resolve("agents.csv");
+    java.nio.file.Files.writeString(
+        csv, "eid,serial\noui:00D09E:LAB-1,LAB-1\noui:00D09E:LAB-2,LAB-2\n");
+    try (io.fleetsim.mtp.Transports t = io.fleetsim.mtp.Transports.create(1);
+        io.fleetsim.controller.ReferenceController c =
+            io.fleetsim.controller.ReferenceController.start(
+                t,
+                new java.net.InetSocketAddress("127.0.0.1", 0),
+                "/usp",
+                "self::fleetsim-controller",
+                false)) {
+      StringWriter out = new StringWriter();
+      CommandLine cli = Fleetsim.commandLine();
+      cli.setOut(new PrintWriter(out, true));
+      cli.setErr(new PrintWriter(new StringWriter(), true));
+      String target = "ws://127.0.0.1:" + c.address().getPort() + "/usp";
+      int rc =
+          cli.execute(
+              "agents",
+              "--count",
+              "2",
+              "--target",
+              target,
+              "--identities",
+              csv.toString(),
+              "--duration",
+              "PT2S");
+      assertThat(rc).isZero();
+      assertThat(out.toString().lines()).containsExactly("oui:00D09E:LAB-1", "oui:00D09E:LAB-2");
+      assertThat(c.connectRecords()).isEqualTo(2);
+      // three agents from a list of two: refused before any connect
+      assertThat(run("agents", "--count", "3", "--target", target, "--identities", csv.toString()))
+          .isEqualTo(2);
+    }
+  }
+
+  @Test
   void helpDocumentsTheIdentityFlags_onRunAgentsAndController() {
     for (String command : new String[] {"run", "agents", "controller"}) {
       StringWriter help = new StringWriter();
