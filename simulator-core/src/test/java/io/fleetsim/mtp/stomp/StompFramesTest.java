@@ -30,4 +30,28 @@ class StompFramesTest {
         .isEqualTo("/queue/proto%3A%3Aa%2Fb%25c%20d");
     assertThat(StompFrames.destination("/queue/fixed", "os::x")).isEqualTo("/queue/fixed");
   }
+
+  @Test
+  void connect_aDevicesOwnLogin_replacesTheUrls() {
+    StompConfig c =
+        new StompConfig(
+            "127.0.0.1",
+            61613,
+            "/",
+            "fleet",
+            "url-secret",
+            "/queue/a.{eid}",
+            "/queue/c",
+            0,
+            0,
+            1 << 20,
+            StompConfig.MAX_LINE_BYTES);
+    var own =
+        StompFrames.connect(c, "os::x", new io.fleetsim.identity.Credentials("dev-7", "pw-7"));
+    assertThat(own.headers().getAsString("login")).isEqualTo("dev-7");
+    assertThat(own.headers().getAsString("passcode")).isEqualTo("pw-7");
+    var run = StompFrames.connect(c, "os::x");
+    assertThat(run.headers().getAsString("login")).isEqualTo("fleet");
+    assertThat(run.headers().getAsString("passcode")).isEqualTo("url-secret");
+  }
 }
