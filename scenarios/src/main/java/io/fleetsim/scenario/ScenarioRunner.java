@@ -146,7 +146,13 @@ public final class ScenarioRunner {
         throw new ScenarioException(s.source() + ": " + limit);
       }
     }
-    String heap = HeapBudget.check(s.capacity(), sockets, s.target().embedded());
+    String heap =
+        HeapBudget.check(
+            s.capacity(),
+            sockets,
+            s.target().embedded(),
+            s.target().anySecure(),
+            s.target().identities().certificates() != null);
     if (heap != null) {
       throw new ScenarioException(s.source() + ": " + heap);
     }

@@ -17,6 +17,18 @@ public final class HeapBudget {
    */
   static final long SOCKET_BYTES = 5_300;
 
+  /**
+   * TLS on an agent's socket (engine, session, buffers): 11,007 B against 4,549 B measured per
+   * connected wss:// agent, plus headroom.
+   */
+  static final long TLS_BYTES = 7_000;
+
+  /**
+   * A client certificate of the agent's own on top (its TLS context, key and mutual-TLS session):
+   * 16,120 B against 11,007 B measured per connected wss:// agent, plus headroom.
+   */
+  static final long IDENTITY_BYTES = 5_600;
+
   /** The embedded Controller's end of one agent's socket in the same JVM (channel, link). */
   static final long CONTROLLER_END_BYTES = 3_100;
 
@@ -32,10 +44,23 @@ public final class HeapBudget {
    * @param controllerInJvm whether the embedded Controller's ends of those sockets are here too
    */
   public static String check(long agents, boolean sockets, boolean controllerInJvm) {
-    return problem(
-        agents,
-        sockets ? SOCKET_BYTES + (controllerInJvm ? CONTROLLER_END_BYTES : 0) : IN_MEMORY_BYTES,
-        Runtime.getRuntime().maxMemory());
+    return check(agents, sockets, controllerInJvm, false, false);
+  }
+
+  /**
+   * As above, for agents whose sockets run TLS ({@code tls}), each with a client certificate of its
+   * own ({@code identities}).
+   */
+  public static String check(
+      long agents, boolean sockets, boolean controllerInJvm, boolean tls, boolean identities) {
+    long perAgent =
+        sockets
+            ? SOCKET_BYTES
+                + (controllerInJvm ? CONTROLLER_END_BYTES : 0)
+                + (tls ? TLS_BYTES : 0)
+                + (tls && identities ? IDENTITY_BYTES : 0)
+            : IN_MEMORY_BYTES;
+    return problem(agents, perAgent, Runtime.getRuntime().maxMemory());
   }
 
   /** Pure form of {@link #check}, for tests. */

@@ -29,4 +29,14 @@ class HeapBudgetTest {
                 80_000, HeapBudget.SOCKET_BYTES + HeapBudget.CONTROLLER_END_BYTES, 512 * MIB))
         .isNotNull();
   }
+
+  @Test
+  void tlsAndAnIdentityPerAgent_areCountedToo() {
+    long max = Runtime.getRuntime().maxMemory();
+    long fitsWithTls =
+        (max - HeapBudget.BASE_BYTES) / (HeapBudget.SOCKET_BYTES + HeapBudget.TLS_BYTES) - 1;
+    assertThat(HeapBudget.check(fitsWithTls, true, false, true, false)).isNull();
+    assertThat(HeapBudget.check(fitsWithTls, true, false, true, true))
+        .contains("agents at " + String.format(java.util.Locale.ROOT, "%,d", 17_900) + " B each");
+  }
 }
