@@ -6,6 +6,7 @@ import io.fleetsim.datamodel.Schema;
 import io.fleetsim.fleet.ActorFleet;
 import io.fleetsim.fleet.FileLimits;
 import io.fleetsim.fleet.FleetShape;
+import io.fleetsim.fleet.HeapBudget;
 import io.fleetsim.fleet.HttpFileTransfers;
 import io.fleetsim.identity.Identities;
 import io.fleetsim.metrics.FleetMetrics;
@@ -211,6 +212,11 @@ final class AgentsCommand implements Callable<Integer> {
       return 2;
     }
     String limit = FileLimits.check(count);
+    if (limit == null) {
+      limit =
+          HeapBudget.check(
+              count, true, false, Connectors.secure(target), identities.certificates() != null);
+    }
     if (limit != null) {
       err.println("fleetsim: " + limit);
       return 2;
