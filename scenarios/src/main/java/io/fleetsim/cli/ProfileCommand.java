@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "profile",
     mixinStandardHelpOptions = true,
+    subcommands = ProfileRecordCommand.class,
     description = {
       "Loads a profile, checks it against TR-181 2.19.1 (USP) and prints what it defines.",
       "Each nonconformity is printed as file:line: path: problem; the exit code is then 1."
@@ -28,11 +29,18 @@ import picocli.CommandLine.Spec;
 final class ProfileCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "PROFILE", description = "Built-in profile name or profile file.")
+  @Parameters(
+      paramLabel = "PROFILE",
+      arity = "0..1",
+      description = "Built-in profile name or profile file.")
   String profile;
 
   @Override
   public Integer call() {
+    if (profile == null) {
+      spec.commandLine().getErr().println("fleetsim: profile takes PROFILE, or record ...");
+      return 2;
+    }
     Schema s = Fleetsim.loadProfile(profile);
     int commands = 0;
     int events = 0;

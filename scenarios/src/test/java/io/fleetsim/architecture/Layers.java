@@ -39,6 +39,7 @@ final class Layers {
           Map.entry("profiles", 3),
           Map.entry("dashboard", 3),
           Map.entry("fleet", 4),
+          Map.entry("profiles.record", 4), // a profile from a real agent's answers
           Map.entry("controller", 4),
           Map.entry("scenario", 5),
           Map.entry("cluster", 6),

@@ -1,0 +1,125 @@
+package io.fleetsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.TextFormat;
+import io.fleetsim.datamodel.ParamNode;
+import io.fleetsim.datamodel.Schema;
+import io.fleetsim.datamodel.ValueSource;
+import io.fleetsim.usp.proto.UspMsg.GetResp;
+import io.fleetsim.usp.proto.UspMsg.Msg;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code fleetsim profile record --from-dump}: a home-gateway agent's GetSupportedDM and Get of
+ * Device. (as {@code fleetsim usp} prints them) become a profile that loads and answers like the
+ * original, with per-device values as generators.
+ */
+class ProfileRecordTest {
+  @TempDir Path dir;
+  private StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @Test
+  void aRecordedGateway_loads_andAnswersLikeTheOriginal() throws Exception {
+    Path dump = Files.createDirectories(dir.resolve("dump"));
+    dumpOf(
+        dump.resolve("supported-dm.txt"),
+        "home-gateway",
+        "3",
+        "GET_SUPPORTED_DM",
+        "get_supported_dm { obj_paths: 'Device.' return_commands: true return_events: true"
+            + " return_params: true }");
+    dumpOf(dump.resolve("get.txt"), "home-gateway", "3", "GET", "get { param_paths: 'Device.' }");
+    Path recorded = dir.resolve("recorded-gateway.conf");
+
+    out = new StringWriter();
+    assertThat(
+            run(
+                "profile",
+                "record",
+                "--from-dump",
+                dump.toString(),
+                "--output",
+                recorded.toString()))
+        .as(out + "\n" + err)
+        .isZero();
+    assertThat(out.toString())
+        .as(err.toString())
+        .contains("inferred Device.DeviceInfo.SerialNumber: a serial number")
+        .contains("TR-181 2.19.1: 0 problem(s)");
+
+    // agent 7 of the recording and agent 7 of the original
+    out = new StringWriter();
+    run("get", "--profile", recorded.toString(), "--agent", "7", "Device.DeviceInfo.SerialNumber");
+    String clone = out.toString();
+    out = new StringWriter();
+    run("get", "--profile", "home-gateway", "--agent", "7", "Device.DeviceInfo.SerialNumber");
+    assertThat(clone).contains("HGW00000007").isEqualTo(out.toString());
+
+    // a whole Get Device. of agent 7: the same parameters, and the same value wherever the
+    // original profile has the same value on every device
+    // rows that come and go (hosts) are a snapshot in the recording, not a churn: left out
+    Schema schema = Fleetsim.loadProfile("home-gateway");
+    java.util.List<String> churning = new java.util.ArrayList<>();
+    schema.objects().stream()
+        .filter(o -> o.churn() != null)
+        .forEach(o -> churning.add(o.supportedPath().replace(".{i}.", ""))); // and its count
+    Map<String, String> original = getDevice("home-gateway");
+    Map<String, String> cloned = getDevice(recorded.toString());
+    original.keySet().removeIf(k -> churning.stream().anyMatch(k::startsWith));
+    cloned.keySet().removeIf(k -> churning.stream().anyMatch(k::startsWith));
+    java.util.Set<String> missing = new java.util.TreeSet<>(original.keySet());
+    missing.removeAll(cloned.keySet());
+    java.util.Set<String> extra = new java.util.TreeSet<>(cloned.keySet());
+    extra.removeAll(original.keySet());
+    assertThat(missing).as("missing in the clone").isEmpty();
+    assertThat(extra).as("only in the clone").isEmpty();
+    int compared = 0;
+    for (Map.Entry<String, String> e : original.entrySet()) {
+      ParamNode p = schema.param(e.getKey().replaceAll("\\.\\d+\\.", ".{i}."));
+      if (p != null && p.source() instanceof ValueSource.Constant) {
+        assertThat(cloned.get(e.getKey())).as(e.getKey()).isEqualTo(e.getValue());
+        compared++;
+      }
+    }
+    assertThat(compared).isGreaterThan(500);
+  }
+
+  /** Agent 7's Get of Device. under {@code profile}: parameter path → value. */
+  private Map<String, String> getDevice(String profile) throws Exception {
+    out = new StringWriter();
+    run("usp", "--profile", profile, "--agent", "7", "GET", "get { param_paths: 'Device.' }");
+    Msg msg = TextFormat.parse(out.toString(), Msg.class);
+    Map<String, String> values = new TreeMap<>();
+    for (GetResp.RequestedPathResult r :
+        msg.getBody().getResponse().getGetResp().getReqPathResultsList()) {
+      for (GetResp.ResolvedPathResult o : r.getResolvedPathResultsList()) {
+        o.getResultParamsMap().forEach((k, v) -> values.put(o.getResolvedPath() + k, v));
+      }
+    }
+    return values;
+  }
+
+  private void dumpOf(Path file, String profile, String agent, String type, String request)
+      throws Exception {
+    out = new StringWriter();
+    assertThat(run("usp", "--profile", profile, "--agent", agent, type, request)).isZero();
+    Files.writeString(file, out.toString());
+  }
+
+  private int run(String... args) {
+    CommandLine cli = Fleetsim.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+}
