@@ -3,6 +3,7 @@ package io.fleetsim.cli;
 import com.google.protobuf.Message;
 import com.google.protobuf.TextFormat;
 import io.fleetsim.datamodel.Schema;
+import io.fleetsim.mtp.connect.Connectors;
 import io.fleetsim.profiles.Tr181Model;
 import io.fleetsim.profiles.Tr181Validator;
 import io.fleetsim.profiles.record.ProfileRecorder;
@@ -11,6 +12,7 @@ import io.fleetsim.usp.proto.UspMsg.GetSupportedDMResp;
 import io.fleetsim.usp.proto.UspMsg.Msg;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +24,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fleetsim profile record}: a profile from what a real agent answers. From a dump: a folder
- * with {@code supported-dm.txt} (the GetSupportedDMResp for {@code Device.}) and {@code get.txt}
- * (the GetResp for {@code Device.}), optionally {@code get-later.txt} (a second GetResp some
- * seconds later, {@code --seconds-apart}), each in protobuf text format, either the whole USP Msg
- * ({@code fleetsim usp} prints one) or the response message alone.
+ * {@code fleetsim profile record}: a profile from what a real agent answers, live ({@link
+ * LiveRecording}) or from a dump: a folder with {@code supported-dm.txt} (the GetSupportedDMResp
+ * for {@code Device.}) and {@code get.txt} (the GetResp for {@code Device.}), optionally {@code
+ * get-later.txt} (a second GetResp some seconds later, {@code --seconds-apart}), each in protobuf
+ * text format, either the whole USP Msg ({@code fleetsim usp} prints one) or the response message
+ * alone.
  */
 @Command(
     name = "record",
@@ -41,11 +44,58 @@ final class ProfileRecordCommand implements Callable<Integer> {
 
   @Option(
       names = "--from-dump",
-      required = true,
       paramLabel = "DIR",
       description =
           "Folder with supported-dm.txt and get.txt (and get-later.txt), protobuf text format.")
   Path dump;
+
+  @Option(
+      names = "--target",
+      paramLabel = "URL",
+      description =
+          "Record a live agent: mqtt[s]:// or stomp[s]:// (join the broker as its Controller) or"
+              + " ws://HOST:PORT/PATH (listen there for the agent, a client of its Controller).")
+  URI target;
+
+  @Option(names = "--agent-id", paramLabel = "EID", description = "The agent's EndpointID.")
+  String agentId;
+
+  @Option(
+      names = "--controller-id",
+      defaultValue = "self::fleetsim-controller",
+      description = "The Controller the agent knows (default ${DEFAULT-VALUE}).")
+  String controllerId;
+
+  @Option(
+      names = "--controller-topic",
+      defaultValue = "/usp/controller",
+      description = "MQTT topic of that Controller (default ${DEFAULT-VALUE}).")
+  String controllerTopic;
+
+  @Option(names = "--ca-cert", description = "PEM CAs for mqtts:// and stomps://.")
+  Path caCert;
+
+  @CommandLine.Mixin IdentityOptions identity;
+
+  @Option(
+      names = "--wait",
+      defaultValue = "PT60S",
+      description = "How long to wait for the agent to connect (default ${DEFAULT-VALUE}).")
+  java.time.Duration wait;
+
+  @Option(
+      names = "--second-get-after",
+      defaultValue = "PT0S",
+      description =
+          "A second Get of Device. this long after the first, to see which counters grow and how"
+              + " fast (default: none).")
+  java.time.Duration secondGetAfter;
+
+  @Option(
+      names = "--save-dump",
+      paramLabel = "DIR",
+      description = "Also write the answers as a dump (--from-dump reads it again).")
+  Path saveDump;
 
   @Option(
       names = "--seconds-apart",
@@ -60,26 +110,49 @@ final class ProfileRecordCommand implements Callable<Integer> {
   Path output;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if ((dump == null) == (target == null) || (target != null && agentId == null)) {
+      err.println("fleetsim: profile record takes --from-dump DIR, or --target URL --agent-id EID");
+      return 2;
+    }
     GetSupportedDMResp supported;
     GetResp values;
     GetResp later = null;
+    double seconds = secondsApart;
     try {
-      supported = read(dump.resolve("supported-dm.txt"), GetSupportedDMResp.getDefaultInstance());
-      values = read(dump.resolve("get.txt"), GetResp.getDefaultInstance());
-      if (Files.exists(dump.resolve("get-later.txt"))) {
-        later = read(dump.resolve("get-later.txt"), GetResp.getDefaultInstance());
+      if (target != null) {
+        Connectors.Options options =
+            new Connectors.Options(caCert, true, "/usp/agent/{eid}", controllerTopic, 60)
+                .withIdentities(identity.identities(System.getenv()));
+        LiveRecording.Answers a =
+            LiveRecording.fetch(target, agentId, controllerId, options, wait, secondGetAfter, out);
+        supported = a.supported();
+        values = a.values();
+        later = a.later();
+        seconds = secondGetAfter.toMillis() / 1000.0;
+        if (saveDump != null) {
+          save(saveDump, a);
+        }
+      } else {
+        supported = read(dump.resolve("supported-dm.txt"), GetSupportedDMResp.getDefaultInstance());
+        values = read(dump.resolve("get.txt"), GetResp.getDefaultInstance());
+        if (Files.exists(dump.resolve("get-later.txt"))) {
+          later = read(dump.resolve("get-later.txt"), GetResp.getDefaultInstance());
+        }
       }
     } catch (IllegalArgumentException e) {
       err.println("fleetsim: " + e.getMessage());
       return 2;
+    } catch (IllegalStateException e) {
+      err.println("fleetsim: " + e.getMessage());
+      return 1;
     }
     String profileName =
         name != null ? name : output.getFileName().toString().replaceFirst("\\.conf$", "");
     ProfileRecorder.Recording r =
-        new ProfileRecorder().record(profileName, supported, values, later, secondsApart);
+        new ProfileRecorder().record(profileName, supported, values, later, seconds);
     Files.writeString(output, r.hocon(), StandardCharsets.UTF_8);
     out.printf("wrote %s%n", output);
     r.inferences().forEach(i -> out.println("  inferred " + i));
@@ -95,6 +168,16 @@ final class ProfileRecordCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return 0;
+  }
+
+  private static void save(Path dir, LiveRecording.Answers a) throws IOException {
+    Files.createDirectories(dir);
+    TextFormat.Printer p = TextFormat.printer();
+    Files.writeString(dir.resolve("supported-dm.txt"), p.printToString(a.supported()));
+    Files.writeString(dir.resolve("get.txt"), p.printToString(a.values()));
+    if (a.later() != null) {
+      Files.writeString(dir.resolve("get-later.txt"), p.printToString(a.later()));
+    }
   }
 
   /** {@code file} in protobuf text format: a whole USP Msg, or the response message alone. */

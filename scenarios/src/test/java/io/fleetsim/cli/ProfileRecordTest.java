@@ -6,14 +6,18 @@ import com.google.protobuf.TextFormat;
 import io.fleetsim.datamodel.ParamNode;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.datamodel.ValueSource;
+import io.fleetsim.testing.Await;
 import io.fleetsim.usp.proto.UspMsg.GetResp;
 import io.fleetsim.usp.proto.UspMsg.Msg;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -92,6 +96,72 @@ class ProfileRecordTest {
       }
     }
     assertThat(compared).isGreaterThan(500);
+  }
+
+  @Test
+  void aLiveAgent_overWebSocketAndMqtt_isRecorded_andItsProfileRunsAThousandAgents()
+      throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    Path overWs = dir.resolve("ws-gateway.conf");
+    recordLive("ws://127.0.0.1:" + port + "/usp", overWs);
+    try (io.fleetsim.mtp.mqtt.Mosquitto broker = io.fleetsim.mtp.mqtt.Mosquitto.start()) {
+      recordLive("mqtt://127.0.0.1:" + broker.port(), dir.resolve("mqtt-gateway.conf"));
+    }
+    assertThat(Files.readString(dir.resolve("dump/supported-dm.txt"))).contains("Device.WiFi.");
+
+    // 1,000 agents of the recorded profile in a run
+    Path scenario =
+        Files.writeString(
+            dir.resolve("clones.conf"),
+            "scenario { duration = 3s, fleet { agents = 1000, mix = [ { profile = \""
+                + overWs
+                + "\", share = 100 } ] }, assertions = [ { connected-at-least = 100 } ] }");
+    out = new StringWriter();
+    assertThat(run("run", scenario.toString(), "--output", dir.resolve("run").toString()))
+        .as(out + "\n" + err)
+        .isZero();
+  }
+
+  /** Records agent 0 of a home-gateway fleet at {@code url} into {@code profile}. */
+  private void recordLive(String url, Path profile) throws Exception {
+    StringWriter recorderOut = new StringWriter();
+    CompletableFuture<Integer> recorder =
+        CompletableFuture.supplyAsync(
+            () -> {
+              CommandLine cli = Fleetsim.commandLine();
+              cli.setOut(new PrintWriter(recorderOut, true));
+              cli.setErr(new PrintWriter(recorderOut, true));
+              return cli.execute(
+                  "profile",
+                  "record",
+                  "--target",
+                  url,
+                  "--agent-id",
+                  "os::00D09E-HGW00000000",
+                  "--output",
+                  profile.toString(),
+                  "--save-dump",
+                  dir.resolve("dump").toString(),
+                  "--wait",
+                  "PT30S");
+            });
+    Await.until(() -> recorderOut.toString().contains("waiting up to"), Duration.ofSeconds(10));
+    CompletableFuture<Integer> agent =
+        CompletableFuture.supplyAsync(
+            () -> {
+              CommandLine cli = Fleetsim.commandLine();
+              cli.setOut(new PrintWriter(new StringWriter(), true));
+              cli.setErr(new PrintWriter(new StringWriter(), true));
+              return cli.execute("agents", "--count", "1", "--target", url, "--duration", "PT8S");
+            });
+    assertThat(recorder.get(60, TimeUnit.SECONDS)).as(recorderOut.toString()).isZero();
+    assertThat(recorderOut.toString())
+        .contains("inferred Device.DeviceInfo.SerialNumber")
+        .contains("TR-181 2.19.1: 0 problem(s)");
+    assertThat(agent.get(30, TimeUnit.SECONDS)).isZero();
   }
 
   /** Agent 7's Get of Device. under {@code profile}: parameter path → value. */
