@@ -164,6 +164,98 @@ class ProfileRecordTest {
     assertThat(agent.get(30, TimeUnit.SECONDS)).isZero();
   }
 
+  @Test
+  void aHandMadeDump_withVendorExtensions_isRecorded_andTheExtensionsListedApart()
+      throws Exception {
+    Path dump = Files.createDirectories(dir.resolve("acme"));
+    // the response messages alone, as a lab might save them
+    Files.writeString(
+        dump.resolve("supported-dm.txt"),
+        """
+        req_obj_results {
+          req_obj_path: "Device."
+          data_model_inst_uri: "urn:broadband-forum-org:tr-181-2-19-1-usp"
+          supported_objs { supported_obj_path: "Device." }
+          supported_objs {
+            supported_obj_path: "Device.DeviceInfo."
+            supported_params { param_name: "SerialNumber" value_type: PARAM_STRING }
+            supported_params { param_name: "UpTime" value_type: PARAM_UNSIGNED_INT }
+            supported_params { param_name: "X_ACME_Build" value_type: PARAM_STRING }
+          }
+          supported_objs {
+            supported_obj_path: "Device.LocalAgent."
+            supported_params { param_name: "EndpointID" value_type: PARAM_STRING }
+          }
+          supported_objs {
+            supported_obj_path: "Device.X_ACME_Mesh.Node.{i}."
+            is_multi_instance: true
+            unique_key_sets { key_names: "Id" }
+            supported_params { param_name: "Id" value_type: PARAM_UNSIGNED_INT }
+            supported_params { param_name: "Role" value_type: PARAM_STRING access: PARAM_READ_WRITE }
+            supported_commands { command_name: "X_ACME_Kick()" input_arg_names: "Reason" command_type: CMD_SYNC }
+          }
+        }
+        """);
+    Files.writeString(
+        dump.resolve("get.txt"),
+        """
+        req_path_results {
+          requested_path: "Device."
+          resolved_path_results {
+            resolved_path: "Device.DeviceInfo."
+            result_params { key: "SerialNumber" value: "ACME123456" }
+            result_params { key: "UpTime" value: "86400" }
+            result_params { key: "X_ACME_Build" value: "r42" }
+          }
+          resolved_path_results {
+            resolved_path: "Device.LocalAgent."
+            result_params { key: "EndpointID" value: "proto::acme-ACME123456" }
+          }
+          resolved_path_results {
+            resolved_path: "Device.X_ACME_Mesh.Node.3."
+            result_params { key: "Id" value: "7" }
+            result_params { key: "Role" value: "root" }
+          }
+          resolved_path_results {
+            resolved_path: "Device.X_ACME_Mesh.Node.9."
+            result_params { key: "Id" value: "8" }
+            result_params { key: "Role" value: "leaf" }
+          }
+        }
+        """);
+    Path recorded = dir.resolve("acme.conf");
+    out = new StringWriter();
+    assertThat(
+            run(
+                "profile",
+                "record",
+                "--from-dump",
+                dump.toString(),
+                "--output",
+                recorded.toString()))
+        .as(out + "\n" + err)
+        .isZero();
+    assertThat(out.toString())
+        .contains("vendor extension Device.X_ACME_Mesh.Node.{i}.")
+        .contains("vendor extension Device.DeviceInfo.X_ACME_Build")
+        .contains("vendor extension Device.X_ACME_Mesh.Node.{i}.X_ACME_Kick()")
+        .contains("inferred Device.DeviceInfo.UpTime: seconds since boot")
+        .contains("inferred Device.LocalAgent.EndpointID: holds the serial number ACME123456");
+    // the rows renumbered 1 and 2, each with its values; the serial per device
+    out = new StringWriter();
+    Schema acme = Fleetsim.loadProfile(recorded.toString());
+    io.fleetsim.datamodel.AgentDataModel agent =
+        new io.fleetsim.datamodel.DeviceModel(acme, 1, java.time.InstantSource.system())
+            .newAgent(5);
+    assertThat(agent.value(acme.param("Device.LocalAgent.EndpointID"), new int[0]))
+        .isEqualTo("proto::acme-ACME000005");
+    assertThat(agent.value(acme.param("Device.DeviceInfo.X_ACME_Build"), new int[0]))
+        .isEqualTo("r42");
+    assertThat(agent.value(acme.param("Device.X_ACME_Mesh.Node.{i}.Role"), new int[] {2}))
+        .isEqualTo("leaf");
+    assertThat(acme.object("Device.X_ACME_Mesh.Node.{i}.").commands()).containsKey("X_ACME_Kick()");
+  }
+
   /** Agent 7's Get of Device. under {@code profile}: parameter path → value. */
   private Map<String, String> getDevice(String profile) throws Exception {
     out = new StringWriter();

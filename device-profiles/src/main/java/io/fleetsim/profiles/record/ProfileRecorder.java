@@ -61,6 +61,7 @@ public final class ProfileRecorder {
       }
       objects.addAll(r.getSupportedObjsList());
     }
+    objects = withParents(objects);
     out.append(
             "# Recorded by fleetsim profile record: the supported model and values of one device.\n")
         .append("profile {\n  name = ")
@@ -104,6 +105,33 @@ public final class ProfileRecorder {
     }
     out.append("  }\n}\n");
     return new Recording(out.toString(), inferences, vendor);
+  }
+
+  /**
+   * The objects with every parent they name (a profile defines parents first; an agent may leave an
+   * empty intermediate object out of its answer), in their order.
+   */
+  private static List<SupportedObjectResult> withParents(List<SupportedObjectResult> objects) {
+    java.util.Set<String> known = new java.util.HashSet<>();
+    objects.forEach(o -> known.add(o.getSupportedObjPath()));
+    List<SupportedObjectResult> out = new ArrayList<>();
+    for (SupportedObjectResult o : objects) {
+      List<String> missing = new ArrayList<>();
+      for (String p = parent(o.getSupportedObjPath()); p != null && known.add(p); p = parent(p)) {
+        missing.add(0, p);
+      }
+      missing.forEach(
+          p -> out.add(SupportedObjectResult.newBuilder().setSupportedObjPath(p).build()));
+      out.add(o);
+    }
+    return out;
+  }
+
+  /** {@code Device.A.B.{i}.} → {@code Device.A.}; null for {@code Device.}. */
+  private static String parent(String path) {
+    String p = path.endsWith(".{i}.") ? path.substring(0, path.length() - 4) : path;
+    int dot = p.lastIndexOf('.', p.length() - 2);
+    return dot < 0 ? null : p.substring(0, dot + 1);
   }
 
   private void params(
