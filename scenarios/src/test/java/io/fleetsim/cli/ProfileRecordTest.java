@@ -99,8 +99,7 @@ class ProfileRecordTest {
   }
 
   @Test
-  void aLiveAgent_overWebSocketAndMqtt_isRecorded_andItsProfileRunsAThousandAgents()
-      throws Exception {
+  void aLiveAgent_overEachMtp_isRecorded_andItsProfileRunsAThousandAgents() throws Exception {
     int port;
     try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
       port = free.getLocalPort();
@@ -109,6 +108,9 @@ class ProfileRecordTest {
     recordLive("ws://127.0.0.1:" + port + "/usp", overWs);
     try (io.fleetsim.mtp.mqtt.Mosquitto broker = io.fleetsim.mtp.mqtt.Mosquitto.start()) {
       recordLive("mqtt://127.0.0.1:" + broker.port(), dir.resolve("mqtt-gateway.conf"));
+    }
+    try (io.fleetsim.testing.Artemis broker = io.fleetsim.testing.Artemis.start()) {
+      recordLive(broker.url(), dir.resolve("stomp-gateway.conf"));
     }
     assertThat(Files.readString(dir.resolve("dump/supported-dm.txt"))).contains("Device.WiFi.");
 
