@@ -2,6 +2,7 @@ package io.fleetsim.cli;
 
 import com.google.protobuf.Message;
 import com.google.protobuf.TextFormat;
+import com.google.protobuf.util.JsonFormat;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.mtp.connect.Connectors;
 import io.fleetsim.profiles.Tr181Model;
@@ -46,7 +47,8 @@ final class ProfileRecordCommand implements Callable<Integer> {
       names = "--from-dump",
       paramLabel = "DIR",
       description =
-          "Folder with supported-dm.txt and get.txt (and get-later.txt), protobuf text format.")
+          "Folder with supported-dm and get (and get-later), each .txt (protobuf text format) or"
+              + " .json (protobuf JSON).")
   Path dump;
 
   @Option(
@@ -136,10 +138,10 @@ final class ProfileRecordCommand implements Callable<Integer> {
           save(saveDump, a);
         }
       } else {
-        supported = read(dump.resolve("supported-dm.txt"), GetSupportedDMResp.getDefaultInstance());
-        values = read(dump.resolve("get.txt"), GetResp.getDefaultInstance());
-        if (Files.exists(dump.resolve("get-later.txt"))) {
-          later = read(dump.resolve("get-later.txt"), GetResp.getDefaultInstance());
+        supported = read(file(dump, "supported-dm"), GetSupportedDMResp.getDefaultInstance());
+        values = read(file(dump, "get"), GetResp.getDefaultInstance());
+        if (Files.exists(file(dump, "get-later"))) {
+          later = read(file(dump, "get-later"), GetResp.getDefaultInstance());
         }
       }
     } catch (IllegalArgumentException e) {
@@ -170,6 +172,25 @@ final class ProfileRecordCommand implements Callable<Integer> {
     return 0;
   }
 
+  @SuppressWarnings("unchecked")
+  private static <T extends Message> T readJson(Path file, String text, T type) {
+    JsonFormat.Parser json = JsonFormat.parser().ignoringUnknownFields();
+    try {
+      if (text.contains("\"body\"")) {
+        Msg.Builder msg = Msg.newBuilder();
+        json.merge(text, msg);
+        var resp = msg.getBody().getResponse();
+        return (T) (type instanceof GetResp ? resp.getGetResp() : resp.getGetSupportedDmResp());
+      }
+      Message.Builder b = type.newBuilderForType();
+      json.merge(text, b);
+      return (T) b.build();
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new IllegalArgumentException(
+          file + ": not protobuf JSON of a USP message: " + e.getMessage(), e);
+    }
+  }
+
   private static void save(Path dir, LiveRecording.Answers a) throws IOException {
     Files.createDirectories(dir);
     TextFormat.Printer p = TextFormat.printer();
@@ -180,7 +201,16 @@ final class ProfileRecordCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code file} in protobuf text format: a whole USP Msg, or the response message alone. */
+  /** {@code NAME.txt} in {@code dir}, else {@code NAME.json}. */
+  private static Path file(Path dir, String name) {
+    Path txt = dir.resolve(name + ".txt");
+    return Files.exists(txt) ? txt : dir.resolve(name + ".json");
+  }
+
+  /**
+   * {@code file} in protobuf text format ({@code .txt}) or protobuf JSON ({@code .json}): a whole
+   * USP Msg, or the response message alone.
+   */
   @SuppressWarnings("unchecked")
   private static <T extends Message> T read(Path file, T type) {
     String text;
@@ -188,6 +218,9 @@ final class ProfileRecordCommand implements Callable<Integer> {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (file.toString().endsWith(".json")) {
+      return readJson(file, text, type);
     }
     try {
       Msg msg = TextFormat.parse(text, Msg.class);

@@ -258,6 +258,47 @@ class ProfileRecordTest {
     assertThat(acme.object("Device.X_ACME_Mesh.Node.{i}.").commands()).containsKey("X_ACME_Kick()");
   }
 
+  @Test
+  void aDumpInProtobufJson_recordsTheSameProfile() throws Exception {
+    Path text = Files.createDirectories(dir.resolve("text"));
+    dumpOf(
+        text.resolve("supported-dm.txt"),
+        "iot-hub",
+        "2",
+        "GET_SUPPORTED_DM",
+        "get_supported_dm { obj_paths: 'Device.' return_commands: true return_events: true"
+            + " return_params: true }");
+    dumpOf(text.resolve("get.txt"), "iot-hub", "2", "GET", "get { param_paths: 'Device.' }");
+    Path json = Files.createDirectories(dir.resolve("json"));
+    for (String name : new String[] {"supported-dm", "get"}) {
+      Msg msg = TextFormat.parse(Files.readString(text.resolve(name + ".txt")), Msg.class);
+      Files.writeString(
+          json.resolve(name + ".json"), com.google.protobuf.util.JsonFormat.printer().print(msg));
+    }
+    out = new StringWriter();
+    assertThat(
+            run(
+                "profile",
+                "record",
+                "--from-dump",
+                text.toString(),
+                "--output",
+                dir.resolve("a.conf").toString()))
+        .isZero();
+    assertThat(
+            run(
+                "profile",
+                "record",
+                "--from-dump",
+                json.toString(),
+                "--output",
+                dir.resolve("b.conf").toString()))
+        .as(err.toString())
+        .isZero();
+    assertThat(Files.readString(dir.resolve("b.conf")).replace("name = \"b\"", ""))
+        .isEqualTo(Files.readString(dir.resolve("a.conf")).replace("name = \"a\"", ""));
+  }
+
   /** Agent 7's Get of Device. under {@code profile}: parameter path → value. */
   private Map<String, String> getDevice(String profile) throws Exception {
     out = new StringWriter();
