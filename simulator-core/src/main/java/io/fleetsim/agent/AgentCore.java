@@ -295,6 +295,9 @@ public final class AgentCore {
       boot =
           b.afterImageSwitch(FirmwareBanks.switchImage(this, b.activateImage(), changes), changes);
     }
+    if (b != null) {
+      RebootHistory.record(dm, boot);
+    }
     CommandLifecycle.dropInterruptedRequests(this, b);
     out.lifecycle(AgentLifecycle.RESTARTED);
   }
