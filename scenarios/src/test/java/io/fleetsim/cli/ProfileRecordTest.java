@@ -46,16 +46,7 @@ class ProfileRecordTest {
     Path recorded = dir.resolve("recorded-gateway.conf");
 
     out = new StringWriter();
-    assertThat(
-            run(
-                "profile",
-                "record",
-                "--from-dump",
-                dump.toString(),
-                "--output",
-                recorded.toString()))
-        .as(out + "\n" + err)
-        .isZero();
+    assertThat(record(dump, recorded)).as(out + "\n" + err).isZero();
     assertThat(out.toString())
         .as(err.toString())
         .contains("inferred Device.DeviceInfo.SerialNumber: a serial number")
@@ -227,16 +218,7 @@ class ProfileRecordTest {
         """);
     Path recorded = dir.resolve("acme.conf");
     out = new StringWriter();
-    assertThat(
-            run(
-                "profile",
-                "record",
-                "--from-dump",
-                dump.toString(),
-                "--output",
-                recorded.toString()))
-        .as(out + "\n" + err)
-        .isZero();
+    assertThat(record(dump, recorded)).as(out + "\n" + err).isZero();
     assertThat(out.toString())
         .contains("vendor extension Device.X_ACME_Mesh.Node.{i}.")
         .contains("vendor extension Device.DeviceInfo.X_ACME_Build")
@@ -276,27 +258,14 @@ class ProfileRecordTest {
           json.resolve(name + ".json"), com.google.protobuf.util.JsonFormat.printer().print(msg));
     }
     out = new StringWriter();
-    assertThat(
-            run(
-                "profile",
-                "record",
-                "--from-dump",
-                text.toString(),
-                "--output",
-                dir.resolve("a.conf").toString()))
-        .isZero();
-    assertThat(
-            run(
-                "profile",
-                "record",
-                "--from-dump",
-                json.toString(),
-                "--output",
-                dir.resolve("b.conf").toString()))
-        .as(err.toString())
-        .isZero();
+    assertThat(record(text, dir.resolve("a.conf"))).isZero();
+    assertThat(record(json, dir.resolve("b.conf"))).as(err.toString()).isZero();
     assertThat(Files.readString(dir.resolve("b.conf")).replace("name = \"b\"", ""))
         .isEqualTo(Files.readString(dir.resolve("a.conf")).replace("name = \"a\"", ""));
+  }
+
+  private int record(Path dump, Path output) {
+    return run("profile", "record", "--from-dump", dump.toString(), "--output", output.toString());
   }
 
   /** Agent 7's Get of Device. under {@code profile}: parameter path → value. */

@@ -97,6 +97,19 @@ final class AgentHarness {
     return result.getResolvedPathResults(0).getResultParamsMap().values().iterator().next();
   }
 
+  /** The instances a GetInstances of {@code objPath} (first level) lists, as instance paths. */
+  List<String> instances(String objPath) {
+    return call(MsgType.GET_INSTANCES, "get_instances { obj_paths: '" + objPath + "' }")
+        .getBody()
+        .getResponse()
+        .getGetInstancesResp()
+        .getReqPathResults(0)
+        .getCurrInstsList()
+        .stream()
+        .map(c -> c.getInstantiatedObjPath())
+        .toList();
+  }
+
   /** The msg_id the next {@link #call} will use. */
   String nextMsgId() {
     return "m" + (nextId + 1);

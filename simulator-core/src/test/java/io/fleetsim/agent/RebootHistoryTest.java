@@ -6,7 +6,6 @@ import com.typesafe.config.ConfigFactory;
 import io.fleetsim.datamodel.ProfileLoader;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.usp.proto.UspMsg.Header.MsgType;
-import io.fleetsim.usp.proto.UspMsg.Msg;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,20 +44,7 @@ class RebootHistoryTest {
     }
     assertThat(h.value("Device.DeviceInfo.Reboots.BootCount")).isEqualTo("9");
     assertThat(h.value("Device.DeviceInfo.Reboots.RebootNumberOfEntries")).isEqualTo("3");
-    Msg rows =
-        h.call(
-            MsgType.GET_INSTANCES,
-            "get_instances { obj_paths: 'Device.DeviceInfo.Reboots.Reboot.' }");
-    assertThat(
-            rows
-                .getBody()
-                .getResponse()
-                .getGetInstancesResp()
-                .getReqPathResults(0)
-                .getCurrInstsList()
-                .stream()
-                .map(c -> c.getInstantiatedObjPath())
-                .toList())
+    assertThat(h.instances("Device.DeviceInfo.Reboots.Reboot."))
         .containsExactly(
             "Device.DeviceInfo.Reboots.Reboot.2.",
             "Device.DeviceInfo.Reboots.Reboot.3.",

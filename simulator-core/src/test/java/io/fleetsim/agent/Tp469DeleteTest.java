@@ -28,17 +28,7 @@ class Tp469DeleteTest {
   }
 
   private java.util.List<String> remaining() {
-    return h
-        .call(
-            MsgType.GET_INSTANCES, "get_instances { obj_paths: 'Device.LocalAgent.Subscription.' }")
-        .getBody()
-        .getResponse()
-        .getGetInstancesResp()
-        .getReqPathResults(0)
-        .getCurrInstsList()
-        .stream()
-        .map(i -> i.getInstantiatedObjPath())
-        .toList();
+    return h.instances("Device.LocalAgent.Subscription.");
   }
 
   @Test
