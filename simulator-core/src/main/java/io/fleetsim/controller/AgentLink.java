@@ -33,8 +33,7 @@ final class AgentLink implements MtpListener {
   private volatile String agentId = "";
   private volatile String version = UspMessages.RECORD_VERSION;
 
-  /** Not yet read from the session: compared by identity. */
-  @SuppressWarnings("StringOperationCanBeSimplified")
+  /** Not yet read from the session: compared by identity, so a new instance on purpose. */
   private static final String UNREAD = new String("unread");
 
   /**

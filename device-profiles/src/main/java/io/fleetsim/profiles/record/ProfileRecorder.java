@@ -10,7 +10,6 @@ import io.fleetsim.usp.proto.UspMsg.GetSupportedDMResp.SupportedObjectResult;
 import io.fleetsim.usp.proto.UspMsg.GetSupportedDMResp.SupportedParamResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -278,9 +277,5 @@ public final class ProfileRecorder {
       case PARAM_UNSIGNED_LONG -> "unsignedLong";
       default -> "string";
     };
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }
