@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  * the notifications that committed changes, events and finished commands owe to subscribers, with
  * retry of unacknowledged ones. Not thread-safe: one thread drives an agent at a time (its actor).
  */
-public final class AgentCore {
+public final class AgentCore implements DeviceId.Details {
 
   final AgentEnvironment env;
   final AgentDataModel dm;
@@ -59,14 +59,21 @@ public final class AgentCore {
   /**
    * Who this agent is to the MTP at a connect: EndpointID, fleet index, {@code
    * Device.DeviceInfo.SerialNumber} and the first Ethernet interface's MACAddress ("" where the
-   * profile has none). Made per connect for logins and certificates, not kept.
+   * profile has none), the last two read only when a login or certificate needs them. Made per
+   * connect, not kept.
    */
   public DeviceId deviceId() {
-    return new DeviceId(
-        dm.index(),
-        endpointId,
-        valueOf(Tr181Paths.DEVICE_INFO, "SerialNumber", Instances.ROOT),
-        valueOf(Tr181Paths.ETHERNET_INTERFACE, "MACAddress", FIRST));
+    return new DeviceId(dm.index(), endpointId, this);
+  }
+
+  @Override
+  public String serial() {
+    return valueOf(Tr181Paths.DEVICE_INFO, "SerialNumber", Instances.ROOT);
+  }
+
+  @Override
+  public String mac() {
+    return valueOf(Tr181Paths.ETHERNET_INTERFACE, "MACAddress", FIRST);
   }
 
   private static final int[] FIRST = {1};

@@ -5,6 +5,7 @@ import io.fleetsim.agent.AgentLifecycle;
 import io.fleetsim.agent.AgentTimer;
 import io.fleetsim.agent.Misbehaviour;
 import io.fleetsim.agent.Outbox;
+import io.fleetsim.identity.DeviceId;
 import io.fleetsim.metrics.AgentState;
 import io.fleetsim.mtp.ConnectFailure;
 import io.fleetsim.mtp.MtpListener;
@@ -145,13 +146,16 @@ public final class AgentActor implements MtpListener, Outbox {
     // read here, on the actor's thread: the connect itself may run on another
     String address = core.configuredMtpAddress();
     MtpListener listener = address == null ? this : new AddressedListener(this, address);
+    // its serial and MAC are read, if a login or certificate needs them, where the connect runs:
+    // both are read-only in TR-181, so no write of this agent's can race the read
+    DeviceId device = core.deviceId();
     runtime.connect(
         () -> {
           connectStartNanos = System.nanoTime();
           runtime
               .connector(core.dataModel().device())
               .connect(
-                  core.deviceId(),
+                  device,
                   runtime.controllerId(),
                   listener,
                   runtime.loop(),
