@@ -23,6 +23,7 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -47,6 +48,10 @@ public final class CertificateAuthority implements ClientCertificates {
   private final X509CertificateHolder caHolder;
   private final String signatureAlgorithm;
   private final PrivateKey caKey;
+
+  /** The CA key for the P-256 signer, or null when it is another kind (the JCA signs then). */
+  private final ECPrivateKeyParameters p256Key;
+
   private final DeviceKeys keys;
   private final LoginTemplate commonName;
   private final org.bouncycastle.asn1.x509.AuthorityKeyIdentifier authorityKeyId;
@@ -56,6 +61,7 @@ public final class CertificateAuthority implements ClientCertificates {
     this.caCert = caCert;
     this.caHolder = new X509CertificateHolder(caCert.getEncoded());
     this.caKey = caKey;
+    this.p256Key = P256Signer.key(caKey);
     this.signatureAlgorithm =
         caKey.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
     this.keys = new DeviceKeys(caKey.getEncoded());
@@ -128,9 +134,10 @@ public final class CertificateAuthority implements ClientCertificates {
         new GeneralNames(
             new GeneralName(GeneralName.uniformResourceIdentifier, EID_URN + device.eid())));
     b.addExtension(Extension.authorityKeyIdentifier, false, authorityKeyId);
-    P256Signer fast = P256Signer.of(caKey);
     ContentSigner signer =
-        fast != null ? fast : new JcaContentSignerBuilder(signatureAlgorithm).build(caKey);
+        p256Key != null
+            ? new P256Signer(p256Key)
+            : new JcaContentSignerBuilder(signatureAlgorithm).build(caKey);
     return new CompactCertificate(b.build(signer).getEncoded());
   }
 

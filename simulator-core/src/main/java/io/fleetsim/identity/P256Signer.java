@@ -36,16 +36,17 @@ final class P256Signer implements ContentSigner {
   private final ECPrivateKeyParameters key;
   private final ByteArrayOutputStream tbs = new ByteArrayOutputStream(512);
 
-  private P256Signer(BigInteger d) {
-    this.key = new ECPrivateKeyParameters(d, DOMAIN);
+  /** A signer of one certificate (it gathers the certificate's bytes) with {@code key}. */
+  P256Signer(ECPrivateKeyParameters key) {
+    this.key = key;
   }
 
-  /** A signer for {@code caKey} when it is a P-256 key, else null (the JCA signer serves it). */
-  static P256Signer of(PrivateKey caKey) {
+  /** {@code caKey} for this signer when it is a P-256 key, else null (the JCA signer serves it). */
+  static ECPrivateKeyParameters key(PrivateKey caKey) {
     if (caKey instanceof ECPrivateKey ec
         && ec.getParams().getOrder().equals(P256.getN())
         && ec.getParams().getCurve().getField().getFieldSize() == 256) {
-      return new P256Signer(ec.getS());
+      return new ECPrivateKeyParameters(ec.getS(), DOMAIN);
     }
     return null;
   }
