@@ -48,7 +48,8 @@ public final class ProfileRecorder {
       String name, GetSupportedDMResp supported, GetResp values, GetResp later, double seconds) {
     RecordedValues now = RecordedValues.of(values);
     RecordedValues then = later == null ? null : RecordedValues.of(later);
-    String serial = now.value("Device.DeviceInfo.", "SerialNumber");
+    String recordedSerial = now.value("Device.DeviceInfo.", "SerialNumber");
+    String serial = recordedSerial == null ? "" : recordedSerial; // a device may report none
     List<String> inferences = new ArrayList<>();
     List<String> vendor = new ArrayList<>();
     StringBuilder out = new StringBuilder(64 * 1024);
@@ -168,14 +169,12 @@ public final class ProfileRecorder {
         spec.append(", list = true");
       }
       List<String> values = new ArrayList<>();
-      for (String row : rows.isEmpty() && !o.getIsMultiInstance() ? List.of(path) : rows) {
+      for (String row : rows) {
         values.add(now.value(row, name));
       }
+      // the first row's value, in both Gets (an object inside a table row has rows too)
       String first = values.isEmpty() ? null : values.get(0);
-      String later =
-          then == null || rows.isEmpty() && o.getIsMultiInstance()
-              ? null
-              : then.value(o.getIsMultiInstance() ? rows.get(0) : path, name);
+      String later = then == null || rows.isEmpty() ? null : then.value(rows.get(0), name);
       ValueShapes.Inference shape =
           p.getAccess() == GetSupportedDMResp.ParamAccessType.PARAM_WRITE_ONLY
               ? null
