@@ -11,21 +11,17 @@ import java.time.Duration;
  * wait as they would behind a dead access network. One per run; nothing per agent.
  */
 public final class LinkCut {
-  private volatile long cutUntilNanos;
-  private volatile boolean cut;
+  /** Until when the link is cut: no later than now until a cut. */
+  private volatile long cutUntilNanos = System.nanoTime();
 
   /** Cuts the link from now for {@code length}. */
   public void cut(Duration length) {
     cutUntilNanos = System.nanoTime() + length.toNanos();
-    cut = true;
   }
 
   /** Whether the link is cut now. */
   public boolean isCut() {
-    if (cut && System.nanoTime() - cutUntilNanos >= 0) {
-      cut = false;
-    }
-    return cut;
+    return System.nanoTime() - cutUntilNanos < 0;
   }
 
   /** {@code inner}, failing its connects while the link is cut. */
