@@ -99,9 +99,8 @@ final class IdentityReader {
     try {
       return s.build(env);
     } catch (IdentitySettings.Problem p) {
-      String at = c.hasPath(p.setting()) ? p.setting() : KEYS[0];
       throw in.error(
-          c.hasPath(at) ? c.getValue(at) : fleet.getValue("identity"),
+          c.hasPath(p.setting()) ? c.getValue(p.setting()) : fleet.getValue("identity"),
           key + "." + p.setting(),
           p.getMessage());
     }
