@@ -6,6 +6,7 @@ import io.fleetsim.agent.AgentEnvironment;
 import io.fleetsim.agent.Outbox;
 import io.fleetsim.datamodel.AgentDataModel;
 import io.fleetsim.datamodel.DeviceModel;
+import io.fleetsim.datamodel.FleetMesh;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.metrics.AgentStats;
 import io.fleetsim.metrics.HeapAfterGc;
@@ -47,11 +48,13 @@ public final class MixHeapPerAgent {
     AtomicLong now = new AtomicLong(epoch);
     InstantSource clock = () -> Instant.ofEpochMilli(now.get());
     List<Schema> schemas = mix.schemas();
+    // gateways and extenders form Wi-Fi meshes, as in a run (LocalRun.models)
+    FleetMesh mesh = new FleetMesh(schemas, mix::entryOf, 42, n);
     AgentEnvironment[] envs = new AgentEnvironment[schemas.size()];
     for (int i = 0; i < envs.length; i++) {
       envs[i] =
           AgentEnvironment.of(
-              new DeviceModel(schemas.get(i), 42, clock, epoch),
+              new DeviceModel(schemas.get(i), 42, clock, epoch).withMesh(mesh),
               (a, due, t) -> {},
               AgentStats.NOOP);
     }

@@ -62,7 +62,7 @@ final class WorkerRun {
     return new WorkerRun(
         a,
         worker,
-        new LocalRun(part, a.range().first(), a.joinersFirst(), a.measureHeap()),
+        new LocalRun(part, a.range().first(), a.joinersFirst(), a.totalAgents(), a.measureHeap()),
         out,
         clock);
   }

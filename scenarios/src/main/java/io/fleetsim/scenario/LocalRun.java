@@ -4,6 +4,7 @@ import io.fleetsim.controller.Provisioning;
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.controller.Workload;
 import io.fleetsim.datamodel.DeviceModel;
+import io.fleetsim.datamodel.FleetMesh;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.fleet.ActorFleet;
 import io.fleetsim.fleet.FleetShape;
@@ -46,21 +47,35 @@ public final class LocalRun implements RunFleet {
   private final long heapBefore;
 
   /**
+   * The fleet's device models, one per mix entry, shared by every agent. Gateways and extenders of
+   * the mix form Wi-Fi meshes by agent index over the whole fleet ({@code fleetAgents}), so every
+   * worker of a cluster computes the same meshes.
+   */
+  static List<DeviceModel> models(Scenario s, int fleetAgents) {
+    List<Schema> schemas = ScenarioLoader.profiles(s);
+    FleetMesh mesh = new FleetMesh(schemas, s.mix()::entryOf, s.seed(), fleetAgents);
+    List<DeviceModel> models = new ArrayList<>();
+    for (Schema schema : schemas) {
+      models.add(new DeviceModel(schema, s.seed(), InstantSource.system()).withMesh(mesh));
+    }
+    return models;
+  }
+
+  /**
    * Builds the fleet of {@code s} (its agents from index {@code firstIndex}, the ones churn adds
    * from {@code joinersFirst}) and its target, and pre-provisions it when the scenario says so;
    * nothing connects before {@link #start}.
    *
+   * @param fleetAgents the whole fleet's agents (a worker runs a part): they form the Wi-Fi meshes
    * @param measureHeap measure the heap after GC once the models are built, for {@link
    *     #heapBytesPerAgent()} (costs a few seconds of full collections)
    * @throws ScenarioException when this process cannot hold the fleet (open files, heap)
    */
-  public LocalRun(Scenario s, int firstIndex, int joinersFirst, boolean measureHeap) {
+  public LocalRun(
+      Scenario s, int firstIndex, int joinersFirst, int fleetAgents, boolean measureHeap) {
     ScenarioRunner.checkResources(s);
     this.scenario = s;
-    List<DeviceModel> models = new ArrayList<>();
-    for (Schema schema : ScenarioLoader.profiles(s)) {
-      models.add(new DeviceModel(schema, s.seed(), InstantSource.system()));
-    }
+    List<DeviceModel> models = models(s, fleetAgents);
     // the models are shared by every agent (and by every fleet of this JVM): not per agent
     this.heapBefore = measureHeap ? HeapAfterGc.used() : -1;
     this.targets = new RunTargets(s);

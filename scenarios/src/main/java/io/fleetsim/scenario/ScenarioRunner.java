@@ -55,7 +55,7 @@ public final class ScenarioRunner {
    */
   public ScenarioRunner(
       Scenario scenario, PrintWriter out, boolean measureHeap, InetSocketAddress dashboardAt) {
-    this(scenario, out, dashboardAt, s -> new LocalRun(s, 0, s.agents(), measureHeap));
+    this(scenario, out, dashboardAt, s -> new LocalRun(s, 0, s.agents(), s.agents(), measureHeap));
   }
 
   /**

@@ -36,8 +36,10 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 2)
 public class GetRoundTripBenchmark {
   private AgentCore agent;
+  private AgentCore gateway;
   private byte[] getDeviceInfo;
   private byte[] getOneParam;
+  private byte[] getGatewayDevice;
   private Outbox out;
 
   @Setup
@@ -47,8 +49,19 @@ public class GetRoundTripBenchmark {
         AgentEnvironment.of(
             new DeviceModel(schema, 1, InstantSource.system()), (i, due, t) -> {}, AgentStats.NOOP);
     agent = AgentCore.create(env, 1);
-    getDeviceInfo = request("Device.DeviceInfo.");
-    getOneParam = request("Device.DeviceInfo.SoftwareVersion");
+    getDeviceInfo = request(agent, "Device.DeviceInfo.");
+    getOneParam = request(agent, "Device.DeviceInfo.SoftwareVersion");
+    Schema homeGateway =
+        ProfileLoader.load(
+            new java.io.File("device-profiles/src/main/resources/profiles/home-gateway.conf"));
+    gateway =
+        AgentCore.create(
+            AgentEnvironment.of(
+                new DeviceModel(homeGateway, 1, InstantSource.system()),
+                (i, due, t) -> {},
+                AgentStats.NOOP),
+            1);
+    getGatewayDevice = request(gateway, "Device.");
     out =
         (controllerId, record) -> {
           bh.consume(record);
@@ -56,7 +69,7 @@ public class GetRoundTripBenchmark {
         };
   }
 
-  private byte[] request(String path) {
+  private static byte[] request(AgentCore agent, String path) {
     return UspMessages.record(
             "1.4",
             agent.endpointId(),
@@ -78,5 +91,14 @@ public class GetRoundTripBenchmark {
   @Benchmark
   public Object getSingleParameter() {
     return agent.onRecord(getOneParam, out);
+  }
+
+  /**
+   * Get Device. of a home gateway: its whole data model, about 1,700 values with its hosts, Wi-Fi
+   * associations and leases.
+   */
+  @Benchmark
+  public Object getWholeGateway() {
+    return gateway.onRecord(getGatewayDevice, out);
   }
 }

@@ -15,13 +15,21 @@ final class TickChanges {
 
   static List<Change> churnSince(
       AgentCore agent, long sinceMillis, long now, List<Change> changes) {
+    // churning tables come first: a table that follows one is looked at only when its rows moved
+    // in this window (a Set of the matched parameter moves rows too, but is no tick's change)
+    List<ObjectNode> moved = List.of();
     for (ObjectNode table : agent.dm.schema().churningTables()) {
+      if (table.follows() != null && !moved.contains(table.follows().leader())) {
+        continue;
+      }
+      boolean changed = false;
       for (int[] parent : parentInstances(agent, table)) {
         int[] before = agent.dm.instancesAt(table, parent, sinceMillis);
         int[] after = agent.dm.instancesAt(table, parent, now);
         if (java.util.Arrays.equals(before, after)) {
           continue;
         }
+        changed = true;
         if (changes == null) {
           changes = new ArrayList<>();
         }
@@ -38,6 +46,10 @@ final class TickChanges {
                     table, inst, AddHandler.uniqueKeys(table, inst, agent.dm)));
           }
         }
+      }
+      if (changed && table.churn() != null) {
+        moved = moved.isEmpty() ? new ArrayList<>() : moved;
+        moved.add(table);
       }
     }
     return changes;

@@ -83,19 +83,42 @@ public final class AgentDataModel {
   }
 
   /**
-   * The instance numbers at a given time: a churning table's rows are computed from the clock
-   * (nothing stored), every other table's are its defaults or what USP changed.
+   * The instance numbers at a given time: a churning table's rows, and those of a table that
+   * follows one, are computed from the clock (nothing stored), every other table's are its defaults
+   * or what USP changed.
    */
   public int[] instancesAt(ObjectNode table, int[] parentInstances, long atMillis) {
     Overlay.Table t = overlay.table(table.id(), parentInstances);
     if (t != null) {
       return t.instances;
     }
+    if (table.meshRows()) {
+      return numbered(device.mesh().membersOf(index).length);
+    }
+    Follows follows = table.follows();
+    if (follows != null) {
+      return follows.instances(this, parentInstances, atMillis);
+    }
     Churn churn = table.churn();
     if (churn != null) {
       return churn.instances(device.seed(), index, parentInstances, device.epochMillis(), atMillis);
     }
     return defaultInstances(table);
+  }
+
+  /** Rows 1..n, shared (n is at most a mesh's members). */
+  private static final int[][] NUMBERED = new int[FleetMesh.WINDOW + 2][];
+
+  static {
+    for (int n = 0; n < NUMBERED.length; n++) {
+      NUMBERED[n] = java.util.stream.IntStream.rangeClosed(1, n).toArray();
+    }
+  }
+
+  private static int[] numbered(int n) {
+    return n < NUMBERED.length
+        ? NUMBERED[n]
+        : java.util.stream.IntStream.rangeClosed(1, n).toArray();
   }
 
   /** True when the object instance exists: every table on its path has the instance number. */
@@ -223,6 +246,11 @@ public final class AgentDataModel {
     @Override
     public int[] instances() {
       return instances;
+    }
+
+    @Override
+    public Mesh mesh() {
+      return device.mesh();
     }
 
     @Override

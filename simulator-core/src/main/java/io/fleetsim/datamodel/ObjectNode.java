@@ -34,6 +34,8 @@ public final class ObjectNode {
   String origin = "";
   private int[] presentIn;
   Churn churn;
+  Follows follows;
+  boolean meshRows;
   String enableParameter;
 
   ObjectNode(int id, String name, ObjectNode parent, boolean multiInstance) {
@@ -125,6 +127,16 @@ public final class ObjectNode {
   /** How this table's rows come and go, or null for a table that only changes through USP. */
   public Churn churn() {
     return churn;
+  }
+
+  /** True when the rows are the members of the agent's Wi-Fi mesh (profile {@code mesh}). */
+  public boolean meshRows() {
+    return meshRows;
+  }
+
+  /** The table whose rows this one mirrors (profile {@code follows}), or null. */
+  public Follows follows() {
+    return follows;
   }
 
   /** Where the profile defines it, {@code file:line}. */

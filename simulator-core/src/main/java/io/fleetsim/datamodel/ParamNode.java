@@ -11,7 +11,7 @@ public final class ParamNode {
   private final String name;
   private final ObjectNode owner;
   private final ValueSpec spec;
-  private final ValueSource source;
+  private ValueSource source;
   private final boolean valueChangeIgnored;
   private final boolean secured;
   private final String origin;
@@ -67,6 +67,11 @@ public final class ParamNode {
 
   public ValueSource source() {
     return source;
+  }
+
+  /** While compiling: the table's {@code variants} replace the profile's source. */
+  void source(ValueSource replaced) {
+    this.source = replaced;
   }
 
   /**

@@ -3,7 +3,6 @@ package io.fleetsim.datamodel;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.fleetsim.config.HoconReader;
@@ -18,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Compiles one parsed profile: its objects (parents first, then in file order), tables with their
- * instances, unique keys, NumberOfEntries counters and churn, and the agent settings; parameters,
- * commands and events go to {@link ProfileMembers}. Every problem is a {@link ProfileException}
- * naming file, line and key.
+ * instances, unique keys and NumberOfEntries counters (how rows move: {@link TableRows}), and the
+ * agent settings; parameters, commands and events go to {@link ProfileMembers}. Every problem is a
+ * {@link ProfileException} naming file, line and key.
  */
 final class ProfileCompiler {
   private final Config config;
@@ -31,11 +30,7 @@ final class ProfileCompiler {
   private final Map<ObjectNode, String> numEntriesOrigin = new LinkedHashMap<>();
   private final ProfileMembers members;
 
-  /**
-   * {@code agent.host-churn-every}: the shortest presence cycle of every churning table (the
-   * longest keeps its ratio to it); 0 keeps the profile's.
-   */
-  private final long churnEvery;
+  private final TableRows rows;
 
   ProfileCompiler(Config config, String source) {
     this.config = config;
@@ -44,8 +39,9 @@ final class ProfileCompiler {
     String key = "profile.agent.value-change-every";
     long hopEvery = config.hasPath(key) ? config.getDuration(key, TimeUnit.MILLISECONDS) : 0;
     String churnKey = "profile.agent.host-churn-every";
-    this.churnEvery =
-        config.hasPath(churnKey) ? config.getDuration(churnKey, TimeUnit.MILLISECONDS) : 0;
+    this.rows =
+        new TableRows(
+            in, config.hasPath(churnKey) ? config.getDuration(churnKey, TimeUnit.MILLISECONDS) : 0);
     this.members =
         new ProfileMembers(in, params, new ValueGenerators(in, hopEvery), deviceList(config));
   }
@@ -90,6 +86,7 @@ final class ProfileCompiler {
       throw in.error(objectsBlock.origin(), "profile.objects", "\"Device.\" must be defined");
     }
     linkNumEntries();
+    rows.link(byPath, params);
     ProfileSettings settings = settings(profile);
     return new Schema(name, uri, root, objects, params, byPath, settings);
   }
@@ -105,7 +102,26 @@ final class ProfileCompiler {
             : 5_000,
         agent.hasPath("download-time")
             ? agent.getDuration("download-time", TimeUnit.MILLISECONDS)
-            : 10_000);
+            : 10_000,
+        meshRole(agent));
+  }
+
+  /** {@code agent.mesh-role = controller | extender} (none when absent). */
+  private Mesh.Role meshRole(Config agent) {
+    if (!agent.hasPath("mesh-role")) {
+      return Mesh.Role.NONE;
+    }
+    String role = agent.getString("mesh-role");
+    return switch (role) {
+      case "controller" -> Mesh.Role.CONTROLLER;
+      case "extender" -> Mesh.Role.EXTENDER;
+      case "none" -> Mesh.Role.NONE;
+      default ->
+          throw in.error(
+              agent.getValue("mesh-role").origin(),
+              "profile.agent.mesh-role",
+              "controller, extender or none, not " + role);
+    };
   }
 
   private void object(String path, ConfigValue value) {
@@ -151,6 +167,9 @@ final class ProfileCompiler {
         "enable",
         "present-in",
         "churn",
+        "follows",
+        "mesh",
+        "variants",
         "params",
         "commands",
         "events");
@@ -196,9 +215,7 @@ final class ProfileCompiler {
         numEntriesOrigin.put(node, in.where(c.getValue("num-entries").origin()));
       }
     }
-    if (c.hasPath("churn")) {
-      node.churn = churn(c, node, key);
-    }
+    rows.rows(c, node, key);
     if (c.hasPath("present-in")) {
       if (table || parent == null || parent.depth() == 0) {
         throw in.error(
@@ -214,6 +231,7 @@ final class ProfileCompiler {
         members.param(node, p.getKey(), p.getValue(), key + ".params." + p.getKey());
       }
     }
+    rows.variants(c, node, key);
     if (c.hasPath("enable")) {
       node.enableParameter = c.getString("enable");
       if (node.param(node.enableParameter) == null) {
@@ -263,37 +281,6 @@ final class ProfileCompiler {
       keys.add(names);
     }
     return keys;
-  }
-
-  /** {@code churn { period = [8h, 24h], present = [0.3, 0.9] }} on a read-only table. */
-  private Churn churn(Config c, ObjectNode node, String key) {
-    ConfigOrigin at = c.getValue("churn").origin();
-    if (!node.multiInstance() || node.writable()) {
-      throw in.error(
-          at, key + ".churn", "only read-only tables churn (the Controller cannot Add there)");
-    }
-    Config ch = c.getConfig("churn");
-    List<java.time.Duration> period = ch.getDurationList("period");
-    List<Double> present = ch.getDoubleList("present");
-    if (period.size() != 2
-        || period.get(0).isZero()
-        || period.get(0).compareTo(period.get(1)) > 0) {
-      throw in.error(at, key + ".churn.period", "[shortest, longest] cycle, both > 0");
-    }
-    if (present.size() != 2
-        || present.get(0) < 0
-        || present.get(1) > 1
-        || present.get(0) > present.get(1)) {
-      throw in.error(at, key + ".churn.present", "[min, max] shares of a cycle within 0..1");
-    }
-    long shortest = period.get(0).toMillis();
-    long longest = period.get(1).toMillis();
-    if (churnEvery > 0) {
-      // a faster (or slower) day: the shortest cycle becomes churnEvery, the spread is kept
-      longest = Math.max(churnEvery, Math.round((double) longest / shortest * churnEvery));
-      shortest = churnEvery;
-    }
-    return new Churn(node.defaultInstances(), shortest, longest, present.get(0), present.get(1));
   }
 
   /** {@code [1, 3, "5-9"]}: instance numbers and ranges, sorted. */

@@ -34,7 +34,11 @@ public final class Schema {
     this.params = List.copyOf(params);
     this.bySupportedPath = Map.copyOf(bySupportedPath);
     this.settings = settings;
-    this.churningTables = objects.stream().filter(o -> o.churn() != null).toList();
+    // churning tables first, then those that follow one
+    List<ObjectNode> moving = new java.util.ArrayList<>();
+    objects.stream().filter(o -> o.churn() != null).forEach(moving::add);
+    objects.stream().filter(o -> o.follows() != null).forEach(moving::add);
+    this.churningTables = List.copyOf(moving);
     this.changingParams =
         this.params.stream()
             .filter(p -> p.source().notifiesChanges() && !p.valueChangeIgnored())
@@ -46,7 +50,10 @@ public final class Schema {
     return changingParams;
   }
 
-  /** Tables whose rows come and go with time (profile {@code churn}). */
+  /**
+   * Tables whose rows come and go with time: those that churn, then those that follow another
+   * (profile {@code churn}, {@code follows}).
+   */
   public List<ObjectNode> churningTables() {
     return churningTables;
   }

@@ -1,6 +1,10 @@
 package io.fleetsim.datamodel;
 
-/** Expands per-device templates such as {@code FS{index:08}} or {@code wlan{i}}. */
+/**
+ * Expands per-device templates such as {@code FS{index:08}} or {@code wlan{i}}. {@code {i%M+B}}
+ * (and {@code {i2%M+B}}) folds an instance number into M values from B: {@code B + (i - 1) mod M},
+ * so a host row whose numbers grow without end (churn) still gets an address inside its pool.
+ */
 public final class Templates {
   private Templates() {}
 
@@ -33,7 +37,7 @@ public final class Templates {
         return pattern.substring(i);
       }
       String p = pattern.substring(i + 1, close);
-      if (!p.matches("index(:\\d+)?|hex(:\\d+)?|i[1-4]?|seed")) {
+      if (!p.matches("index(:\\d+)?|hex(:\\d+)?|i[1-4]?(%[1-9]\\d{0,8}(\\+\\d{1,9})?)?|seed")) {
         return "{" + p + "}";
       }
       i = pattern.indexOf('{', close);
@@ -43,12 +47,13 @@ public final class Templates {
 
   private static String placeholder(String p, ValueContext ctx) {
     int[] inst = ctx.instances();
-    if (p.equals("i")) {
-      return inst.length == 0 ? "0" : Integer.toString(inst[inst.length - 1]);
-    }
-    if (p.length() == 2 && p.charAt(0) == 'i' && Character.isDigit(p.charAt(1))) {
-      int level = p.charAt(1) - '1';
-      return level < inst.length ? Integer.toString(inst[level]) : "0";
+    int percent = p.indexOf('%');
+    String number = percent < 0 ? p : p.substring(0, percent);
+    if (number.equals("i")
+        || number.length() == 2 && number.charAt(0) == 'i' && Character.isDigit(number.charAt(1))) {
+      int level = number.length() == 1 ? inst.length - 1 : number.charAt(1) - '1';
+      int n = level >= 0 && level < inst.length ? inst[level] : 0;
+      return Long.toString(percent < 0 ? n : folded(n, p.substring(percent + 1)));
     }
     if (p.equals("seed")) {
       return Long.toString(ctx.seed());
@@ -64,5 +69,13 @@ public final class Templates {
       return digits;
     }
     return "0".repeat(width - digits.length()) + digits;
+  }
+
+  /** {@code M+B} (or {@code M}): B + (n - 1) mod M, B being 1 when absent. */
+  private static long folded(int n, String spec) {
+    int plus = spec.indexOf('+');
+    long m = Long.parseLong(plus < 0 ? spec : spec.substring(0, plus));
+    long base = plus < 0 ? 1 : Long.parseLong(spec.substring(plus + 1));
+    return base + Math.floorMod(n - 1L, m);
   }
 }

@@ -16,4 +16,9 @@ public interface ValueContext {
 
   /** When the agent last booted; UpTime and counters start there. */
   long bootMillis();
+
+  /** The fleet's meshes, or null where no other agent can be seen (mesh values are then alone). */
+  default Mesh mesh() {
+    return null;
+  }
 }

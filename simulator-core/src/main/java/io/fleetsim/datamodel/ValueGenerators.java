@@ -46,6 +46,9 @@ final class ValueGenerators {
         throw in.error(value.origin(), key + ".mac", "an OUI such as 00:D0:9E");
       }
       int perAgent = g.hasPath("per-agent") ? g.getInt("per-agent") : 16;
+      if (perAgent < 1) {
+        throw in.error(value.origin(), key + ".per-agent", "addresses per agent, at least 1");
+      }
       return new ValueSource.Mac(Integer.parseInt(oui, 16), perAgent);
     }
     if (g.hasPath("ipv4")) {
@@ -106,6 +109,9 @@ final class ValueGenerators {
       }
       return new ValueSource.RandomRange(range.get(0), range.get(1));
     }
+    if (g.hasPath("mesh")) {
+      return mesh(g, value, key + ".mesh");
+    }
     if (g.hasPath("uptime")) {
       return new ValueSource.UpTime();
     }
@@ -115,7 +121,41 @@ final class ValueGenerators {
     throw in.error(
         value.origin(),
         key,
-        "unknown generator; one of template, mac, ipv4, counter, wander, hop, random, uptime,"
-            + " clock");
+        "unknown generator; one of template, mac, ipv4, counter, wander, hop, random, mesh,"
+            + " uptime, clock");
+  }
+
+  /**
+   * {@code mesh { controller = "Device.IEEE1905.AL.IEEE1905Id", alone { mac = … } }} or {@code mesh
+   * { member = "Device.DeviceInfo.SerialNumber" }}: a single parameter of the mesh's controller, or
+   * of the member of a {@code mesh = members} row; {@code alone} (a value or a generator, "" by
+   * default) when the agent has no controller.
+   */
+  private ValueSource mesh(Config g, ConfigValue value, String key) {
+    ConfigValue block = g.getValue("mesh");
+    if (block.valueType() != ConfigValueType.OBJECT) {
+      throw in.error(block.origin(), key, "{ controller = PATH } or { member = PATH }");
+    }
+    in.keys((ConfigObject) block, key, "controller", "member", "alone");
+    Config m = g.getConfig("mesh");
+    boolean controller = m.hasPath("controller");
+    if (controller == m.hasPath("member")) {
+      throw in.error(block.origin(), key, "one of controller = PATH or member = PATH");
+    }
+    String which = controller ? "controller" : "member";
+    String path = m.getString(which);
+    if (!path.matches("Device\\.([A-Za-z_][A-Za-z0-9_-]*\\.)*[A-Za-z_][A-Za-z0-9_-]*")) {
+      throw in.error(
+          m.getValue(which).origin(), key + "." + which, "a single parameter's path, no {i}");
+    }
+    ValueSource alone = new ValueSource.Constant("");
+    if (m.hasPath("alone")) {
+      ConfigValue a = m.getValue("alone");
+      alone =
+          a.valueType() == ConfigValueType.OBJECT
+              ? generator(a, key + ".alone")
+              : new ValueSource.Constant(String.valueOf(a.unwrapped()));
+    }
+    return new ValueSource.MeshValue(controller, path, alone);
   }
 }

@@ -61,13 +61,16 @@ public sealed interface ValueSource {
 
   /**
    * A MAC address: the OUI's 3 bytes, then 3 bytes from agent index and instance (unique per
-   * fleet).
+   * fleet). Instance numbers past {@code perAgent} fold back into the agent's block (a churning
+   * table's numbers grow without end); with {@code perAgent} a multiple of the churn slots, rows
+   * present together never share an address.
    */
   record Mac(int oui, int perAgent) implements ValueSource {
     @Override
     public String value(ValueContext ctx) {
       int[] inst = ctx.instances();
-      int local = inst.length == 0 ? 0 : inst[inst.length - 1];
+      int n = inst.length == 0 ? 0 : inst[inst.length - 1];
+      int local = n <= perAgent ? n : 1 + (n - 1) % perAgent;
       long nic = ((long) ctx.agentIndex() * perAgent + local) & 0xFFFFFFL;
       long mac = ((long) oui << 24) | nic;
       StringBuilder sb = new StringBuilder(17);
@@ -225,6 +228,71 @@ public sealed interface ValueSource {
     @Override
     public boolean notifiesChanges() {
       return true;
+    }
+  }
+
+  /**
+   * One of several sources, picked per row by a seeded draw over their cumulative shares (a table's
+   * {@code variants}): every parameter of a row draws with the same salt, so a host on Wi-Fi has
+   * its Wi-Fi interface, type and AssociatedDevice together.
+   *
+   * @param upTo cumulative shares in (0, 1], the last one 1
+   */
+  record Pick(List<ValueSource> choices, double[] upTo, long salt) implements ValueSource {
+    public Pick {
+      choices = List.copyOf(choices);
+      upTo = upTo.clone();
+    }
+
+    /** Which variant the row of this context has. */
+    static int variant(ValueContext ctx, double[] upTo, long salt) {
+      double u = Seeds.unit(ctx, salt);
+      int i = 0;
+      while (i < upTo.length - 1 && u >= upTo[i]) {
+        i++;
+      }
+      return i;
+    }
+
+    @Override
+    public String value(ValueContext ctx) {
+      return choices.get(variant(ctx, upTo, salt)).value(ctx);
+    }
+
+    @Override
+    public boolean timeDependent() {
+      return choices.stream().anyMatch(ValueSource::timeDependent);
+    }
+
+    @Override
+    public boolean notifiesChanges() {
+      return choices.stream().anyMatch(ValueSource::notifiesChanges);
+    }
+  }
+
+  /**
+   * A value of another member of the agent's Wi-Fi mesh ({@code gen { mesh { … } }}): its
+   * controller's parameter {@code path} (Network.ControllerID, the network's ID), or, in a row of a
+   * {@code mesh = members} table, the row's member's (row 1 the controller, then the extenders).
+   * {@code alone} when the agent has no controller in the fleet; "" past the members.
+   */
+  record MeshValue(boolean controller, String path, ValueSource alone) implements ValueSource {
+    @Override
+    public String value(ValueContext ctx) {
+      Mesh mesh = ctx.mesh();
+      if (controller) {
+        int c = mesh == null ? -1 : mesh.controllerOf(ctx.agentIndex());
+        return c < 0 ? alone.value(ctx) : mesh.value(c, path, ctx.nowMillis());
+      }
+      int[] inst = ctx.instances();
+      int row = inst.length == 0 ? 1 : inst[0];
+      if (mesh == null) {
+        return row == 1 ? alone.value(ctx) : "";
+      }
+      int[] members = mesh.membersOf(ctx.agentIndex());
+      return row >= 1 && row <= members.length
+          ? mesh.value(members[row - 1], path, ctx.nowMillis())
+          : "";
     }
   }
 

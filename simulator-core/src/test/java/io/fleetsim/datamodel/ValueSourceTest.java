@@ -29,6 +29,59 @@ class ValueSourceTest {
     assertThat(value(dm, "Device.DeviceInfo.FirmwareImage.{i}.Status", 2)).isEqualTo("Available");
   }
 
+  @Test
+  void foldedInstanceNumbers_stayInsideTheirRange() {
+    ValueContext ctx = context(7, 1, 150);
+    assertThat(Templates.expand("192.168.1.{i%150+100}", context(7, 1))).isEqualTo("192.168.1.100");
+    assertThat(Templates.expand("192.168.1.{i%150+100}", context(7, 150)))
+        .isEqualTo("192.168.1.249");
+    assertThat(Templates.expand("192.168.1.{i%150+100}", context(7, 151)))
+        .isEqualTo("192.168.1.100");
+    assertThat(Templates.expand("192.168.{i1}.{i2%150+100}", ctx)).isEqualTo("192.168.1.249");
+    assertThat(Templates.expand("eth{i%2}", context(7, 4))).isEqualTo("eth2");
+    assertThat(Templates.invalidPlaceholder("{i3%4+1}")).isNull();
+    assertThat(Templates.invalidPlaceholder("{i%}")).isEqualTo("{i%}");
+  }
+
+  @Test
+  void macs_foldIntoTheAgentsBlock_soRowsPresentTogetherNeverShareOne() {
+    ValueSource.Mac mac = new ValueSource.Mac(0xA483E7, 60);
+    assertThat(mac.value(context(1, 60))).isEqualTo("A4:83:E7:00:00:78");
+    // row 61 (slot 1 of 30 back for its third session) reuses row 1's address, not agent 2's
+    assertThat(mac.value(context(1, 61))).isEqualTo(mac.value(context(1, 1)));
+    assertThat(mac.value(context(1, 61))).isNotEqualTo(mac.value(context(2, 1)));
+    // rows of 30 slots present together (slot s in any session) never collide
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int slot = 0; slot < 30; slot++) {
+      int session = (slot * 7) % 5;
+      assertThat(seen.add(mac.value(context(1, session * 30 + slot + 1)))).isTrue();
+    }
+  }
+
+  private static ValueContext context(int agent, int... instances) {
+    return new ValueContext() {
+      public long seed() {
+        return 42;
+      }
+
+      public int agentIndex() {
+        return agent;
+      }
+
+      public int[] instances() {
+        return instances;
+      }
+
+      public long nowMillis() {
+        return 0;
+      }
+
+      public long bootMillis() {
+        return 0;
+      }
+    };
+  }
+
   /** BytesSent of SSID.1 read {@code elapsed} ms after the agent booted. */
   private static String bytesSentAfter(long seed, int index, long elapsed) {
     long[] now = {0};
