@@ -2,7 +2,7 @@
 // /usr/bin/chromium, driven by playwright-core), and prints one JSON line of what it saw:
 //   {"errors": [...console errors and page errors...], "connected": [samples of #connected],
 //    "charts": <uPlot charts drawn>, "titles": [their titles], "headings": [h2/h3 texts],
-//    "status": <#status text>}
+//    "status": <#status text>, "cpuPerAgent": <#cpuPerAgent text, report mode>}
 // Live mode (--live) samples the connected count each second until it has risen from its first
 // value (or --seconds pass). A full-page screenshot is written to SCREENSHOT either way.
 // --wait-end (live) then waits for the run's end, when the page turns into the final report
@@ -23,7 +23,7 @@ async function main() {
     headless: true,
     args: ['--no-sandbox', '--disable-dev-shm-usage']
   });
-  const out = { errors: [], connected: [], charts: 0, titles: [], headings: [], status: '', liveStatus: '' };
+  const out = { errors: [], connected: [], charts: 0, titles: [], headings: [], status: '', liveStatus: '', cpuPerAgent: '' };
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('console', m => { if (m.type() === 'error') out.errors.push('console: ' + m.text()); });
@@ -51,6 +51,7 @@ async function main() {
       await page.waitForSelector('.uplot', { timeout: seconds * 1000 });
       const text = await page.locator('#connected').textContent();
       out.connected.push(Number(text.replace(/[^0-9]/g, '')));
+      out.cpuPerAgent = (await page.locator('#cpuPerAgent').textContent()).trim();
       await page.waitForTimeout(500); // let the last update draw before the screenshot
       out.charts = await page.locator('.uplot').count();
       await page.screenshot({ path: screenshot, fullPage: true, clip });

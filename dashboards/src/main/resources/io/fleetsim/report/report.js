@@ -164,10 +164,17 @@
       ['USP messages/s (last second)', fmt(perSecond, 0), 'rate'],
       ['Notify Boot! p99 (ms)', fmt(percentile(d.latency, 'Notify Boot!', 99), 1), 'bootp99'],
       ['drops', fmt(sumMap(s.drops), 0), 'drops'],
-      ['connects (with reconnects)', fmt(s.connects, 0), 'connects']
+      ['connects (with reconnects)', fmt(s.connects, 0), 'connects'],
+      ['simulator CPU per agent (µs)', cost(s, 'cpuMicrosPerAgent', 0), 'cpuPerAgent']
     ];
     document.getElementById('kpis').innerHTML = kpis.map(([k, v, id]) =>
       '<div class="kpi"><div class="v" id="' + id + '">' + esc(v) + '</div><div class="k">' + esc(k) + '</div></div>').join('');
+  }
+
+  /** A simulator cost field, or "n/a" where the JVM could not tell (-1). */
+  function cost(s, field, digits) {
+    const v = (s.simulatorCost || {})[field];
+    return v === undefined || v < 0 ? 'n/a' : fmt(v, digits);
   }
 
   function renderScenario(d) {
@@ -178,6 +185,16 @@
       [[esc(s.scenario), esc(s.source), esc((t.kind || '') + (t.url ? ' ' + t.url : '')), s.duration || s.seconds, s.agents]]);
     html += table(['profile', 'share', 'firmware', 'MTP'],
       (s.mix || []).map(e => [esc(e.profile), fmt(e.share, 1) + ' %', esc(e.firmware || '(profile)'), esc(e.mtp || '(target)')]));
+    const c = s.simulatorCost || {};
+    html += '<h3>The simulator\'s own cost</h3>' + table(
+      ['CPU (s)', 'GC (s)', 'JIT compiling (s, one-off, part of CPU)', 'CPU per agent (µs)', 'CPU per USP message (µs)'],
+      [[cost(s, 'cpuSeconds', 1), fmt(c.gcSeconds, 1), fmt(c.jitSeconds, 1), cost(s, 'cpuMicrosPerAgent', 0), cost(s, 'cpuMicrosPerMessage', 1)]]);
+    if ((s.workers || []).length) {
+      html += table(['worker', 'host', 'agents', 'connected', 'messages', 'CPU (s)', 'GC (s)', 'CPU per agent (µs)', 'lost'],
+        s.workers.map(w => [esc(w.name), esc(w.host), fmt(w.agents, 0), fmt(w.connected, 0), fmt(w.messages, 0),
+          cost({simulatorCost: w}, 'cpuSeconds', 1), fmt(w.gcSeconds, 1), cost({simulatorCost: w}, 'cpuMicrosPerAgent', 0),
+          w.lost ? 'at ' + fmt(w.lostAtSeconds, 1) + ' s' : 'no']));
+    }
     html += '<h3>Phases and incidents</h3>' + table(['from (s)', 'to (s)', 'kind', 'what'],
       incidents(s).map(e => [e.at, e.until, esc(e.kind), esc(e.what)]));
     body.innerHTML = html;

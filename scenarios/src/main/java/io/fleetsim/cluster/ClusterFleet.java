@@ -171,6 +171,11 @@ public final class ClusterFleet implements RunFleet {
   public void stopFleet() {}
 
   @Override
+  public io.fleetsim.metrics.ProcessCost cost() {
+    return state.cost();
+  }
+
+  @Override
   public long heapBytesPerAgent() {
     return state.heapBytesPerAgent();
   }

@@ -4,6 +4,7 @@ import io.fleetsim.metrics.AgentState;
 import io.fleetsim.metrics.FleetCounters;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.metrics.Latencies;
+import io.fleetsim.metrics.ProcessCost;
 import io.fleetsim.scenario.RunReport;
 import io.fleetsim.scenario.WorkerReport;
 import java.io.PrintWriter;
@@ -41,7 +42,7 @@ final class ClusterRunState {
     Worker(Coordinator.Joined joined, AgentRange range) {
       this.joined = joined;
       this.range = range;
-      this.sizes = new WorkerProtocol.Sizes(0, range.count(), 0, 0, 0, -1, -1);
+      this.sizes = new WorkerProtocol.Sizes(0, range.count(), 0, 0, 0, -1, -1, 0, 0, 0);
     }
 
     String name() {
@@ -251,6 +252,19 @@ final class ClusterRunState {
     return agents == 0 ? -1 : bytes / agents;
   }
 
+  /** The workers' CPU and GC time together (a lost worker's up to its last Tick). */
+  synchronized ProcessCost cost() {
+    ProcessCost sum = ProcessCost.ZERO;
+    for (Worker w : workers) {
+      sum = sum.plus(cost(w.sizes));
+    }
+    return sum;
+  }
+
+  private static ProcessCost cost(WorkerProtocol.Sizes z) {
+    return new ProcessCost(z.cpuMillis(), z.gcMillis(), z.jitMillis());
+  }
+
   synchronized long sum(ToLongFunction<WorkerProtocol.Sizes> f) {
     long sum = 0;
     for (Worker w : workers) {
@@ -350,6 +364,7 @@ final class ClusterRunState {
               messages,
               drops,
               w.sizes.heapBytesPerAgent(),
+              cost(w.sizes),
               w.lostAtSeconds));
     }
     return out;

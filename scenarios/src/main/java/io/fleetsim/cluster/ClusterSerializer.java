@@ -130,6 +130,9 @@ public final class ClusterSerializer extends SerializerWithStringManifest {
     out.writeLong(z.controllerBoots());
     out.writeLong(z.controllerDropped());
     out.writeLong(z.heapBytesPerAgent());
+    out.writeLong(z.cpuMillis());
+    out.writeLong(z.gcMillis());
+    out.writeLong(z.jitMillis());
     WireCodec.writeCounts(out, t.transportEvents());
     WireCodec.writeRollouts(out, t.rollouts());
   }
@@ -146,6 +149,9 @@ public final class ClusterSerializer extends SerializerWithStringManifest {
         new WorkerProtocol.Sizes(
             in.readInt(),
             in.readInt(),
+            in.readLong(),
+            in.readLong(),
+            in.readLong(),
             in.readLong(),
             in.readLong(),
             in.readLong(),

@@ -82,6 +82,9 @@ public final class WorkerProtocol {
    *
    * @param controllerDropped Records its embedded Controller dropped, or -1 without one
    * @param heapBytesPerAgent heap after GC per agent at the end (last Tick, when asked), else -1
+   * @param cpuMillis the worker process's CPU time since its part of the run began, -1 unknown
+   * @param gcMillis its time in garbage collection since then
+   * @param jitMillis its JIT compilers' time since then
    */
   public record Sizes(
       int spawned,
@@ -90,7 +93,10 @@ public final class WorkerProtocol {
       long ticksDeferred,
       long controllerBoots,
       long controllerDropped,
-      long heapBytesPerAgent) {}
+      long heapBytesPerAgent,
+      long cpuMillis,
+      long gcMillis,
+      long jitMillis) {}
 
   /**
    * A worker as the report names it.

@@ -2,6 +2,7 @@ package io.fleetsim.cluster;
 
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import io.fleetsim.metrics.ProcessCost;
 import io.fleetsim.scenario.LocalRun;
 import io.fleetsim.scenario.RunReport;
 import io.fleetsim.scenario.Scenario;
@@ -85,7 +86,9 @@ final class WorkerRun {
     clock.schedule(
         () -> {
           run.start(startNanos, out);
-          ticks = clock.scheduleAtFixedRate(() -> send(false, null, -1), 1, 1, TimeUnit.SECONDS);
+          ticks =
+              clock.scheduleAtFixedRate(
+                  () -> send(false, null, -1, run.cost()), 1, 1, TimeUnit.SECONDS);
         },
         delay,
         TimeUnit.NANOSECONDS);
@@ -95,7 +98,9 @@ final class WorkerRun {
   void finish() {
     stopTicks();
     List<RunReport.Rollout> rollouts = run.stopTraffic();
-    send(true, rollouts, run.heapBytesPerAgent());
+    ProcessCost cost =
+        run.cost(); // before the heap is measured: its full collections are not the run's
+    send(true, rollouts, run.heapBytesPerAgent(), cost);
     run.stopFleet();
     run.close();
   }
@@ -114,7 +119,8 @@ final class WorkerRun {
     }
   }
 
-  private void send(boolean last, List<RunReport.Rollout> rollouts, long heapPerAgent) {
+  private void send(
+      boolean last, List<RunReport.Rollout> rollouts, long heapPerAgent, ProcessCost cost) {
     assign
         .coordinator()
         .tell(
@@ -135,7 +141,10 @@ final class WorkerRun {
                     run.ticksDeferred(),
                     run.controllerBoots(),
                     run.controllerDropped(),
-                    heapPerAgent),
+                    heapPerAgent,
+                    cost.cpuMillis(),
+                    cost.gcMillis(),
+                    cost.jitMillis()),
                 run.transportEvents(),
                 rollouts == null ? run.rolloutsNow() : rollouts));
   }

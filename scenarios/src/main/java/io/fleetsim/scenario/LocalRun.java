@@ -12,6 +12,7 @@ import io.fleetsim.fleet.HttpFileTransfers;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.metrics.HeapAfterGc;
 import io.fleetsim.metrics.Latencies;
+import io.fleetsim.metrics.ProcessCost;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.connect.LinkCut;
@@ -46,6 +47,9 @@ public final class LocalRun implements RunFleet {
 
   private final long heapBefore;
 
+  /** This JVM's CPU and GC time when the run began to be built. */
+  private final ProcessCost costBefore;
+
   /**
    * The fleet's device models, one per mix entry, shared by every agent. Gateways and extenders of
    * the mix form Wi-Fi meshes by agent index over the whole fleet ({@code fleetAgents}), so every
@@ -74,6 +78,7 @@ public final class LocalRun implements RunFleet {
   public LocalRun(
       Scenario s, int firstIndex, int joinersFirst, int fleetAgents, boolean measureHeap) {
     ScenarioRunner.checkResources(s);
+    this.costBefore = ProcessCost.now();
     this.scenario = s;
     List<DeviceModel> models = models(s, fleetAgents);
     // the models are shared by every agent (and by every fleet of this JVM): not per agent
@@ -160,6 +165,11 @@ public final class LocalRun implements RunFleet {
   public long heapBytesPerAgent() {
     int agents = fleet.spawned();
     return heapBefore < 0 || agents == 0 ? -1 : (HeapAfterGc.used() - heapBefore) / agents;
+  }
+
+  @Override
+  public ProcessCost cost() {
+    return ProcessCost.now().since(costBefore);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.metrics.ProcessCost;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -47,6 +48,12 @@ public interface RunFleet extends RunSource, AutoCloseable {
   default long heapBytesPerAgent() {
     return -1;
   }
+
+  /**
+   * What the processes running the agents spent since the run was built: CPU and GC time (this
+   * JVM's, or the sum of a cluster's workers).
+   */
+  ProcessCost cost();
 
   /** Verdicts of the fleet itself, judged with the scenario's assertions (failed ones: exit 1). */
   default List<RunReport.Verdict> verdicts() {

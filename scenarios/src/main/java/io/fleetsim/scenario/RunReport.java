@@ -4,6 +4,7 @@ import static io.fleetsim.usp.message.Json.quote;
 
 import io.fleetsim.metrics.Latencies;
 import io.fleetsim.metrics.LatencyTable;
+import io.fleetsim.metrics.ProcessCost;
 import io.fleetsim.mtp.connect.Redacted;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,7 @@ public record RunReport(
     long tickRounds,
     long ticksDeferred,
     long heapBytesPerAgent,
+    ProcessCost cost,
     List<WorkerReport> workers,
     boolean interrupted,
     boolean complete) {
@@ -124,6 +126,9 @@ public record RunReport(
     if (heapBytesPerAgent >= 0) {
       b.append("heap after GC per agent: ").append(heapBytesPerAgent).append(" B\n\n");
     }
+    b.append("simulator: ")
+        .append(SimulatorCost.line(cost, spawned, SimulatorCost.messages(this)))
+        .append("\n\n");
     b.append(LatencyTable.of(latencies));
     for (OutageDetector.Observed o : observedIncidents) {
       b.append(String.format(Locale.ROOT, "observed outage at %.1f s: %s%n", o.at(), o.what()));
@@ -215,6 +220,9 @@ public record RunReport(
     b.append("  \"connectedAtEnd\": ").append(connectedAtEnd).append(",\n");
     b.append("  \"connects\": ").append(connects).append(",\n");
     b.append("  \"heapBytesPerAgent\": ").append(heapBytesPerAgent).append(",\n");
+    b.append("  \"simulatorCost\": {")
+        .append(SimulatorCost.fields(cost, spawned, SimulatorCost.messages(this)))
+        .append("},\n");
     b.append("  \"workers\": ").append(WorkerReport.json(workers)).append(",\n");
     b.append("  \"latenciesMs\": {");
     String sep = "\n";

@@ -1,6 +1,7 @@
 package io.fleetsim.scenario;
 
 import io.fleetsim.metrics.FleetMetrics;
+import io.fleetsim.metrics.ProcessCost;
 import io.fleetsim.report.HtmlReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,6 +40,7 @@ final class RunReporter {
         List.of(),
         rollouts,
         -1,
+        fleet.cost(),
         false,
         false);
   }
@@ -66,6 +68,7 @@ final class RunReporter {
       Map<String, Histogram> latencies,
       List<RunReport.Rollout> rollouts,
       long heapPerAgent,
+      ProcessCost cost,
       boolean interrupted) {
     return report(
         seconds,
@@ -75,6 +78,7 @@ final class RunReporter {
         verdicts(latencies, connected),
         rollouts,
         heapPerAgent,
+        cost,
         interrupted,
         true);
   }
@@ -108,6 +112,7 @@ final class RunReporter {
       List<RunReport.Verdict> verdicts,
       List<RunReport.Rollout> rollouts,
       long heapPerAgent,
+      ProcessCost cost,
       boolean interrupted,
       boolean complete) {
     return new RunReport(
@@ -136,6 +141,7 @@ final class RunReporter {
         fleet.tickRounds(),
         fleet.ticksDeferred(),
         heapPerAgent,
+        cost,
         fleet.workers(),
         interrupted,
         complete);

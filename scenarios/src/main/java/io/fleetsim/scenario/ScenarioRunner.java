@@ -5,6 +5,7 @@ import io.fleetsim.dashboard.PrometheusMetrics;
 import io.fleetsim.fleet.FileLimits;
 import io.fleetsim.fleet.HeapBudget;
 import io.fleetsim.metrics.FleetMetrics;
+import io.fleetsim.metrics.ProcessCost;
 import io.fleetsim.report.HtmlReport;
 import io.fleetsim.report.LatencySeries;
 import java.io.IOException;
@@ -105,6 +106,8 @@ public final class ScenarioRunner {
         long connectedAtEnd = metrics.connectedNow();
         Map<String, Long> statesAtEnd = IntervalSwap.statesByName(metrics);
         swap.lastFirmware(seconds); // before the agents stop
+        // before the heap is measured: its full collections are not the run's
+        ProcessCost cost = fleet.cost();
         long heapPerAgent = fleet.heapBytesPerAgent();
         Map<String, Histogram> latencies = swap.last(seconds);
         fleet.stopFleet();
@@ -116,6 +119,7 @@ public final class ScenarioRunner {
                 latencies,
                 rolloutReport,
                 heapPerAgent,
+                cost,
                 interrupted);
         reporter.write(report, out);
         if (dashboard != null) {

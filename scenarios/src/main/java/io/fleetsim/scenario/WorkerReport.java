@@ -2,6 +2,7 @@ package io.fleetsim.scenario;
 
 import static io.fleetsim.usp.message.Json.quote;
 
+import io.fleetsim.metrics.ProcessCost;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,6 +15,7 @@ import java.util.Locale;
  * @param messages USP messages its agents sent and received
  * @param drops inputs its agents dropped
  * @param heapBytesPerAgent its heap after GC per agent (with {@code --measure-heap}), else -1
+ * @param cost its process's CPU and GC time over its part of the run
  * @param lostAtSeconds when the cluster removed it, seconds into the run, or -1 when it stayed
  */
 public record WorkerReport(
@@ -26,6 +28,7 @@ public record WorkerReport(
     long messages,
     long drops,
     long heapBytesPerAgent,
+    ProcessCost cost,
     double lostAtSeconds) {
 
   /** Whether the worker was lost before the end of the run. */
@@ -48,7 +51,7 @@ public record WorkerReport(
                   Locale.ROOT,
                   ", \"pid\": %d, \"firstAgent\": %d, \"agents\": %d, \"connected\": %d,"
                       + " \"messages\": %d, \"drops\": %d, \"heapBytesPerAgent\": %d,"
-                      + " \"lost\": %b",
+                      + " %s, \"lost\": %b",
                   w.pid,
                   w.firstAgent,
                   w.agents,
@@ -56,6 +59,7 @@ public record WorkerReport(
                   w.messages,
                   w.drops,
                   w.heapBytesPerAgent,
+                  SimulatorCost.fields(w.cost, w.agents, w.messages),
                   w.lost()))
           .append(
               w.lost()
@@ -77,7 +81,7 @@ public record WorkerReport(
       b.append(
           String.format(
               Locale.ROOT,
-              "  %-20s %s pid %d agents %d-%d connected %d messages %d drops %d%s%n",
+              "  %-20s %s pid %d agents %d-%d connected %d messages %d drops %d, %s%s%n",
               w.name,
               w.host,
               w.pid,
@@ -86,6 +90,7 @@ public record WorkerReport(
               w.connected,
               w.messages,
               w.drops,
+              SimulatorCost.line(w.cost, w.agents, w.messages),
               w.lost() ? String.format(Locale.ROOT, " LOST at t=%.1fs", w.lostAtSeconds) : ""));
     }
     return b.append('\n').toString();

@@ -75,6 +75,15 @@ class RunCommandTest {
         .contains("\"Notify Boot!\": {\"count\": ")
         .contains("\"controller Get\": {\"count\": ")
         .contains("\"passed\": true");
+    // the simulator's own cost: this JVM's CPU over the run, per agent and per message
+    double cpuSeconds =
+        Double.parseDouble(summary.replaceAll("(?s).*\"cpuSeconds\": ([0-9.]+),.*", "$1"));
+    double perAgent =
+        Double.parseDouble(summary.replaceAll("(?s).*\"cpuMicrosPerAgent\": ([0-9.]+),.*", "$1"));
+    assertThat(cpuSeconds).isPositive();
+    assertThat(perAgent)
+        .isCloseTo(cpuSeconds * 1e6 / 300, org.assertj.core.data.Percentage.withPercentage(1));
+    assertThat(Files.readString(output.resolve("report.txt"))).contains("simulator: CPU ");
     // 300 Boot! after provisioning, ~150 more after the reboot storm
     long boots =
         Long.parseLong(summary.replaceAll("(?s).*\"Notify Boot!\": \\{\"count\": (\\d+),.*", "$1"));

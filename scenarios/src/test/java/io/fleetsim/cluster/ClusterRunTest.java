@@ -99,9 +99,14 @@ class ClusterRunTest {
       assertThat(w.connected()).isEqualTo(100);
       assertThat(w.messages()).isPositive();
       assertThat(w.lost()).isFalse();
+      // each worker's own CPU over its part, and the run's cost is their sum
+      assertThat(w.cost().cpuMillis()).isPositive();
       next += w.agents();
     }
     assertThat(one.workers()).singleElement().extracting(WorkerReport::agents).isEqualTo(300);
+    assertThat(three.cost().cpuMillis())
+        .isEqualTo(workers.stream().mapToLong(w -> w.cost().cpuMillis()).sum());
+    assertThat(three.json()).contains("\"simulatorCost\": {\"cpuSeconds\": ");
   }
 
   @Test

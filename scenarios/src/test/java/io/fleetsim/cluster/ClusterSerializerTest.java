@@ -78,7 +78,7 @@ class ClusterSerializerTest {
         m.counters(),
         Map.of("Get", get, "connect", m.latencies().interval("connect")),
         Map.of("Get", get),
-        new WorkerProtocol.Sizes(100, 120, 5, 1, 100, 0, 1_586),
+        new WorkerProtocol.Sizes(100, 120, 5, 1, 100, 0, 1_586, 41_250, 830, 9_100),
         Map.of("oversized", 2L),
         List.of(new RunReport.Rollout(100, 90, 5, Map.of("download", 5L), 12.5)));
   }

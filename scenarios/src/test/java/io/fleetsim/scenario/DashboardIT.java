@@ -119,7 +119,14 @@ class DashboardIT {
             "Share of the fleet on each firmware version");
     assertThat(end.getStringList("headings"))
         .as(log.toString())
-        .contains("Scenario and fleet mix", "Phases and incidents", "Rollouts", "Assertions");
+        .contains(
+            "Scenario and fleet mix",
+            "The simulator's own cost",
+            "Phases and incidents",
+            "Rollouts",
+            "Assertions");
+    // the simulator's CPU per agent, as summary.json has it
+    assertThat(end.getString("cpuPerAgent")).matches("[0-9,]+");
     assertThat(end.getIntList("connected")).containsExactly((int) report.connectedAtEnd());
     assertThat(end.getString("status")).startsWith(report.passed() ? "PASSED" : "FAILED");
     assertPng(ARTIFACTS.resolve("report.png"));

@@ -43,6 +43,12 @@ public final class AgentCore implements DeviceId.Details {
   /** What the next connect must announce (Boot! and completions across the reboot); null after. */
   BootInfo boot;
 
+  /** The end of the last tick window (0: not ticked yet); the next window starts here. */
+  private long tickedUntil;
+
+  /** When the fleet was last asked to tick this agent ({@link Long#MAX_VALUE}: not asked). */
+  private long tickDue = Long.MAX_VALUE;
+
   private AgentCore(AgentEnvironment env, int index) {
     this.env = env;
     this.dm = env.device().newAgent(index);
@@ -216,6 +222,44 @@ public final class AgentCore implements DeviceId.Details {
     }
     if ((wanted & SubscriptionRows.PERIODIC) != 0) {
       SubscriptionLifecycle.periodic(this, sinceMillis, untilMillis, out);
+    }
+  }
+
+  /**
+   * A tick from the fleet, which delivers one when something this agent asked for is due ({@link
+   * AgentTimers#tickAt}): the window since the last one is worked off ({@link #onTick}), then the
+   * next due instant asked for.
+   */
+  public void onDueTick(long nowMillis, Outbox out) {
+    if (tickedUntil > 0) {
+      onTick(tickedUntil, nowMillis, out);
+    }
+    tickedUntil = Math.max(tickedUntil, nowMillis);
+    tickDue = Long.MAX_VALUE;
+    askForTick(nowMillis);
+  }
+
+  /**
+   * After any other work (a request, a timer, a connect): when nothing is due that was not worked
+   * off yet, the tick window restarts now, so what time changed before a subscription existed is
+   * not announced to it; then the next due instant is asked for if it moved earlier (a new
+   * subscription).
+   */
+  public void afterWork() {
+    long now = dm.nowMillis();
+    if (tickDue > now) {
+      tickedUntil = now;
+    }
+    askForTick(now);
+  }
+
+  private void askForTick(long now) {
+    long due = DueTimes.next(this, now);
+    if (due < tickDue || tickDue <= tickedUntil) {
+      tickDue = due;
+      if (due != Long.MAX_VALUE) {
+        env.timers().tickAt(dm.index(), due);
+      }
     }
   }
 

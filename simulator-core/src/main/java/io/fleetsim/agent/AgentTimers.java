@@ -13,4 +13,11 @@ public interface AgentTimers {
    * AgentCore#onTimer}.
    */
   void schedule(int agentIndex, long dueMillis, AgentTimer timer);
+
+  /**
+   * Tick agent {@code agentIndex} ({@link AgentCore#onDueTick}) once {@code dueMillis} has passed:
+   * something time brings is due for its subscribers then. The fleet delivers it with its next
+   * fleet tick; a fleet that ticks every agent every second may ignore it.
+   */
+  default void tickAt(int agentIndex, long dueMillis) {}
 }

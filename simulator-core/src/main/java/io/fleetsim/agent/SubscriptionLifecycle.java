@@ -95,6 +95,22 @@ final class SubscriptionLifecycle {
     return now + (interval - Math.floorMod(since, interval));
   }
 
+  /**
+   * The next Periodic! after {@code afterMillis} of any Controller with a periodic subscription.
+   */
+  static long nextPeriodicAny(AgentCore agent, long afterMillis) {
+    ObjectNode controllers = agent.dm.schema().object(Tr181Paths.CONTROLLER);
+    long next = Long.MAX_VALUE;
+    if (controllers != null) {
+      for (int n : agent.dm.instances(controllers, Instances.ROOT)) {
+        if (hasPeriodicSubscription(agent, Tr181Paths.CONTROLLER_REF + n)) {
+          next = Math.min(next, nextPeriodic(agent, n, afterMillis));
+        }
+      }
+    }
+    return next;
+  }
+
   static boolean hasPeriodicSubscription(AgentCore agent, String recipient) {
     for (SubscriptionRows.Subscription s : SubscriptionRows.all(agent.dm)) {
       if (s.enabled()

@@ -46,6 +46,41 @@ public final class AgentDataModel {
     this.bootMillis = atMillis;
   }
 
+  /** True while this agent has written nothing: every value is its profile's. */
+  public boolean pristine() {
+    return overlay == Overlay.EMPTY;
+  }
+
+  /**
+   * Everything this agent wrote, as one immutable value that other agents of the same device model
+   * may {@link #adopt} as is (a pre-provisioned fleet's shared snapshot).
+   */
+  public Writes writes() {
+    return new Writes(device, overlay);
+  }
+
+  /**
+   * Takes over {@code writes} of another agent of the same device model: nothing is copied, and
+   * nothing is replayed or notified.
+   */
+  public void adopt(Writes writes) {
+    if (writes.device != device) {
+      throw new IllegalArgumentException("writes of another device model");
+    }
+    overlay = writes.overlay;
+  }
+
+  /** An agent's writes, shareable by every agent of its device model (immutable, interned). */
+  public static final class Writes {
+    private final DeviceModel device;
+    private final Overlay overlay;
+
+    private Writes(DeviceModel device, Overlay overlay) {
+      this.device = device;
+      this.overlay = overlay;
+    }
+  }
+
   /** Forgets every write: the device is as the profile describes it (FactoryReset()). */
   public void factoryReset() {
     overlay = Overlay.EMPTY;
@@ -70,6 +105,31 @@ public final class AgentDataModel {
   public String valueAt(ParamNode p, int[] instances, long atMillis) {
     String written = overlay.value(p.owner().id(), instances, p.id());
     return written != null ? written : p.source().value(new Context(instances, atMillis));
+  }
+
+  /**
+   * When a value the device changes by itself ({@code hop}) next moves after {@code afterMillis},
+   * or {@link Long#MAX_VALUE}: never, or this agent wrote it.
+   */
+  public long nextChangeAfter(ParamNode p, int[] instances, long afterMillis) {
+    if (isWritten(p, instances)) {
+      return Long.MAX_VALUE;
+    }
+    return p.source().nextChangeAfter(new Context(instances, afterMillis), afterMillis);
+  }
+
+  /**
+   * When a churning table's rows under a parent next change after {@code afterMillis}, or {@link
+   * Long#MAX_VALUE} for a table whose rows do not move by themselves (a table that follows another
+   * moves with it).
+   */
+  public long nextRowChangeAfter(ObjectNode table, int[] parentInstances, long afterMillis) {
+    Churn churn = table.churn();
+    if (churn == null || overlay.table(table.id(), parentInstances) != null) {
+      return Long.MAX_VALUE;
+    }
+    return churn.nextChangeAfter(
+        device.seed(), index, parentInstances, device.epochMillis(), afterMillis);
   }
 
   /** True when this agent wrote the parameter (it no longer follows the profile). */

@@ -40,6 +40,33 @@ public record Churn(
     return result;
   }
 
+  /**
+   * The first instant after {@code afterMillis} at which a row comes or goes: the nearest end of a
+   * slot's presence or absence. The fleet ticks the agent then.
+   */
+  long nextChangeAfter(long seed, int agent, int[] parent, long epochMillis, long afterMillis) {
+    long next = Long.MAX_VALUE;
+    for (int s = 0; s < slots; s++) {
+      long period =
+          minPeriodMillis
+              + (long) ((maxPeriodMillis - minPeriodMillis) * u(seed, agent, parent, s, 1));
+      double present = minPresent + (maxPresent - minPresent) * u(seed, agent, parent, s, 2);
+      long phase = (long) (period * u(seed, agent, parent, s, 3));
+      long from = Math.max(afterMillis, epochMillis);
+      long t = (from - epochMillis) + phase;
+      long into = t % period;
+      double presentMillis = present * period;
+      // present while into < presentMillis: the first whole millisecond where that flips
+      long flip = into < presentMillis ? (long) Math.ceil(presentMillis) : period;
+      long at = from + (flip - into);
+      if (at <= afterMillis) {
+        at = afterMillis + 1;
+      }
+      next = Math.min(next, at);
+    }
+    return next;
+  }
+
   private static double u(long seed, int agent, int[] parent, int slot, long salt) {
     long h = Seeds.mix(seed ^ (0xC4A2_0000L + salt));
     h = Seeds.mix(h + agent);

@@ -29,6 +29,15 @@ public sealed interface ValueSource {
   }
 
   /**
+   * The first instant after {@code afterMillis} at which a value that {@link #notifiesChanges()}
+   * moves, or {@link Long#MAX_VALUE} when it never does by itself: the fleet ticks an agent then,
+   * not every second.
+   */
+  default long nextChangeAfter(ValueContext ctx, long afterMillis) {
+    return Long.MAX_VALUE;
+  }
+
+  /**
    * A value per agent from a device list ({@link io.fleetsim.identity.DeviceList}): agent {@code i}
    * has row {@code i}'s (the shared column, not a copy); "" past its end.
    */
@@ -229,6 +238,18 @@ public sealed interface ValueSource {
     public boolean notifiesChanges() {
       return true;
     }
+
+    /** The seeded moment of this window's change, or of the next window's once it has passed. */
+    @Override
+    public long nextChangeAfter(ValueContext ctx, long afterMillis) {
+      for (long w = Math.floorDiv(afterMillis, everyMillis); ; w++) {
+        long at =
+            w * everyMillis + (long) Math.ceil(Seeds.unit(ctx, 0x40B_0000L + w) * everyMillis);
+        if (at > afterMillis) {
+          return at;
+        }
+      }
+    }
   }
 
   /**
@@ -267,6 +288,11 @@ public sealed interface ValueSource {
     @Override
     public boolean notifiesChanges() {
       return choices.stream().anyMatch(ValueSource::notifiesChanges);
+    }
+
+    @Override
+    public long nextChangeAfter(ValueContext ctx, long afterMillis) {
+      return choices.get(variant(ctx, upTo, salt)).nextChangeAfter(ctx, afterMillis);
     }
   }
 
@@ -322,6 +348,13 @@ public sealed interface ValueSource {
     public boolean notifiesChanges() {
       return fallback.notifiesChanges()
           || byInstance.values().stream().anyMatch(ValueSource::notifiesChanges);
+    }
+
+    @Override
+    public long nextChangeAfter(ValueContext ctx, long afterMillis) {
+      int[] inst = ctx.instances();
+      ValueSource s = inst.length == 0 ? null : byInstance.get(inst[inst.length - 1]);
+      return (s == null ? fallback : s).nextChangeAfter(ctx, afterMillis);
     }
   }
 }

@@ -65,7 +65,7 @@ public final class AgentActor implements MtpListener, Outbox {
    */
   public record PowerLoss(long darkMillis) implements Command {}
 
-  /** A fleet-level tick: host churn and other time-driven changes since the last one. */
+  /** A fleet tick, sent when something time brings is due: what changed since the last one. */
   public record Tick(long nowMillis) implements Command {}
 
   /** A deferred piece of agent work is due (delivered by the fleet's timer service). */
@@ -90,7 +90,6 @@ public final class AgentActor implements MtpListener, Outbox {
   private MtpSession session;
   private int retry;
   private long connectStartNanos;
-  private long lastTickMillis;
 
   /** Set by the core during a call (reboot); read when the call returns. */
   private AgentLifecycle lifecycleEvent;
@@ -128,10 +127,11 @@ public final class AgentActor implements MtpListener, Outbox {
         msg -> {
           if (msg == Start.INSTANCE) {
             Msg add = runtime.preProvisioning();
-            if (add != null && !core.restore(add, runtime.controllerId())) {
+            if (add != null && !runtime.provisioned().restore(core, add, runtime.controllerId())) {
               // a deployed device keeps its subscriptions; one that cannot is counted, not hidden
               runtime.metrics().stats().dropped("PRE_PROVISIONING_REFUSED", core.endpointId());
             }
+            core.afterWork();
             return connecting();
           }
           if (msg == Retry.INSTANCE) {
@@ -275,11 +275,8 @@ public final class AgentActor implements MtpListener, Outbox {
     }
     if (msg instanceof Tick t) {
       runtime.tickDone();
-      if (lastTickMillis > 0) {
-        core.onTick(lastTickMillis, t.nowMillis(), this);
-      }
-      lastTickMillis = t.nowMillis();
-      return afterCore();
+      core.onDueTick(t.nowMillis(), this);
+      return transitions();
     }
     if (msg == Stop.INSTANCE) {
       return leave();
@@ -316,6 +313,11 @@ public final class AgentActor implements MtpListener, Outbox {
 
   /** The state after a core call: a reboot began or ended inside it, or nothing changed. */
   private Behavior<Command> afterCore() {
+    core.afterWork(); // asks the fleet for a tick when something time brings is due
+    return transitions();
+  }
+
+  private Behavior<Command> transitions() {
     AgentLifecycle event = lifecycleEvent;
     lifecycleEvent = null;
     if (event == AgentLifecycle.REBOOTING) {

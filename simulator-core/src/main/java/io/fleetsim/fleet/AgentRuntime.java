@@ -25,6 +25,8 @@ public final class AgentRuntime {
   private final FleetMetrics metrics;
   private final long seed;
   private final AtomicReference<Msg> preProvisioning;
+  private final io.fleetsim.agent.ProvisionedSnapshots provisioned =
+      new io.fleetsim.agent.ProvisionedSnapshots();
   private final InFlightGate connects;
   private final int sourceAddresses;
 
@@ -133,6 +135,11 @@ public final class AgentRuntime {
    */
   Msg preProvisioning() {
     return preProvisioning.get();
+  }
+
+  /** The fleet's provisioned state, built once per device model and shared by its agents. */
+  io.fleetsim.agent.ProvisionedSnapshots provisioned() {
+    return provisioned;
   }
 
   /**

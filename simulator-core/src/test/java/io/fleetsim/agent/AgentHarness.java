@@ -164,6 +164,29 @@ final class AgentHarness {
     }
   }
 
+  /**
+   * Moves the clock forward by {@code millis} as a fleet that ticks only the due agents does: the
+   * agent is ticked at the fleet's next whole second after each instant it asked for ({@link
+   * AgentCore#onDueTick}), and after every other piece of work it may ask again ({@link
+   * AgentCore#afterWork}).
+   */
+  void advanceDueTicking(long millis) {
+    long end = clock.millis() + millis;
+    agent.afterWork();
+    while (true) {
+      long asked = timers.nextTick();
+      long tick =
+          asked == Long.MAX_VALUE ? Long.MAX_VALUE : Math.floorDiv(asked + 999, 1000) * 1000;
+      if (tick > end) {
+        break;
+      }
+      advanceTo(tick - START);
+      timers.ticked(tick);
+      agent.onDueTick(tick, out);
+    }
+    advanceTo(end - START);
+  }
+
   /** Reboots fully: waits out the reboot and reconnects, as a transport would. */
   void completeReboot() {
     advance(TEST_PROFILE.settings().rebootMillis());

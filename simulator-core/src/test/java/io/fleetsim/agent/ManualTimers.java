@@ -16,6 +16,27 @@ final class ManualTimers implements AgentTimers {
                   : Long.compare(a.seq, b.seq));
   private long seq;
 
+  /** The instants the agent asked to be ticked at ({@link AgentTimers#tickAt}), not yet passed. */
+  private final PriorityQueue<Long> ticks = new PriorityQueue<>();
+
+  @Override
+  public void tickAt(int agentIndex, long dueMillis) {
+    ticks.add(dueMillis);
+  }
+
+  /** The earliest tick the agent asked for, or {@link Long#MAX_VALUE}. */
+  long nextTick() {
+    Long next = ticks.peek();
+    return next == null ? Long.MAX_VALUE : next;
+  }
+
+  /** Forgets the asked-for ticks due by {@code millis} (the fleet delivered them). */
+  void ticked(long millis) {
+    while (!ticks.isEmpty() && ticks.peek() <= millis) {
+      ticks.poll();
+    }
+  }
+
   @Override
   public void schedule(int agentIndex, long dueMillis, AgentTimer timer) {
     queue.add(new Scheduled(dueMillis, seq++, timer));

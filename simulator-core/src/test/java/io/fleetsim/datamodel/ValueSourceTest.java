@@ -58,6 +58,49 @@ class ValueSourceTest {
     }
   }
 
+  @Test
+  void nextChangeOfAHop_isExactlyWhereItsValueMoves() {
+    long[] now = {0};
+    AgentDataModel dm = new DeviceModel(SCHEMA, 42, () -> Instant.ofEpochMilli(now[0])).newAgent(7);
+    ParamNode channel = SCHEMA.param("Device.WiFi.Radio.{i}.Channel");
+    long at = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    for (int i = 0; i < 500; i++) {
+      at += random.nextLong(1, 30 * 3_600_000L);
+      int[] radio = {1 + (i % 2)};
+      long next = dm.nextChangeAfter(channel, radio, at);
+      assertThat(next).isGreaterThan(at);
+      String before = dm.valueAt(channel, radio, at);
+      assertThat(dm.valueAt(channel, radio, next - 1)).as("unchanged until then").isEqualTo(before);
+      assertThat(dm.valueAt(channel, radio, next)).as("changed then").isNotEqualTo(before);
+      // nothing in between either (a hop changes once per window)
+      assertThat(dm.valueAt(channel, radio, at + (next - at) / 2)).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void nextChangeOfChurningRows_isExactlyWhereARowComesOrGoes() {
+    long epoch = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+    AgentDataModel dm =
+        new DeviceModel(SCHEMA, 42, InstantSource.fixed(Instant.ofEpochMilli(epoch)), epoch)
+            .newAgent(3);
+    ObjectNode hosts = SCHEMA.object("Device.Hosts.Host.{i}.");
+    int[] root = new int[0];
+    long at = epoch - 60_000; // before the fleet's epoch too
+    int changes = 0;
+    for (int i = 0; i < 400; i++) {
+      long next = dm.nextRowChangeAfter(hosts, root, at);
+      int[] before = dm.instancesAt(hosts, root, at);
+      assertThat(dm.instancesAt(hosts, root, next - 1)).isEqualTo(before);
+      if (!java.util.Arrays.equals(dm.instancesAt(hosts, root, next), before)) {
+        changes++;
+      }
+      at = next;
+    }
+    // every step lands on a change but where a slot is never present (none in this profile)
+    assertThat(changes).isEqualTo(400);
+  }
+
   private static ValueContext context(int agent, int... instances) {
     return new ValueContext() {
       public long seed() {
