@@ -68,6 +68,9 @@ final class SubscriptionRows {
     if (t == null) {
       return 0;
     }
+    if (t.sameOnEveryAgent()) {
+      return dm.sharedDerived(t, SubscriptionRows::parse).wanted();
+    }
     ParamNode enable = t.param("Enable");
     ParamNode type = t.param("NotifType");
     ParamNode refs = t.param("ReferenceList");
@@ -88,12 +91,43 @@ final class SubscriptionRows {
     return bits;
   }
 
+  /**
+   * Every subscription row parsed, and what the enabled ones ask to hear of: immutable, so agents
+   * with the same writes share one (a provisioned fleet parses its subscriptions once).
+   */
+  private record Parsed(List<Subscription> all, int wanted) {}
+
+  private static Parsed parse(AgentDataModel dm) {
+    List<Subscription> all = readAll(dm, table(dm.schema()));
+    int bits = 0;
+    for (Subscription s : all) {
+      if (s.enabled()) {
+        switch (s.notifType()) {
+          case "ValueChange" -> bits |= VALUE_CHANGE;
+          case "ObjectCreation", "ObjectDeletion" -> bits |= OBJECT_CHANGES;
+          case "Event" ->
+              bits |=
+                  s.referenceList().stream().anyMatch(r -> r.contains("Periodic!")) ? PERIODIC : 0;
+          default -> {}
+        }
+      }
+    }
+    return new Parsed(List.copyOf(all), bits);
+  }
+
   /** Every subscription row, enabled or not, in instance order. */
   static List<Subscription> all(AgentDataModel dm) {
     ObjectNode t = table(dm.schema());
     if (t == null) {
       return List.of();
     }
+    if (t.sameOnEveryAgent()) {
+      return dm.sharedDerived(t, SubscriptionRows::parse).all();
+    }
+    return readAll(dm, t);
+  }
+
+  private static List<Subscription> readAll(AgentDataModel dm, ObjectNode t) {
     int[] numbers = dm.instances(t, ROOT);
     List<Subscription> out = new ArrayList<>(numbers.length);
     for (int n : numbers) {

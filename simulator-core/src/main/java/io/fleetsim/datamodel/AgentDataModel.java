@@ -46,6 +46,28 @@ public final class AgentDataModel {
     this.bootMillis = atMillis;
   }
 
+  /**
+   * A value derived from this agent's rows of {@code table} (its subscriptions, parsed), computed
+   * once and shared by every agent of the device model with the same writes, when the table's
+   * values are the same on every agent ({@link ObjectNode#sameOnEveryAgent}); else computed. {@code
+   * derive} must depend on nothing but those rows.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T sharedDerived(
+      ObjectNode table, java.util.function.Function<AgentDataModel, T> derive) {
+    if (!table.sameOnEveryAgent()) {
+      return derive.apply(this);
+    }
+    Overlay o = overlay;
+    Object known = o.memo(device, table);
+    if (known != null) {
+      return (T) known;
+    }
+    T value = derive.apply(this);
+    o.memo(device, table, value);
+    return value;
+  }
+
   /** True while this agent has written nothing: every value is its profile's. */
   public boolean pristine() {
     return overlay == Overlay.EMPTY;
@@ -95,7 +117,7 @@ public final class AgentDataModel {
     if (p.countedTable() != null) {
       return Integer.toString(instances(p.countedTable(), instances).length);
     }
-    return p.source().value(new Context(instances, -1));
+    return computed(p.source(), instances, -1);
   }
 
   /**
@@ -104,7 +126,7 @@ public final class AgentDataModel {
    */
   public String valueAt(ParamNode p, int[] instances, long atMillis) {
     String written = overlay.value(p.owner().id(), instances, p.id());
-    return written != null ? written : p.source().value(new Context(instances, atMillis));
+    return written != null ? written : computed(p.source(), instances, atMillis);
   }
 
   /**
@@ -130,6 +152,14 @@ public final class AgentDataModel {
     }
     return churn.nextChangeAfter(
         device.seed(), index, parentInstances, device.epochMillis(), afterMillis);
+  }
+
+  /** A profile value: a constant (most of them) without the context a generator needs. */
+  private String computed(ValueSource source, int[] instances, long atMillis) {
+    if (source instanceof ValueSource.Constant c) {
+      return c.value();
+    }
+    return source.value(new Context(instances, atMillis));
   }
 
   /** True when this agent wrote the parameter (it no longer follows the profile). */

@@ -23,14 +23,11 @@ public record Churn(
     int[] out = new int[slots];
     int n = 0;
     for (int s = 0; s < slots; s++) {
-      long period =
-          minPeriodMillis
-              + (long) ((maxPeriodMillis - minPeriodMillis) * u(seed, agent, parent, s, 1));
-      double present = minPresent + (maxPresent - minPresent) * u(seed, agent, parent, s, 2);
-      long phase = (long) (period * u(seed, agent, parent, s, 3));
-      long t = Math.max(0, atMillis - epochMillis) + phase;
+      Slot slot = slot(seed, agent, parent, s);
+      long period = slot.period;
+      long t = Math.max(0, atMillis - epochMillis) + slot.phase;
       long cycle = t / period;
-      if ((t % period) < present * period) {
+      if ((t % period) < slot.present * period) {
         // session k of slot s: numbers grow with k and never repeat across slots
         out[n++] = (int) Math.min(Integer.MAX_VALUE, cycle * slots + s + 1);
       }
@@ -47,15 +44,12 @@ public record Churn(
   long nextChangeAfter(long seed, int agent, int[] parent, long epochMillis, long afterMillis) {
     long next = Long.MAX_VALUE;
     for (int s = 0; s < slots; s++) {
-      long period =
-          minPeriodMillis
-              + (long) ((maxPeriodMillis - minPeriodMillis) * u(seed, agent, parent, s, 1));
-      double present = minPresent + (maxPresent - minPresent) * u(seed, agent, parent, s, 2);
-      long phase = (long) (period * u(seed, agent, parent, s, 3));
+      Slot slot = slot(seed, agent, parent, s);
+      long period = slot.period;
       long from = Math.max(afterMillis, epochMillis);
-      long t = (from - epochMillis) + phase;
+      long t = (from - epochMillis) + slot.phase;
       long into = t % period;
-      double presentMillis = present * period;
+      double presentMillis = slot.present * period;
       // present while into < presentMillis: the first whole millisecond where that flips
       long flip = into < presentMillis ? (long) Math.ceil(presentMillis) : period;
       long at = from + (flip - into);
@@ -65,6 +59,17 @@ public record Churn(
       next = Math.min(next, at);
     }
     return next;
+  }
+
+  /** Slot {@code s}'s seeded cycle: its length, the share of it present, and where it starts. */
+  private record Slot(long period, double present, long phase) {}
+
+  private Slot slot(long seed, int agent, int[] parent, int s) {
+    long period =
+        minPeriodMillis
+            + (long) ((maxPeriodMillis - minPeriodMillis) * u(seed, agent, parent, s, 1));
+    double present = minPresent + (maxPresent - minPresent) * u(seed, agent, parent, s, 2);
+    return new Slot(period, present, (long) (period * u(seed, agent, parent, s, 3)));
   }
 
   private static double u(long seed, int agent, int[] parent, int slot, long salt) {

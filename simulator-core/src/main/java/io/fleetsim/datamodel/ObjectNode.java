@@ -36,6 +36,7 @@ public final class ObjectNode {
   Churn churn;
   Follows follows;
   boolean meshRows;
+  private volatile Boolean sameOnEveryAgent;
   String enableParameter;
 
   ObjectNode(int id, String name, ObjectNode parent, boolean multiInstance) {
@@ -127,6 +128,39 @@ public final class ObjectNode {
   /** How this table's rows come and go, or null for a table that only changes through USP. */
   public Churn churn() {
     return churn;
+  }
+
+  /**
+   * True when what an agent reads in this object is its writes and values the same on every agent:
+   * every parameter's profile value is a constant or a template of instance numbers (no index,
+   * serial, clock, counter or other per-device or moving generator), and the rows are not computed
+   * (churn, follows, mesh). Then values derived from the rows can be shared by the agents with the
+   * same writes.
+   */
+  public boolean sameOnEveryAgent() {
+    Boolean known = sameOnEveryAgent;
+    if (known == null) {
+      boolean same = churn == null && follows == null && !meshRows;
+      for (ParamNode p : params.values()) {
+        same &= sameOnEveryAgent(p.source());
+      }
+      sameOnEveryAgent = known = same;
+    }
+    return known;
+  }
+
+  private static boolean sameOnEveryAgent(ValueSource s) {
+    if (s instanceof ValueSource.Constant) {
+      return true;
+    }
+    if (s instanceof ValueSource.Template t) {
+      return !t.pattern().contains("{index") && !t.pattern().contains("{hex");
+    }
+    if (s instanceof ValueSource.PerInstance p) {
+      return sameOnEveryAgent(p.fallback())
+          && p.byInstance().values().stream().allMatch(ObjectNode::sameOnEveryAgent);
+    }
+    return false;
   }
 
   /** True when the rows are the members of the agent's Wi-Fi mesh (profile {@code mesh}). */

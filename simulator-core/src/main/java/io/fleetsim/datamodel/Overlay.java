@@ -23,6 +23,12 @@ final class Overlay {
   private final Table[] tables;
   private final int hash;
 
+  /**
+   * One value derived from this overlay for one (device model, table), shared by every agent with
+   * these writes ({@link AgentDataModel#sharedDerived}); not part of equality.
+   */
+  private volatile Object[] memo;
+
   private Overlay(Key[] rowKeys, Row[] rows, Key[] tableKeys, Table[] tables) {
     this.rowKeys = rowKeys;
     this.rows = rows;
@@ -33,6 +39,16 @@ final class Overlay {
                 * (31 * (31 * Arrays.hashCode(rowKeys) + Arrays.hashCode(rows))
                     + Arrays.hashCode(tableKeys))
             + Arrays.hashCode(tables);
+  }
+
+  /** The value derived for (device, table), or null. */
+  Object memo(Object device, Object table) {
+    Object[] m = memo;
+    return m != null && m[0] == device && m[1] == table ? m[2] : null;
+  }
+
+  void memo(Object device, Object table, Object value) {
+    memo = new Object[] {device, table, value};
   }
 
   /** The written value of param {@code paramId} on the instance, or null. */

@@ -86,4 +86,29 @@ class ProvisionedSnapshotsTest {
     assertThat(written.dataModel().value(name, new int[0])).isEqualTo("kitchen");
     assertThat(subscriptions(written)).hasSize(6);
   }
+
+  @Test
+  void agentsWithTheSameWrites_shareTheirParsedSubscriptions() {
+    ProvisionedSnapshots snapshots = new ProvisionedSnapshots();
+    AgentCore a = agent(1);
+    AgentCore b = agent(2);
+    assertThat(snapshots.restore(a, ADD, AgentHarness.CONTROLLER)).isTrue();
+    assertThat(snapshots.restore(b, ADD, AgentHarness.CONTROLLER)).isTrue();
+    assertThat(SubscriptionRows.table(AgentHarness.TEST_PROFILE).sameOnEveryAgent()).isTrue();
+    // parsed once for the writes both hold, not once per agent
+    assertThat(SubscriptionRows.all(b.dataModel()))
+        .hasSize(6)
+        .isSameAs(SubscriptionRows.all(a.dataModel()));
+    // a write of one agent's own makes its rows its own again
+    ParamNode enable = SubscriptionRows.table(AgentHarness.TEST_PROFILE).param("Enable");
+    b.dataModel().set(enable, new int[] {1}, "false");
+    assertThat(SubscriptionRows.all(b.dataModel()))
+        .isNotSameAs(SubscriptionRows.all(a.dataModel()));
+    assertThat(SubscriptionRows.all(b.dataModel()).get(0).enabled()).isFalse();
+    assertThat(SubscriptionRows.all(a.dataModel()).get(0).enabled()).isTrue();
+    // objects whose values differ per agent or move are never shared so
+    var schema = AgentHarness.TEST_PROFILE;
+    assertThat(schema.object("Device.DeviceInfo.").sameOnEveryAgent()).isFalse(); // serial
+    assertThat(schema.object("Device.Hosts.Host.{i}.").sameOnEveryAgent()).isFalse(); // churn
+  }
 }
