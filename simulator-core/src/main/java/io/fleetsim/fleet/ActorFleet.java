@@ -65,16 +65,12 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
   private final FleetShape shape;
   private final AtomicReferenceArray<ActorRef<AgentActor.Command>> refs;
 
-  /** The agents due for a tick, by second ({@link #tickAt}). */
-  private final DueWheel due = new DueWheel();
-
-  private volatile long ticksDelivered;
+  /** The agents due for a tick ({@link #tickAt}), and the rounds that deliver them. */
+  private final FleetTicks ticks = new FleetTicks();
 
   private final AtomicInteger spawned = new AtomicInteger();
   private final FleetMetrics metrics;
   private final AtomicReference<Msg> preProvisioning = new AtomicReference<>();
-  private volatile long tickRounds;
-  private volatile long tickDeferred;
 
   /**
    * @param shape the agents of the fleet: their index range and models
@@ -256,15 +252,15 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
 
   /** Fleet tick rounds started so far. */
   public long tickRounds() {
-    return tickRounds;
+    return ticks.rounds();
   }
 
   /** Fleet ticks deferred because agents were still working on the previous round. */
   public long ticksDeferred() {
-    return tickDeferred;
+    return ticks.deferred();
   }
 
-  /** A fleet-level tick at the current time to every agent spawned. */
+  /** A fleet-level tick at the current time, to every agent with something due by then. */
   public void tick() {
     system.tell(new TickAll(InstantSource.system().millis()));
   }
@@ -273,18 +269,18 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
   public void tickAt(int agentIndex, long dueMillis) {
     int local = shape.local(agentIndex);
     if (local >= 0) {
-      due.add(local, dueMillis, InstantSource.system().millis());
+      ticks.ask(local, dueMillis);
     }
   }
 
-  /** Tick registrations waiting in the wheel. */
+  /** Tick asks waiting in the wheel. */
   long ticksWaiting() {
-    return due.entries();
+    return ticks.waiting();
   }
 
   /** Ticks delivered to agents so far (only agents with something due get one). */
   long ticksDelivered() {
-    return ticksDelivered;
+    return ticks.delivered();
   }
 
   @Override
@@ -328,7 +324,6 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
   private final class Guardian extends AbstractBehavior<Command> {
     private final AgentRuntime runtime;
     private final List<AgentEnvironment> environments = new ArrayList<>();
-    private final TickPacer pacer = new TickPacer();
 
     Guardian(ActorContext<Command> ctx, AgentRuntime runtime, FileTransfers transfers) {
       super(ctx);
@@ -364,28 +359,7 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
     }
 
     private Behavior<Command> onTick(TickAll t) {
-      long pending = runtime.ticksPending();
-      boolean start = pacer.startRound(t.nowMillis(), pending);
-      tickRounds = pacer.rounds();
-      tickDeferred = pacer.deferred();
-      if (!start) {
-        return this;
-      }
-      if (pending != 0) {
-        runtime.forgetPendingTicks(); // the gap limit passed: agents that left never answer
-      }
-      // only the agents with something due: an idle fleet's tick costs next to nothing
-      AgentActor.Tick tick = new AgentActor.Tick(t.nowMillis());
-      due.drain(
-          t.nowMillis(),
-          local -> {
-            ActorRef<AgentActor.Command> ref = local < spawned.get() ? refs.get(local) : null;
-            if (ref != null) {
-              runtime.tickSent();
-              ticksDelivered++; // the guardian's thread only
-              ref.tell(tick);
-            }
-          });
+      ticks.round(t.nowMillis(), runtime, i -> i < spawned.get() ? refs.get(i) : null);
       return this;
     }
 
