@@ -130,7 +130,7 @@ final class AgentsCommand implements Callable<Integer> {
       names = "--agent-destination-pattern",
       defaultValue = StompConfig.AGENT_DESTINATION,
       description =
-          "Each agent's STOMP destination; {eid} is its endpoint ID with ':' '/' '%' and blanks"
+          "Each agent's STOMP destination; {eid} is its endpoint ID with ':' '/' '%%' and blanks"
               + " percent-encoded (default ${DEFAULT-VALUE}, a name Artemis and RabbitMQ both"
               + " take).")
   String agentDestinationPattern;
