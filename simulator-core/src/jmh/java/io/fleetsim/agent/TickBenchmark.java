@@ -24,10 +24,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One agent's share of a fleet tick (Periodic! schedule, self-changing values, host churn) on a
- * provisioned home gateway, in the usual case where nothing is due: what a fleet of N agents pays N
- * times a second. {@code subscriptions = objects} adds a Controller's ObjectCreation and
- * ObjectDeletion subscriptions on the hosts, Wi-Fi associations and DHCP leases, so every tick
- * diffs the rows that come and go.
+ * provisioned home gateway, in the usual case where nothing is due: what a fleet that ticked every
+ * agent every second paid N times a second (the fleet now ticks an agent only when something is
+ * due, {@code AgentCore.onDueTick}). {@code subscriptions = objects} adds a Controller's
+ * ObjectCreation and ObjectDeletion subscriptions on the hosts, Wi-Fi associations and DHCP leases,
+ * so every tick diffs the rows that come and go.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

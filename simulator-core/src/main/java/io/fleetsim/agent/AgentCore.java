@@ -208,7 +208,7 @@ public final class AgentCore implements DeviceId.Details {
     if (rebooting || untilMillis <= sinceMillis) {
       return;
     }
-    // only what some subscription asks for is computed: the tick reaches every agent each second
+    // only what some subscription asks for is computed
     int wanted = SubscriptionRows.wanted(dm);
     List<Change> changes =
         (wanted & SubscriptionRows.OBJECT_CHANGES) != 0

@@ -60,40 +60,18 @@ final class SubscriptionRows {
   static final int PERIODIC = 4;
 
   /**
-   * What the enabled rows ask to hear of, as bits, read without building rows: the fleet tick asks
-   * every agent each second, and most have nothing of a kind to compute.
+   * What the enabled rows ask to hear of, as bits: the same rows the notifier reads ({@link #all}),
+   * so a subscription counts here exactly when it can notify.
    */
   static int wanted(AgentDataModel dm) {
     ObjectNode t = table(dm.schema());
-    if (t == null) {
-      return 0;
-    }
-    if (t.sameOnEveryAgent()) {
-      return dm.sharedDerived(t, SubscriptionRows::parse).wanted();
-    }
-    ParamNode enable = t.param("Enable");
-    ParamNode type = t.param("NotifType");
-    ParamNode refs = t.param("ReferenceList");
-    int bits = 0;
-    int[] inst = new int[1];
-    for (int n : dm.instances(t, ROOT)) {
-      inst[0] = n;
-      if (TypedValues.parseBoolean(dm.value(enable, inst)) != Boolean.TRUE) {
-        continue;
-      }
-      switch (dm.value(type, inst)) {
-        case "ValueChange" -> bits |= VALUE_CHANGE;
-        case "ObjectCreation", "ObjectDeletion" -> bits |= OBJECT_CHANGES;
-        case "Event" -> bits |= dm.value(refs, inst).contains("Periodic!") ? PERIODIC : 0;
-        default -> {}
-      }
-    }
-    return bits;
+    return t == null ? 0 : dm.sharedDerived(t, SubscriptionRows::parse).wanted();
   }
 
   /**
    * Every subscription row parsed, and what the enabled ones ask to hear of: immutable, so agents
-   * with the same writes share one (a provisioned fleet parses its subscriptions once).
+   * with the same writes share one where the rows' values are the same on every agent ({@link
+   * AgentDataModel#sharedDerived}; a provisioned fleet parses its subscriptions once).
    */
   private record Parsed(List<Subscription> all, int wanted) {}
 
@@ -118,13 +96,7 @@ final class SubscriptionRows {
   /** Every subscription row, enabled or not, in instance order. */
   static List<Subscription> all(AgentDataModel dm) {
     ObjectNode t = table(dm.schema());
-    if (t == null) {
-      return List.of();
-    }
-    if (t.sameOnEveryAgent()) {
-      return dm.sharedDerived(t, SubscriptionRows::parse).all();
-    }
-    return readAll(dm, t);
+    return t == null ? List.of() : dm.sharedDerived(t, SubscriptionRows::parse).all();
   }
 
   private static List<Subscription> readAll(AgentDataModel dm, ObjectNode t) {

@@ -43,10 +43,10 @@ public record Churn(
    */
   long nextChangeAfter(long seed, int agent, int[] parent, long epochMillis, long afterMillis) {
     long next = Long.MAX_VALUE;
+    long from = Math.max(afterMillis, epochMillis); // rows stand still before the fleet's epoch
     for (int s = 0; s < slots; s++) {
       Slot slot = slot(seed, agent, parent, s);
       long period = slot.period;
-      long from = Math.max(afterMillis, epochMillis);
       long t = (from - epochMillis) + slot.phase;
       long into = t % period;
       double presentMillis = slot.present * period;
