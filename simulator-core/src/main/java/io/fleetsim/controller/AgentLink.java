@@ -14,9 +14,7 @@ import io.fleetsim.usp.proto.UspMsg.Request;
 import io.fleetsim.usp.proto.UspRecord.Record;
 import io.fleetsim.usp.record.RecordDecodeResult;
 import io.fleetsim.usp.record.UspRecordCodec;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
@@ -28,7 +26,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class AgentLink implements MtpListener {
   private final ReferenceController owner;
-  private final Map<String, CompletableFuture<Msg>> pending = new ConcurrentHashMap<>();
+  private final PendingRequests pending = new PendingRequests();
   volatile MtpSession session;
   private volatile String agentId = "";
   private volatile String version = UspMessages.RECORD_VERSION;
@@ -71,8 +69,16 @@ final class AgentLink implements MtpListener {
     if (!certified(record.getFromId())) {
       return;
     }
-    agentId = record.getFromId();
-    version = record.getVersion();
+    // Kept only when it differs: each Record decodes its own copy of both strings, and keeping the
+    // latest would hold one more copy of the EndpointID per agent than the map key (64 B).
+    String from = record.getFromId();
+    if (!from.equals(agentId)) {
+      agentId = from;
+    }
+    String v = record.getVersion();
+    if (!v.equals(version)) {
+      version = v;
+    }
     switch (record.getRecordTypeCase()) {
       case WEBSOCKET_CONNECT, MQTT_CONNECT, STOMP_CONNECT -> {
         if (owner.agents.compute(agentId, (id, held) -> held == null || !held.live() ? this : held)
@@ -247,7 +253,6 @@ final class AgentLink implements MtpListener {
     if (!agentId.isEmpty()) {
       owner.agents.remove(agentId, this);
     }
-    pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException(cause)));
-    pending.clear();
+    pending.removeAll().forEach(f -> f.completeExceptionally(new IllegalStateException(cause)));
   }
 }
