@@ -90,6 +90,13 @@ final class AgentsCommand implements Callable<Integer> {
   int sourceAddresses;
 
   @Option(
+      names = "--connects-in-flight",
+      description =
+          "Connects outstanding at most, from TCP SYN to the session being up (default: 64 through"
+              + " a broker, whose listen backlog is small, 512 to a Controller).")
+  Integer connectsInFlight;
+
+  @Option(
       names = "--first-index",
       defaultValue = "0",
       description =
@@ -207,6 +214,10 @@ final class AgentsCommand implements Callable<Integer> {
       return 2;
     }
 
+    if (connectsInFlight != null && connectsInFlight < 1) {
+      err.println("fleetsim: --connects-in-flight takes 1 or more");
+      return 2;
+    }
     if (firstIndex < 0 || (long) firstIndex + count > Integer.MAX_VALUE) {
       err.println("fleetsim: --first-index takes 0 to " + (Integer.MAX_VALUE - count));
       return 2;
@@ -241,7 +252,7 @@ final class AgentsCommand implements Callable<Integer> {
               HttpFileTransfers.standard(transports),
               metrics,
               seed,
-              ActorFleet.SOCKET_CONNECTS_IN_FLIGHT,
+              connectLimit(),
               sourceAddresses);
       try (DashboardServer scrape = metricsOptions.agents(metrics, fleet::spawned, out)) {
         return run(fleet, metrics, schema, transports, heapBefore, stop, out, err);
@@ -253,6 +264,15 @@ final class AgentsCommand implements Callable<Integer> {
         fleet.stop(Duration.ofMillis(Math.min(2000, 200 + count / 50)));
       }
     }
+  }
+
+  private int connectLimit() {
+    if (connectsInFlight != null) {
+      return connectsInFlight;
+    }
+    return Connectors.mqtt(target) || Connectors.stomp(target)
+        ? ActorFleet.BROKER_CONNECTS_IN_FLIGHT
+        : ActorFleet.SOCKET_CONNECTS_IN_FLIGHT;
   }
 
   private int run(

@@ -47,6 +47,14 @@ final class RunCommand implements Callable<Integer> {
   String target;
 
   @Option(
+      names = "--connects-in-flight",
+      paramLabel = "N",
+      description =
+          "Override target.connects-in-flight: connects outstanding at most (default: 64 through a"
+              + " broker, 512 to a Controller's sockets, no limit in memory).")
+  Integer connectsInFlight;
+
+  @Option(
       names = "--measure-heap",
       description = "Report the heap after GC per agent at the end (a few seconds of full GCs).")
   boolean measureHeap;
@@ -195,6 +203,9 @@ final class RunCommand implements Callable<Integer> {
       o.put(
           "scenario.duration",
           duration.startsWith("PT") ? Duration.parse(duration).toMillis() + "ms" : duration);
+    }
+    if (connectsInFlight != null) {
+      o.put("scenario.target.connects-in-flight", String.valueOf(connectsInFlight));
     }
     if (target != null) {
       o.put("scenario.target.controller", target);

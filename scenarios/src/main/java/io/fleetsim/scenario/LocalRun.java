@@ -100,9 +100,7 @@ public final class LocalRun implements RunFleet {
               HttpFileTransfers.standard(transports),
               metrics,
               s.seed(),
-              s.target().kind() == Scenario.Target.Kind.EMBEDDED_MEMORY
-                  ? Integer.MAX_VALUE
-                  : ActorFleet.SOCKET_CONNECTS_IN_FLIGHT,
+              s.target().connectLimit(),
               1);
     } catch (RuntimeException e) {
       transports.close();

@@ -1,5 +1,6 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.fleet.ActorFleet;
 import io.fleetsim.identity.Identities;
 import io.fleetsim.mtp.connect.Connectors;
 import io.fleetsim.profiles.FleetMix;
@@ -169,7 +170,8 @@ public record Scenario(
       List<URI> brokers,
       List<URI> urls,
       Connectors.Stomp stomp,
-      Identities identities) {
+      Identities identities,
+      int connectsInFlight) {
 
     public Target(
         Kind kind,
@@ -180,13 +182,15 @@ public record Scenario(
         List<URI> brokers,
         List<URI> urls,
         Connectors.Stomp stomp) {
-      this(kind, url, controllerId, mqtt5, caCert, brokers, urls, stomp, Identities.NONE);
+      this(kind, url, controllerId, mqtt5, caCert, brokers, urls, stomp, Identities.NONE, 0);
     }
 
     /**
      * @param url the (first) external target, or null for the embedded Controller
      * @param urls every external target, agents spread over them by EndpointID; {@code url} alone
      *     when null
+     * @param connectsInFlight the scenario's {@code target.connects-in-flight}; 0 for {@link
+     *     #connectLimit()}'s default
      */
     public Target {
       urls = urls != null ? List.copyOf(urls) : url == null ? List.of() : List.of(url);
@@ -197,7 +201,32 @@ public record Scenario(
 
     /** The same target with agents proving who they are by {@code i}. */
     public Target withIdentities(Identities i) {
-      return new Target(kind, url, controllerId, mqtt5, caCert, brokers, urls, stomp, i);
+      return new Target(
+          kind, url, controllerId, mqtt5, caCert, brokers, urls, stomp, i, connectsInFlight);
+    }
+
+    /** The same target with at most {@code n} connects outstanding (0: the default). */
+    public Target withConnectsInFlight(int n) {
+      return new Target(
+          kind, url, controllerId, mqtt5, caCert, brokers, urls, stomp, identities, n);
+    }
+
+    /**
+     * MTP connects outstanding at most, from the TCP SYN to the session being up: the scenario's
+     * {@code target.connects-in-flight}, else {@link ActorFleet#BROKER_CONNECTS_IN_FLIGHT} when any
+     * agent goes through a broker, {@link ActorFleet#SOCKET_CONNECTS_IN_FLIGHT} to a Controller's
+     * own sockets, and no limit in memory.
+     */
+    public int connectLimit() {
+      if (connectsInFlight > 0) {
+        return connectsInFlight;
+      }
+      if (kind == Kind.EMBEDDED_MEMORY && brokers.isEmpty()) {
+        return Integer.MAX_VALUE;
+      }
+      return kind == Kind.MQTT || kind == Kind.STOMP || !brokers.isEmpty()
+          ? ActorFleet.BROKER_CONNECTS_IN_FLIGHT
+          : ActorFleet.SOCKET_CONNECTS_IN_FLIGHT;
     }
 
     /** Whether the target or one of the brokers is reached over TLS. */

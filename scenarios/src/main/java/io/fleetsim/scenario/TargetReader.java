@@ -30,6 +30,13 @@ final class TargetReader {
   }
 
   Scenario.Target target(Config c) {
+    Scenario.Target t = read(c);
+    return c.hasPath("target.connects-in-flight")
+        ? t.withConnectsInFlight((int) in.positive(c, "target.connects-in-flight", ROOT))
+        : t;
+  }
+
+  private Scenario.Target read(Config c) {
     String key = ROOT + ".target";
     if (!c.hasPath("target")) {
       return new Scenario.Target(
@@ -45,7 +52,15 @@ final class TargetReader {
     in.keys(
         c.getObject("target"),
         key,
-        Set.of("controller", "controller-id", "mtp", "mqtt-version", "ca-cert", "broker", "stomp"));
+        Set.of(
+            "controller",
+            "controller-id",
+            "mtp",
+            "mqtt-version",
+            "ca-cert",
+            "broker",
+            "stomp",
+            "connects-in-flight"));
     Config t = c.getConfig("target");
     List<String> controllers = controllers(t, key);
     String controller = controllers.get(0);

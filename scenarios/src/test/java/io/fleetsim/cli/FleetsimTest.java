@@ -88,6 +88,9 @@ class FleetsimTest {
     assertThat(run("agents", "--first-index", "-1", "--target", "ws://127.0.0.1:9/usp"))
         .isEqualTo(2);
     assertThat(err.toString()).contains("--first-index takes 0 to");
+    assertThat(run("agents", "--connects-in-flight", "0", "--target", "ws://127.0.0.1:9/usp"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--connects-in-flight takes 1 or more");
   }
 
   @Test

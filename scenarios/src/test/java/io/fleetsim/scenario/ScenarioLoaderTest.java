@@ -382,6 +382,37 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void connectsInFlight_defaultByWhatTheAgentsConnectTo_andTheScenarioOrCommandLineWin()
+      throws IOException {
+    Map<String, Integer> limits = new java.util.LinkedHashMap<>();
+    limits.put("", Integer.MAX_VALUE); // in memory: nothing to overflow
+    limits.put("target { controller = embedded, mtp = websocket }", 512);
+    limits.put("target.controller = \"ws://127.0.0.1:9001/usp\"", 512);
+    limits.put("target.controller = \"mqtt://127.0.0.1:1883\"", 64);
+    limits.put("target.controller = \"stomp://127.0.0.1:61613\"", 64);
+    limits.put(
+        "target { controller = embedded, mtp = websocket, broker = \"mqtt://127.0.0.1:1\" }", 64);
+    limits.put("target { controller = \"mqtt://127.0.0.1:1883\", connects-in-flight = 300 }", 300);
+    for (Map.Entry<String, Integer> e : limits.entrySet()) {
+      Scenario s =
+          ScenarioLoader.load(
+              write(
+                  "limit.conf",
+                  "scenario { duration = 5s, fleet.agents = 10, " + e.getKey() + " }"),
+              Map.of());
+      assertThat(s.target().connectLimit()).as(e.getKey()).isEqualTo(e.getValue());
+    }
+    Scenario overridden =
+        ScenarioLoader.load(
+            write("limit.conf", "scenario { duration = 5s, fleet.agents = 10 }"),
+            Map.of("scenario.target.connects-in-flight", "7"));
+    assertThat(overridden.target().connectLimit()).isEqualTo(7);
+    assertError(
+        "scenario { duration = 5s, fleet.agents = 10\n target.connects-in-flight = 0 }",
+        "bad.conf:2: scenario.target.connects-in-flight: must be > 0");
+  }
+
+  @Test
   void theClusterBlock_isReadAndChecked() throws IOException {
     Scenario s =
         ScenarioLoader.load(

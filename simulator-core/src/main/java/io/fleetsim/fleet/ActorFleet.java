@@ -223,8 +223,19 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
     preProvisioning.set(UspMessages.request("pre-provision", MsgType.ADD, add));
   }
 
-  /** Handshakes in flight at most over sockets: far below the listen backlogs of a loopback box. */
+  /**
+   * Handshakes in flight at most to a Controller's own sockets: far below the listen backlog of a
+   * Netty server (the kernel's somaxconn, 4,096 here).
+   */
   public static final int SOCKET_CONNECTS_IN_FLIGHT = 512;
+
+  /**
+   * Handshakes in flight at most through a broker, whose listen backlog may be small (Mosquitto's
+   * is 100): 512 connects at once overflowed it (383 SYNs dropped in a 5,000-agent connect storm,
+   * each sent again by the kernel a second later), and 64 made the same storm about 1.5× faster
+   * with none dropped (docs/BENCHMARKS.md [7/7]).
+   */
+  public static final int BROKER_CONNECTS_IN_FLIGHT = 64;
 
   /** Agents spawned per guardian message: a big batch is split so other work interleaves. */
   static final int SPAWN_CHUNK = 1_000;
