@@ -73,62 +73,21 @@ public record Scenario(
   }
 
   /**
-   * The share of this scenario a cluster worker runs: {@code n} of its agents, and every phase, the
-   * embedded Controller's workload rate and each incident's rates and agent counts in proportion.
-   * Incidents that act on a percentage of the fleet at hand keep it: on each worker they act on
-   * that share of its agents.
+   * The share of this scenario a cluster worker runs: {@code n} of its agents ({@link
+   * ScenarioPart}).
    */
   public Scenario part(int n) {
-    double share = agents == 0 ? 0 : (double) n / agents;
-    Behaviour b = behaviour;
-    List<Incident> shares = new java.util.ArrayList<>();
-    for (Incident i : incidents) {
-      shares.add(share(i, share));
-    }
-    return with(
-        n,
-        plan.scaledTo(n),
-        new Behaviour(
-            b.workloadRate() * share,
-            b.getWeight(),
-            b.setWeight(),
-            b.operateWeight(),
-            b.rebootAfterProvisioning(),
-            b.periodicInterval(),
-            b.valueChangeEvery(),
-            b.hostChurnEvery()),
-        shares,
-        output);
-  }
-
-  /**
-   * An incident as one worker with {@code share} of the fleet runs it: what it sets as a rate or a
-   * number of agents scales (a rollout's pace and parallel downloads, misbehaving agents);
-   * percentages of the fleet at hand and times stay.
-   */
-  private static Incident share(Incident i, double share) {
-    if (i instanceof Incident.FirmwareRollout f) {
-      return new Incident.FirmwareRollout(
-          f.at(),
-          f.percent(),
-          f.image(),
-          f.size(),
-          f.rate(),
-          f.failures(),
-          f.rollbacks(),
-          f.agentsPerSecond() * share,
-          Math.max(1, (int) Math.round(f.inFlight() * share)));
-    }
-    if (i instanceof Incident.Misbehaving m) {
-      return new Incident.Misbehaving(
-          m.at(), (int) Math.round(m.agents() * share), m.garbage(), m.flood());
-    }
-    return i;
+    return ScenarioPart.of(this, n);
   }
 
   /** The same scenario with {@code n} agents, every phase scaled in proportion. */
   public Scenario withAgents(int n) {
     return with(n, plan.scaledTo(n), behaviour, incidents, output);
+  }
+
+  /** The same scenario with {@code n} agents and these phases, behaviour and incidents. */
+  Scenario with(int n, InjectionPlan p, Behaviour b, List<Incident> inc) {
+    return with(n, p, b, inc, output);
   }
 
   private Scenario with(int n, InjectionPlan p, Behaviour b, List<Incident> inc, Path dir) {
