@@ -7,6 +7,7 @@ import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.mtp.websocket.WsServer;
 import io.fleetsim.testing.Await;
+import io.fleetsim.testing.Listener;
 import io.fleetsim.testing.TestFleet;
 import io.fleetsim.testing.TestModels;
 import io.fleetsim.usp.message.UspMessages;
@@ -38,31 +39,26 @@ class BadInputIT {
     AtomicInteger disconnects = new AtomicInteger();
     Supplier listener =
         () ->
-            new MtpListener() {
-              @Override
-              public void onConnected(MtpSession s) {
-                sessions.put(s.peerEndpointId(), s);
-              }
-
-              @Override
-              public boolean onRecord(MtpSession s, byte[] bytes) {
-                try {
-                  Record r = Record.parseFrom(bytes);
-                  if (r.hasNoSessionContext()) {
-                    answers.put(r.getFromId(), Msg.parseFrom(r.getNoSessionContext().getPayload()));
-                  }
-                } catch (Exception e) {
-                  throw new AssertionError(e);
-                }
-                return true;
-              }
-
-              @Override
-              public void onDisconnected(MtpSession s, String cause) {
-                disconnects.incrementAndGet();
-                sessions.remove(s.peerEndpointId(), s);
-              }
-            };
+            Listener.IGNORE
+                .whenConnected(s -> sessions.put(s.peerEndpointId(), s))
+                .whenRecord(
+                    (s, bytes) -> {
+                      try {
+                        Record r = Record.parseFrom(bytes);
+                        if (r.hasNoSessionContext()) {
+                          answers.put(
+                              r.getFromId(), Msg.parseFrom(r.getNoSessionContext().getPayload()));
+                        }
+                      } catch (Exception e) {
+                        throw new AssertionError(e);
+                      }
+                      return true;
+                    })
+                .whenDisconnected(
+                    (s, cause) -> {
+                      disconnects.incrementAndGet();
+                      sessions.remove(s.peerEndpointId(), s);
+                    });
     try (Transports t = Transports.create(2);
         WsServer server =
             WsServer.bind(

@@ -3,9 +3,9 @@ package io.fleetsim.mtp.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsim.mtp.MtpListener;
-import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
+import io.fleetsim.testing.Listener;
 import io.fleetsim.testing.SerialGet;
 import io.fleetsim.testing.TestFleet;
 import io.fleetsim.testing.TestModels;
@@ -73,27 +73,21 @@ class MosquittoIT {
               .connect(
                   "ctl-" + i + (v5 ? "-5" : "-3"),
                   eid,
-                  new MtpListener() {
-                    @Override
-                    public void onConnected(MtpSession s) {
-                      s.send(UspMessages.encodeRecord("1.4", eid, CONTROLLER, get()));
-                    }
-
-                    @Override
-                    public boolean onRecord(MtpSession s, byte[] bytes) {
-                      try {
-                        Record r = Record.parseFrom(bytes);
-                        answers.put(
-                            r.getFromId(), Msg.parseFrom(r.getNoSessionContext().getPayload()));
-                      } catch (Exception e) {
-                        throw new AssertionError(e);
-                      }
-                      return true;
-                    }
-
-                    @Override
-                    public void onDisconnected(MtpSession s, String cause) {}
-                  },
+                  Listener.IGNORE
+                      .whenConnected(
+                          s -> s.send(UspMessages.encodeRecord("1.4", eid, CONTROLLER, get())))
+                      .whenRecord(
+                          (s, bytes) -> {
+                            try {
+                              Record r = Record.parseFrom(bytes);
+                              answers.put(
+                                  r.getFromId(),
+                                  Msg.parseFrom(r.getNoSessionContext().getPayload()));
+                            } catch (Exception e) {
+                              throw new AssertionError(e);
+                            }
+                            return true;
+                          }),
                   t.group().next(),
                   null);
         }
@@ -112,27 +106,19 @@ class MosquittoIT {
 
   private static MtpListener listener(
       java.util.function.Consumer<Record> records, Runnable connected) {
-    return new MtpListener() {
-      @Override
-      public void onConnected(MtpSession s) {
-        connected.run();
-      }
-
-      @Override
-      public boolean onRecord(MtpSession s, byte[] bytes) {
-        try {
-          Record r = Record.parseFrom(bytes);
-          if (r.hasMqttConnect()) {
-            records.accept(r);
-          }
-        } catch (Exception e) {
-          throw new AssertionError(e);
-        }
-        return true;
-      }
-
-      @Override
-      public void onDisconnected(MtpSession s, String cause) {}
-    };
+    return Listener.IGNORE
+        .whenConnected(s -> connected.run())
+        .whenRecord(
+            (s, bytes) -> {
+              try {
+                Record r = Record.parseFrom(bytes);
+                if (r.hasMqttConnect()) {
+                  records.accept(r);
+                }
+              } catch (Exception e) {
+                throw new AssertionError(e);
+              }
+              return true;
+            });
   }
 }

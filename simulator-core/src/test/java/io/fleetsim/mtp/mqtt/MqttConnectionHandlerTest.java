@@ -3,8 +3,8 @@ package io.fleetsim.mtp.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsim.mtp.MtpEvents;
-import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.MtpSession;
+import io.fleetsim.testing.Listener;
 import io.fleetsim.usp.proto.UspRecord.Record;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -50,27 +50,24 @@ class MqttConnectionHandlerTest {
             config,
             EID,
             CONTROLLER,
-            new MtpListener() {
-              @Override
-              public void onConnected(MtpSession s) {
-                session = s;
-                events.add("connected");
-              }
-
-              @Override
-              public boolean onRecord(MtpSession s, byte[] record) {
-                records.add(record);
-                lastRoute = s;
-                s.send(RESPONSE); // answered inside the request
-                return true;
-              }
-
-              @Override
-              public void onDisconnected(MtpSession s, String cause) {
-                events.add("disconnected");
-                causes.add(cause);
-              }
-            },
+            Listener.IGNORE
+                .whenConnected(
+                    s -> {
+                      session = s;
+                      events.add("connected");
+                    })
+                .whenRecord(
+                    (s, record) -> {
+                      records.add(record);
+                      lastRoute = s;
+                      s.send(RESPONSE); // answered inside the request
+                      return true;
+                    })
+                .whenDisconnected(
+                    (s, cause) -> {
+                      events.add("disconnected");
+                      causes.add(cause);
+                    }),
             transportEvents));
   }
 

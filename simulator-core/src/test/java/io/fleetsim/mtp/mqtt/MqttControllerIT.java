@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fleetsim.controller.ReferenceController;
 import io.fleetsim.controller.Workload;
 import io.fleetsim.mtp.MtpListener;
-import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
+import io.fleetsim.testing.Listener;
 import io.fleetsim.testing.SerialGet;
 import io.fleetsim.testing.TestFleet;
 import io.fleetsim.testing.TestModels;
@@ -139,21 +139,7 @@ class MqttControllerIT {
 
       // a client with the Controller's ClientId makes Mosquitto drop the Controller (session
       // takeover, MQTT 3.1.4-3); the intruder leaves at once, the agents stay connected
-      MtpListener leaveAtOnce =
-          new MtpListener() {
-            @Override
-            public void onConnected(MtpSession s) {
-              s.close(1000, "done");
-            }
-
-            @Override
-            public boolean onRecord(MtpSession s, byte[] record) {
-              return true;
-            }
-
-            @Override
-            public void onDisconnected(MtpSession s, String cause) {}
-          };
+      MtpListener leaveAtOnce = Listener.IGNORE.whenConnected(s -> s.close(1000, "done"));
       new MqttClient(t, MqttConfig.agents("127.0.0.1", broker.port, true), 1 << 20)
           .connect(CONTROLLER, "", leaveAtOnce, t.group().next(), null);
       Await.until(() -> controller.connectedAgents().isEmpty());

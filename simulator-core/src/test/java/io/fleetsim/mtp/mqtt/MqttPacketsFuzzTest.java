@@ -2,8 +2,7 @@ package io.fleetsim.mtp.mqtt;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.fleetsim.mtp.MtpEvents;
-import io.fleetsim.mtp.MtpListener;
-import io.fleetsim.mtp.MtpSession;
+import io.fleetsim.testing.Listener;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
@@ -23,19 +22,11 @@ class MqttPacketsFuzzTest {
                   MqttConfig.agents("127.0.0.1", 1883, v5),
                   "proto::fuzz",
                   "self::ctrl",
-                  new MtpListener() {
-                    @Override
-                    public void onConnected(MtpSession s) {}
-
-                    @Override
-                    public boolean onRecord(MtpSession s, byte[] record) {
-                      s.send(record); // answer over the route, as an agent does
-                      return true;
-                    }
-
-                    @Override
-                    public void onDisconnected(MtpSession s, String cause) {}
-                  },
+                  Listener.IGNORE.whenRecord(
+                      (s, record) -> {
+                        s.send(record); // answer over the route, as an agent does
+                        return true;
+                      }),
                   new MtpEvents()));
       ch.writeInbound(Unpooled.wrappedBuffer(bytes));
       ch.checkException();

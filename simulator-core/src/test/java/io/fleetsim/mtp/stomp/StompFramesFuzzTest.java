@@ -2,8 +2,7 @@ package io.fleetsim.mtp.stomp;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.fleetsim.mtp.MtpEvents;
-import io.fleetsim.mtp.MtpListener;
-import io.fleetsim.mtp.MtpSession;
+import io.fleetsim.testing.Listener;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.stomp.StompSubframeAggregator;
@@ -28,19 +27,11 @@ class StompFramesFuzzTest {
                 c,
                 "proto::fuzz",
                 "self::ctrl",
-                new MtpListener() {
-                  @Override
-                  public void onConnected(MtpSession s) {}
-
-                  @Override
-                  public boolean onRecord(MtpSession s, byte[] record) {
-                    s.send(record); // answer over the route, as an agent does
-                    return true;
-                  }
-
-                  @Override
-                  public void onDisconnected(MtpSession s, String cause) {}
-                },
+                Listener.IGNORE.whenRecord(
+                    (s, record) -> {
+                      s.send(record); // answer over the route, as an agent does
+                      return true;
+                    }),
                 new MtpEvents(),
                 new StompHeartbeats(c)));
     ch.writeInbound(Unpooled.wrappedBuffer(bytes));

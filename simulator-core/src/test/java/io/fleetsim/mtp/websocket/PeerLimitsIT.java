@@ -3,11 +3,10 @@ package io.fleetsim.mtp.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsim.controller.ReferenceController;
-import io.fleetsim.mtp.MtpListener;
-import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.PeerLimits;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
+import io.fleetsim.testing.Listener;
 import io.fleetsim.usp.record.UspRecordCodec;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -217,22 +216,14 @@ class PeerLimitsIT {
         "/usp",
         UspRecordCodec.DEFAULT_MAX_RECORD_BYTES,
         () ->
-            new MtpListener() {
-              @Override
-              public void onConnected(MtpSession session) {}
-
-              @Override
-              public boolean onRecord(MtpSession session, byte[] record) {
-                received.incrementAndGet();
-                if (answer != null) {
-                  session.send(answer);
-                }
-                return true;
-              }
-
-              @Override
-              public void onDisconnected(MtpSession session, String cause) {}
-            });
+            Listener.IGNORE.whenRecord(
+                (session, record) -> {
+                  received.incrementAndGet();
+                  if (answer != null) {
+                    session.send(answer);
+                  }
+                  return true;
+                }));
   }
 
   private static Socket connect(WsServer server) throws Exception {

@@ -2,10 +2,9 @@ package io.fleetsim.mtp.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetsim.mtp.MtpListener;
-import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
+import io.fleetsim.testing.Listener;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -41,22 +40,9 @@ class SilentPeerIT {
           .connect(
               "proto::agent",
               "self::controller",
-              new MtpListener() {
-                @Override
-                public void onConnected(MtpSession s) {
-                  seen.add("connected");
-                }
-
-                @Override
-                public boolean onRecord(MtpSession s, byte[] record) {
-                  return true;
-                }
-
-                @Override
-                public void onDisconnected(MtpSession s, String cause) {
-                  seen.add("disconnected: " + cause);
-                }
-              },
+              Listener.IGNORE
+                  .whenConnected(s -> seen.add("connected"))
+                  .whenDisconnected((s, cause) -> seen.add("disconnected: " + cause)),
               t.group().next(),
               null);
       Await.until(() -> seen.size() == 2, Duration.ofSeconds(15));

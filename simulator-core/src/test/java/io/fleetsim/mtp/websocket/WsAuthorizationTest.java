@@ -7,8 +7,8 @@ import io.fleetsim.identity.LoginTemplate;
 import io.fleetsim.identity.Logins;
 import io.fleetsim.identity.Secret;
 import io.fleetsim.mtp.MtpListener;
-import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.Transports;
+import io.fleetsim.testing.Listener;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -24,19 +24,7 @@ import org.junit.jupiter.api.Test;
  * request a server receives carries the device's own user name and password.
  */
 class WsAuthorizationTest {
-  private static final MtpListener IGNORE =
-      new MtpListener() {
-        @Override
-        public void onConnected(MtpSession s) {}
-
-        @Override
-        public boolean onRecord(MtpSession s, byte[] record) {
-          return true;
-        }
-
-        @Override
-        public void onDisconnected(MtpSession s, String cause) {}
-      };
+  private static final MtpListener IGNORE = Listener.IGNORE;
 
   @Test
   void theUpgradeCarriesTheDevicesBasicAuthorization() throws Exception {

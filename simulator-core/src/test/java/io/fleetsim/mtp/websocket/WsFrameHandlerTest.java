@@ -3,7 +3,7 @@ package io.fleetsim.mtp.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsim.mtp.MtpListener;
-import io.fleetsim.mtp.MtpSession;
+import io.fleetsim.testing.Listener;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -28,23 +28,14 @@ class WsFrameHandlerTest {
   private boolean accept = true;
 
   private final MtpListener listener =
-      new MtpListener() {
-        @Override
-        public void onConnected(MtpSession session) {
-          events.add("connected " + session.peerEndpointId());
-        }
-
-        @Override
-        public boolean onRecord(MtpSession session, byte[] record) {
-          records.add(record);
-          return accept;
-        }
-
-        @Override
-        public void onDisconnected(MtpSession session, String cause) {
-          events.add("disconnected");
-        }
-      };
+      Listener.IGNORE
+          .whenConnected(session -> events.add("connected " + session.peerEndpointId()))
+          .whenRecord(
+              (session, record) -> {
+                records.add(record);
+                return accept;
+              })
+          .whenDisconnected((session, cause) -> events.add("disconnected"));
 
   private EmbeddedChannel connected() {
     EmbeddedChannel ch =

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.fleetsim.mtp.MtpEvents;
 import io.fleetsim.mtp.MtpListener;
-import io.fleetsim.mtp.MtpSession;
+import io.fleetsim.testing.Listener;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
@@ -26,20 +26,12 @@ class WsFramesFuzzTest {
     int[] records = {0};
     int[] largest = {0};
     MtpListener listener =
-        new MtpListener() {
-          @Override
-          public void onConnected(MtpSession s) {}
-
-          @Override
-          public boolean onRecord(MtpSession s, byte[] record) {
-            records[0]++;
-            largest[0] = Math.max(largest[0], record.length);
-            return record.length > 0;
-          }
-
-          @Override
-          public void onDisconnected(MtpSession s, String cause) {}
-        };
+        Listener.IGNORE.whenRecord(
+            (s, record) -> {
+              records[0]++;
+              largest[0] = Math.max(largest[0], record.length);
+              return record.length > 0;
+            });
     WsFrameHandler frames = new WsFrameHandler(listener, "self::ctrl", new MtpEvents());
     EmbeddedChannel ch =
         new EmbeddedChannel(

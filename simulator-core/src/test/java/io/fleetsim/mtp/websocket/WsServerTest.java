@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetsim.mtp.MtpListener;
-import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.Transports;
+import io.fleetsim.testing.Listener;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,21 +28,13 @@ class WsServerTest {
     CompletableFuture<String> peer = new CompletableFuture<>();
     CompletableFuture<byte[]> received = new CompletableFuture<>();
     MtpListener echo =
-        new MtpListener() {
-          @Override
-          public void onConnected(MtpSession s) {
-            peer.complete(s.peerEndpointId());
-          }
-
-          @Override
-          public boolean onRecord(MtpSession s, byte[] record) {
-            received.complete(record);
-            return s.send(new byte[] {42});
-          }
-
-          @Override
-          public void onDisconnected(MtpSession s, String cause) {}
-        };
+        Listener.IGNORE
+            .whenConnected(s -> peer.complete(s.peerEndpointId()))
+            .whenRecord(
+                (s, record) -> {
+                  received.complete(record);
+                  return s.send(new byte[] {42});
+                });
     try (Transports t = Transports.create(1);
         WsServer server =
             WsServer.bind(t, new InetSocketAddress("127.0.0.1", 0), "/usp", 1 << 20, () -> echo)) {

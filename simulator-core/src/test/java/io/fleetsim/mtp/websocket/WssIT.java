@@ -3,10 +3,10 @@ package io.fleetsim.mtp.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsim.mtp.MtpListener;
-import io.fleetsim.mtp.MtpSession;
 import io.fleetsim.mtp.TestPki;
 import io.fleetsim.mtp.Tls;
 import io.fleetsim.mtp.Transports;
+import io.fleetsim.testing.Listener;
 import io.fleetsim.usp.proto.UspRecord.Record;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
@@ -77,23 +77,15 @@ class WssIT {
         1 << 16,
         tls,
         () ->
-            new MtpListener() {
-              @Override
-              public void onConnected(MtpSession s) {}
-
-              @Override
-              public boolean onRecord(MtpSession s, byte[] bytes) {
-                try {
-                  connectRecord.complete(Record.parseFrom(bytes));
-                } catch (Exception e) {
-                  connectRecord.completeExceptionally(e);
-                }
-                return true;
-              }
-
-              @Override
-              public void onDisconnected(MtpSession s, String cause) {}
-            });
+            Listener.IGNORE.whenRecord(
+                (s, bytes) -> {
+                  try {
+                    connectRecord.complete(Record.parseFrom(bytes));
+                  } catch (Exception e) {
+                    connectRecord.completeExceptionally(e);
+                  }
+                  return true;
+                }));
   }
 
   private static WsClient client(Transports t, WsServer server, SslContext tls) {
@@ -103,22 +95,12 @@ class WssIT {
 
   /** An agent stand-in that sends its WebSocketConnectRecord and reports how the connect went. */
   private static MtpListener agent(CompletableFuture<String> outcome) {
-    return new MtpListener() {
-      @Override
-      public void onConnected(MtpSession s) {
-        s.send(s.connectRecord("ctl", EID));
-        outcome.complete("connected");
-      }
-
-      @Override
-      public boolean onRecord(MtpSession s, byte[] bytes) {
-        return true;
-      }
-
-      @Override
-      public void onDisconnected(MtpSession s, String cause) {
-        outcome.complete("disconnected: " + cause);
-      }
-    };
+    return Listener.IGNORE
+        .whenConnected(
+            s -> {
+              s.send(s.connectRecord("ctl", EID));
+              outcome.complete("connected");
+            })
+        .whenDisconnected((s, cause) -> outcome.complete("disconnected: " + cause));
   }
 }
