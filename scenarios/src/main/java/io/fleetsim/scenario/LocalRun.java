@@ -149,10 +149,19 @@ public final class LocalRun implements RunFleet {
     return report;
   }
 
-  /** Stops the agents (each closes its session) and the embedded Controller. */
+  /**
+   * Stops the agents and the embedded Controller. Over sockets each agent first sends its
+   * DisconnectRecord and closes (R-MTP.7); in memory the Controller goes with the fleet, so the
+   * actor system just ends (a million goodbyes nobody keeps cost 2.8 s of CPU per 100,000 agents).
+   */
   @Override
   public void stopFleet() {
-    fleet.stop(Duration.ofMillis(Math.min(2000, 200 + fleet.spawned() / 50)));
+    if (scenario.target().kind() == Scenario.Target.Kind.EMBEDDED_MEMORY
+        && scenario.target().brokers().isEmpty()) {
+      fleet.close();
+    } else {
+      fleet.stop(Duration.ofMillis(Math.min(2000, 200 + fleet.spawned() / 50)));
+    }
     if (controller != null) {
       controller.close();
     }
