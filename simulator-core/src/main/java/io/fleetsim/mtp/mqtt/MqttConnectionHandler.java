@@ -185,6 +185,11 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
   }
 
   private void onSubAck(ChannelHandlerContext ctx, MqttSubAckMessage ack) {
+    if (session != null) {
+      // one SUBSCRIBE, one SUBACK: a second one is the broker's mistake, not a second session
+      events.count("client: unexpected SUBACK", ctx.channel().remoteAddress());
+      return;
+    }
     for (int q : ack.payload().grantedQoSLevels()) {
       if (q >= 0x80) {
         // TP-469 11.11: every subscription failed: publish nothing, disconnect
@@ -194,6 +199,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
       }
     }
     handshakeDeadline.cancel(false);
+    handshakeDeadline = null; // kept, the cancelled task and its closure cost 88 B per agent
     session = new Session(ctx.channel());
     schedulePing(ctx);
     listener.onConnected(session);

@@ -172,6 +172,7 @@ final class StompConnectionHandler extends SimpleChannelInboundHandler<StompFram
       return;
     }
     handshakeDeadline.cancel(false);
+    handshakeDeadline = null; // kept, the cancelled task and its closure cost 88 B per agent
     session = new StompSession(ctx.channel(), this, config, peerId);
     listener.onConnected(session);
   }

@@ -47,6 +47,7 @@ final class PeerGuard extends ChannelInboundHandlerAdapter {
     if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete && !upgraded) {
       upgraded = true;
       deadline.cancel(false);
+      deadline = null; // kept, the cancelled task would stay for the connection's life
       long idle = limits.idleTimeout().toMillis();
       if (idle > 0) {
         ctx.pipeline().addFirst(new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS));

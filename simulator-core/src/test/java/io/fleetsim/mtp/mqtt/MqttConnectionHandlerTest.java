@@ -110,6 +110,14 @@ class MqttConnectionHandlerTest {
   }
 
   @Test
+  void aSecondSubAck_isNotASecondSession() {
+    EmbeddedChannel ch = up(true);
+    ch.writeInbound(subAck(MqttQoS.AT_MOST_ONCE));
+    assertThat(events).containsExactly("connected");
+    assertThat(ch.isActive()).isTrue();
+  }
+
+  @Test
   void aBrokerThatNeverAnswersConnect_isLeftAfterTheHandshakeTimeout() {
     EmbeddedChannel ch = channel(true);
     ch.freezeTime();
