@@ -4,7 +4,8 @@
 # agent a minute) against `fleetsim controller` in a second JVM, both on loopback (each process may
 # open at most 20,000 files here). Samples both JVMs' CPU time from /proc between the end of the
 # ramp (+30 s) and the end of the run, and prints the run's report with heap per agent.
-# Usage: bench/steady-state.sh [agents] [seconds]
+# Usage: [RUN_JAVA_OPTS="-XX:TieredStopAtLevel=1"] bench/steady-state.sh [agents] [seconds]
+# (RUN_JAVA_OPTS: JVM options of the agents' JVM only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-18000}
@@ -17,7 +18,7 @@ FLEETSIM_JAVA_OPTS="-Xmx2g" ./fleetsim controller --listen 127.0.0.1:$PORT --no-
 CTRL=$!
 trap 'kill $CTRL 2>/dev/null || true' EXIT
 for i in $(seq 1 100); do grep -q listening /tmp/fleetsim-bench-steady-ctrl.log && break; sleep 0.1; done
-FLEETSIM_JAVA_OPTS="-Xmx4g" ./fleetsim run scenarios/examples/steady-state.conf --agents "$N" \
+FLEETSIM_JAVA_OPTS="-Xmx4g ${RUN_JAVA_OPTS:-}" ./fleetsim run scenarios/examples/steady-state.conf --agents "$N" \
   --duration "${D}s" --target "ws://127.0.0.1:$PORT/usp" \
   --output "target/fleetsim/steady-state-$N" --measure-heap > /tmp/fleetsim-bench-steady.log 2>&1 &
 RUN=$!
