@@ -4,6 +4,7 @@ import io.fleetsim.dashboard.DashboardServer;
 import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.datamodel.Schema;
 import io.fleetsim.fleet.ActorFleet;
+import io.fleetsim.fleet.ConnectsInFlight;
 import io.fleetsim.fleet.FileLimits;
 import io.fleetsim.fleet.FleetShape;
 import io.fleetsim.fleet.HeapBudget;
@@ -267,12 +268,7 @@ final class AgentsCommand implements Callable<Integer> {
   }
 
   private int connectLimit() {
-    if (connectsInFlight != null) {
-      return connectsInFlight;
-    }
-    return Connectors.mqtt(target) || Connectors.stomp(target)
-        ? ActorFleet.BROKER_CONNECTS_IN_FLIGHT
-        : ActorFleet.SOCKET_CONNECTS_IN_FLIGHT;
+    return connectsInFlight != null ? connectsInFlight : ConnectsInFlight.to(List.of(target));
   }
 
   private int run(

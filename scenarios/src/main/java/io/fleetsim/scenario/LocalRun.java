@@ -156,8 +156,7 @@ public final class LocalRun implements RunFleet {
    */
   @Override
   public void stopFleet() {
-    if (scenario.target().kind() == Scenario.Target.Kind.EMBEDDED_MEMORY
-        && scenario.target().brokers().isEmpty()) {
+    if (scenario.target().inMemoryOnly()) {
       fleet.close();
     } else {
       fleet.stop(Duration.ofMillis(Math.min(2000, 200 + fleet.spawned() / 50)));

@@ -1,6 +1,6 @@
 package io.fleetsim.scenario;
 
-import io.fleetsim.fleet.ActorFleet;
+import io.fleetsim.fleet.ConnectsInFlight;
 import io.fleetsim.identity.Identities;
 import io.fleetsim.mtp.connect.Connectors;
 import io.fleetsim.profiles.FleetMix;
@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A validated scenario, immutable: where the fleet connects, what it is made of, how agents are
@@ -170,22 +171,22 @@ public record Scenario(
           kind, url, controllerId, mqtt5, caCert, brokers, urls, stomp, identities, n);
     }
 
+    /** Whether every agent is in memory with the embedded Controller: no socket, no broker. */
+    public boolean inMemoryOnly() {
+      return kind == Kind.EMBEDDED_MEMORY && brokers.isEmpty();
+    }
+
     /**
-     * MTP connects outstanding at most, from the TCP SYN to the session being up: the scenario's
-     * {@code target.connects-in-flight}, else {@link ActorFleet#BROKER_CONNECTS_IN_FLIGHT} when any
-     * agent goes through a broker, {@link ActorFleet#SOCKET_CONNECTS_IN_FLIGHT} to a Controller's
-     * own sockets, and no limit in memory.
+     * MTP connects outstanding at most: the scenario's {@code target.connects-in-flight}, else
+     * {@link ConnectsInFlight#to} the targets and brokers, and no limit in memory.
      */
     public int connectLimit() {
       if (connectsInFlight > 0) {
         return connectsInFlight;
       }
-      if (kind == Kind.EMBEDDED_MEMORY && brokers.isEmpty()) {
-        return Integer.MAX_VALUE;
-      }
-      return kind == Kind.MQTT || kind == Kind.STOMP || !brokers.isEmpty()
-          ? ActorFleet.BROKER_CONNECTS_IN_FLIGHT
-          : ActorFleet.SOCKET_CONNECTS_IN_FLIGHT;
+      return inMemoryOnly()
+          ? Integer.MAX_VALUE
+          : ConnectsInFlight.to(Stream.concat(urls.stream(), brokers.stream()).toList());
     }
 
     /** Whether the target or one of the brokers is reached over TLS. */

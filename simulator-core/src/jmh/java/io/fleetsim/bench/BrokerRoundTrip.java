@@ -4,6 +4,7 @@ import io.fleetsim.agent.FileTransfers;
 import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.datamodel.ProfileLoader;
 import io.fleetsim.fleet.ActorFleet;
+import io.fleetsim.fleet.ConnectsInFlight;
 import io.fleetsim.fleet.FleetShape;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.mtp.MtpListener;
@@ -108,7 +109,7 @@ public final class BrokerRoundTrip {
             FileTransfers.NONE,
             new FleetMetrics(),
             1,
-            ActorFleet.SOCKET_CONNECTS_IN_FLIGHT,
+            ConnectsInFlight.SOCKET,
             1);
     fleet.spawn(agents);
     try {

@@ -6,6 +6,7 @@ import io.fleetsim.controller.Workload;
 import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.datamodel.ProfileLoader;
 import io.fleetsim.fleet.ActorFleet;
+import io.fleetsim.fleet.ConnectsInFlight;
 import io.fleetsim.fleet.FleetShape;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.mtp.Connector;
@@ -90,7 +91,7 @@ public final class FloodFairness {
               FileTransfers.NONE,
               new FleetMetrics(),
               1,
-              ActorFleet.SOCKET_CONNECTS_IN_FLIGHT,
+              ConnectsInFlight.SOCKET,
               1);
       agents.spawn(victims);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -4,6 +4,7 @@ import io.fleetsim.agent.FileTransfers;
 import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.datamodel.ProfileLoader;
 import io.fleetsim.fleet.ActorFleet;
+import io.fleetsim.fleet.ConnectsInFlight;
 import io.fleetsim.fleet.FleetShape;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.mtp.Connector;
@@ -115,7 +116,7 @@ public final class WsRoundTrip {
                 FileTransfers.NONE,
                 new FleetMetrics(),
                 1,
-                ActorFleet.SOCKET_CONNECTS_IN_FLIGHT,
+                ConnectsInFlight.SOCKET,
                 1);
         agents.spawn(connections);
         clients = () -> agents.stop(Duration.ofMillis(500));

@@ -77,8 +77,8 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
    * @param connector the MTP the agents connect through (WebSocket, MQTT or in-memory)
    * @param loops the event loops MTP sessions run on
    * @param transfers real file transfers for http(s) downloads, or {@link FileTransfers#NONE}
-   * @param maxConnectsInFlight MTP connects outstanding at most ({@link #SOCKET_CONNECTS_IN_FLIGHT}
-   *     for socket MTPs; no limit is needed in memory)
+   * @param maxConnectsInFlight MTP connects outstanding at most ({@link ConnectsInFlight} over
+   *     sockets; no limit is needed in memory)
    */
   public ActorFleet(
       String name,
@@ -222,20 +222,6 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
   public void preProvision(Request add) {
     preProvisioning.set(UspMessages.request("pre-provision", MsgType.ADD, add));
   }
-
-  /**
-   * Handshakes in flight at most to a Controller's own sockets: far below the listen backlog of a
-   * Netty server (the kernel's somaxconn, 4,096 here).
-   */
-  public static final int SOCKET_CONNECTS_IN_FLIGHT = 512;
-
-  /**
-   * Handshakes in flight at most through a broker, whose listen backlog may be small (Mosquitto's
-   * is 100): 512 connects at once overflowed it (383 SYNs dropped in a 5,000-agent connect storm,
-   * each sent again by the kernel a second later), and 64 made the same storm about 1.5× faster
-   * with none dropped (docs/BENCHMARKS.md [7/7]).
-   */
-  public static final int BROKER_CONNECTS_IN_FLIGHT = 64;
 
   /** Agents spawned per guardian message: a big batch is split so other work interleaves. */
   static final int SPAWN_CHUNK = 1_000;

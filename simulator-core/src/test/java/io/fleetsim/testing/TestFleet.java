@@ -2,6 +2,7 @@ package io.fleetsim.testing;
 
 import io.fleetsim.datamodel.DeviceModel;
 import io.fleetsim.fleet.ActorFleet;
+import io.fleetsim.fleet.ConnectsInFlight;
 import io.fleetsim.fleet.FleetShape;
 import io.fleetsim.fleet.HttpFileTransfers;
 import io.fleetsim.metrics.CountingAgentStats;
@@ -67,7 +68,7 @@ public final class TestFleet implements AutoCloseable {
             HttpFileTransfers.standard(t),
             metrics,
             shape.models().get(0).seed(),
-            ActorFleet.SOCKET_CONNECTS_IN_FLIGHT,
+            ConnectsInFlight.SOCKET,
             sourceAddresses);
     return new TestFleet(fleet, metrics, shape.total(), t);
   }
