@@ -154,7 +154,7 @@ public final class ObjectNode {
       return true;
     }
     if (s instanceof ValueSource.Template t) {
-      return !t.pattern().contains("{index") && !t.pattern().contains("{hex");
+      return !Templates.namesTheAgent(t.pattern());
     }
     if (s instanceof ValueSource.PerInstance p) {
       return sameOnEveryAgent(p.fallback())

@@ -28,6 +28,11 @@ public final class Templates {
     return out.toString();
   }
 
+  /** Whether a template names the agent ({@code {index}}, {@code {hex}}): a value per device. */
+  static boolean namesTheAgent(String pattern) {
+    return pattern.contains("{index") || pattern.contains("{hex");
+  }
+
   /** Checks a template at load time; returns the offending placeholder or null. */
   public static String invalidPlaceholder(String pattern) {
     int i = pattern.indexOf('{');

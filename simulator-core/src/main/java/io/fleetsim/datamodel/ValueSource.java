@@ -224,7 +224,7 @@ public sealed interface ValueSource {
     public String value(ValueContext ctx) {
       long window = Math.floorDiv(ctx.nowMillis(), everyMillis);
       long into = ctx.nowMillis() - window * everyMillis;
-      long changes = window + (into >= Seeds.unit(ctx, 0x40B_0000L + window) * everyMillis ? 1 : 0);
+      long changes = window + (into >= changeInto(ctx, window) ? 1 : 0);
       int start = (int) (Seeds.unit(ctx, 0x40B_FFFFL) * values.size());
       return values.get((int) Math.floorMod(start + changes, (long) values.size()));
     }
@@ -243,12 +243,16 @@ public sealed interface ValueSource {
     @Override
     public long nextChangeAfter(ValueContext ctx, long afterMillis) {
       for (long w = Math.floorDiv(afterMillis, everyMillis); ; w++) {
-        long at =
-            w * everyMillis + (long) Math.ceil(Seeds.unit(ctx, 0x40B_0000L + w) * everyMillis);
+        long at = w * everyMillis + (long) Math.ceil(changeInto(ctx, w));
         if (at > afterMillis) {
           return at;
         }
       }
+    }
+
+    /** How far into window {@code w} its one change falls, seeded per device and instance. */
+    private double changeInto(ValueContext ctx, long w) {
+      return Seeds.unit(ctx, 0x40B_0000L + w) * everyMillis;
     }
   }
 
@@ -333,9 +337,14 @@ public sealed interface ValueSource {
 
     @Override
     public String value(ValueContext ctx) {
+      return sourceOf(ctx).value(ctx);
+    }
+
+    /** The source of the context's instance number (the last one), else the fallback. */
+    private ValueSource sourceOf(ValueContext ctx) {
       int[] inst = ctx.instances();
       ValueSource s = inst.length == 0 ? null : byInstance.get(inst[inst.length - 1]);
-      return (s == null ? fallback : s).value(ctx);
+      return s == null ? fallback : s;
     }
 
     @Override
@@ -352,9 +361,7 @@ public sealed interface ValueSource {
 
     @Override
     public long nextChangeAfter(ValueContext ctx, long afterMillis) {
-      int[] inst = ctx.instances();
-      ValueSource s = inst.length == 0 ? null : byInstance.get(inst[inst.length - 1]);
-      return (s == null ? fallback : s).nextChangeAfter(ctx, afterMillis);
+      return sourceOf(ctx).nextChangeAfter(ctx, afterMillis);
     }
   }
 }
