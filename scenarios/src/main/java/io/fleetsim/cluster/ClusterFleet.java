@@ -2,6 +2,7 @@ package io.fleetsim.cluster;
 
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.metrics.Latencies;
+import io.fleetsim.metrics.ProcessCost;
 import io.fleetsim.scenario.OneThread;
 import io.fleetsim.scenario.RunCurves;
 import io.fleetsim.scenario.RunFleet;
@@ -171,7 +172,7 @@ public final class ClusterFleet implements RunFleet {
   public void stopFleet() {}
 
   @Override
-  public io.fleetsim.metrics.ProcessCost cost() {
+  public ProcessCost cost() {
     return state.cost();
   }
 

@@ -98,8 +98,8 @@ final class WorkerRun {
   void finish() {
     stopTicks();
     List<RunReport.Rollout> rollouts = run.stopTraffic();
-    ProcessCost cost =
-        run.cost(); // before the heap is measured: its full collections are not the run's
+    // before the heap is measured: its full collections are not the run's
+    ProcessCost cost = run.cost();
     send(true, rollouts, run.heapBytesPerAgent(), cost);
     run.stopFleet();
     run.close();

@@ -30,21 +30,21 @@ final class SimulatorCost {
 
   /** One line of the text report, e.g. {@code CPU 50.6 s (506 µs per agent, …), GC 1.3 s}. */
   static String line(ProcessCost cost, long agents, long messages) {
-    if (cost.cpuMillis() < 0) {
-      return String.format(
-          Locale.ROOT,
-          "CPU unknown, GC %.1f s, JIT compiling %.1f s",
-          cost.gcMillis() / 1000.0,
-          cost.jitMillis() / 1000.0);
-    }
-    return String.format(
-        Locale.ROOT,
-        "CPU %.1f s (%.0f µs per agent, %.1f µs per message), GC %.1f s, JIT compiling %.1f s",
-        cost.cpuMillis() / 1000.0,
-        per(cost, agents),
-        per(cost, messages),
-        cost.gcMillis() / 1000.0,
-        cost.jitMillis() / 1000.0);
+    String cpu =
+        cost.cpuMillis() < 0
+            ? "CPU unknown"
+            : String.format(
+                Locale.ROOT,
+                "CPU %.1f s (%.0f µs per agent, %.1f µs per message)",
+                cost.cpuMillis() / 1000.0,
+                per(cost, agents),
+                per(cost, messages));
+    return cpu
+        + String.format(
+            Locale.ROOT,
+            ", GC %.1f s, JIT compiling %.1f s",
+            cost.gcMillis() / 1000.0,
+            cost.jitMillis() / 1000.0);
   }
 
   /** USP messages the agents sent and received in the run. */

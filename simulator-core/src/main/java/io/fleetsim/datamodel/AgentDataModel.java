@@ -1,6 +1,7 @@
 package io.fleetsim.datamodel;
 
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * One agent's data model: the shared {@link DeviceModel} plus what this agent changed (an interned
@@ -53,8 +54,7 @@ public final class AgentDataModel {
    * derive} must depend on nothing but those rows.
    */
   @SuppressWarnings("unchecked")
-  public <T> T sharedDerived(
-      ObjectNode table, java.util.function.Function<AgentDataModel, T> derive) {
+  public <T> T sharedDerived(ObjectNode table, Function<AgentDataModel, T> derive) {
     if (!table.sameOnEveryAgent()) {
       return derive.apply(this);
     }

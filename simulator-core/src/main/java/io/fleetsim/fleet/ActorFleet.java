@@ -356,7 +356,7 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
     }
 
     private Behavior<Command> onTick(TickAll t) {
-      ticks.round(t.nowMillis(), runtime, i -> i < spawned.get() ? refs.get(i) : null);
+      ticks.round(t.nowMillis(), runtime, refs::get); // null: not spawned yet, or left
       return this;
     }
 

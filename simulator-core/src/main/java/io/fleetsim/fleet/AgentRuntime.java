@@ -1,5 +1,6 @@
 package io.fleetsim.fleet;
 
+import io.fleetsim.agent.ProvisionedSnapshots;
 import io.fleetsim.metrics.FleetMetrics;
 import io.fleetsim.mtp.Connector;
 import io.fleetsim.usp.proto.UspMsg.Msg;
@@ -25,8 +26,7 @@ public final class AgentRuntime {
   private final FleetMetrics metrics;
   private final long seed;
   private final AtomicReference<Msg> preProvisioning;
-  private final io.fleetsim.agent.ProvisionedSnapshots provisioned =
-      new io.fleetsim.agent.ProvisionedSnapshots();
+  private final ProvisionedSnapshots provisioned = new ProvisionedSnapshots();
   private final InFlightGate connects;
   private final int sourceAddresses;
 
@@ -138,7 +138,7 @@ public final class AgentRuntime {
   }
 
   /** The fleet's provisioned state, built once per device model and shared by its agents. */
-  io.fleetsim.agent.ProvisionedSnapshots provisioned() {
+  ProvisionedSnapshots provisioned() {
     return provisioned;
   }
 
