@@ -13,8 +13,10 @@ import java.lang.management.ManagementFactory;
  * @param cpuMillis process CPU time, or -1 where the JVM cannot tell
  * @param gcMillis accumulated collection time of every collector (stop-the-world and concurrent
  *     phases as each collector reports them)
- * @param jitMillis time the JIT compilers spent compiling (CPU on their own threads, part of {@code
- *     cpuMillis}): a one-off cost of a JVM's first minute, the same for 1,000 agents or 1,000,000
+ * @param jitMillis CPU the JIT compilers' threads used (part of {@code cpuMillis}): a one-off cost
+ *     of a JVM's first minute, about the same for 1,000 agents or 1,000,000. Where the threads
+ *     cannot be read (no Linux {@code /proc}), the compilers' elapsed time as the JVM reports it,
+ *     which also counts their waits for a core.
  */
 public record ProcessCost(long cpuMillis, long gcMillis, long jitMillis) {
 
@@ -30,11 +32,14 @@ public record ProcessCost(long cpuMillis, long gcMillis, long jitMillis) {
     for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
       gc += Math.max(0, b.getCollectionTime());
     }
-    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-    long compiling =
-        jit != null && jit.isCompilationTimeMonitoringSupported()
-            ? jit.getTotalCompilationTime()
-            : 0;
+    long compiling = CompilerThreadsCpu.millis();
+    if (compiling < 0) {
+      CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+      compiling =
+          jit != null && jit.isCompilationTimeMonitoringSupported()
+              ? jit.getTotalCompilationTime()
+              : 0;
+    }
     return new ProcessCost(cpu, gc, compiling);
   }
 
