@@ -56,7 +56,10 @@ public final class Fleetsim implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    CommandLine cli = commandLine();
+    // only here does the JVM end with the command, so only here may a run leave its agents to it
+    ((RunCommand) cli.getSubcommands().get("run").getCommand()).processExitsAfter();
+    System.exit(cli.execute(args));
   }
 
   static CommandLine commandLine() {

@@ -114,6 +114,14 @@ final class RunCommand implements Callable<Integer> {
       description = "Override any scenario key, e.g. --set scenario.seed=3; repeatable.")
   List<String> sets;
 
+  /** Set by {@link Fleetsim#main}: the JVM exits when the command returns. */
+  private boolean processExitsAfter;
+
+  /** The JVM exits when this command returns (not so for a command run inside a test). */
+  void processExitsAfter() {
+    processExitsAfter = true;
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -149,7 +157,10 @@ final class RunCommand implements Callable<Integer> {
           || c.localWorkers() > 0) {
         report = onCluster(s, dashboardAt);
       } else {
-        report = new ScenarioRunner(s, out, measureHeap, dashboardAt).run();
+        report =
+            processExitsAfter
+                ? ScenarioRunner.exitingAfter(s, out, measureHeap, dashboardAt).run()
+                : new ScenarioRunner(s, out, measureHeap, dashboardAt).run();
       }
     } catch (io.fleetsim.scenario.ScenarioException
         | io.fleetsim.mtp.ListenException

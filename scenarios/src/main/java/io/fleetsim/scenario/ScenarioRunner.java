@@ -60,6 +60,20 @@ public final class ScenarioRunner {
   }
 
   /**
+   * As above, for a process that exits once {@link #run()} returns (the {@code run} command): the
+   * report is complete, and an in-memory fleet's actors are left to the exit ({@link
+   * LocalRun#stopFleet()}).
+   */
+  public static ScenarioRunner exitingAfter(
+      Scenario scenario, PrintWriter out, boolean measureHeap, InetSocketAddress dashboardAt) {
+    return new ScenarioRunner(
+        scenario,
+        out,
+        dashboardAt,
+        s -> new LocalRun(s, 0, s.agents(), s.agents(), measureHeap, true));
+  }
+
+  /**
    * @param fleets the fleet side of the run (a cluster's workers; by default this JVM's agents)
    */
   public ScenarioRunner(

@@ -55,10 +55,16 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
    * Stopped agents still get the Disconnected of their last session: dead letters by design, not
    * worth a log line each; Pekko's own INFO lines (coordinated shutdown) are noise in a run.
    */
+  /**
+   * Quiet, and ended only by its owner: every command stops its fleet itself on Ctrl-C or SIGTERM
+   * (agents first say goodbye, R-MTP.7), and a process that exits after its run's report need not
+   * stop its agents one by one, which Pekko's own JVM hook would otherwise do at exit.
+   */
   private static final Config QUIET =
       ConfigFactory.parseString(
           "pekko.log-dead-letters = off\n"
               + "pekko.log-dead-letters-during-shutdown = off\n"
+              + "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off\n"
               + "pekko.loglevel = WARNING");
 
   private final ActorSystem<Command> system;
@@ -315,6 +321,11 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
   @Override
   public void close() {
     ActorSystems.terminate(system);
+  }
+
+  /** Whether the fleet's actor system has ended ({@link #close()}, {@link #stop}). */
+  public boolean ended() {
+    return system.whenTerminated().isCompleted();
   }
 
   /** The fleet guardian: few instances, so a ReceiveBuilder is fine here. */
