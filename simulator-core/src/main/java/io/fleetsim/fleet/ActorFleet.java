@@ -53,10 +53,8 @@ public final class ActorFleet implements AgentTimers, AutoCloseable {
 
   /**
    * Stopped agents still get the Disconnected of their last session: dead letters by design, not
-   * worth a log line each; Pekko's own INFO lines (coordinated shutdown) are noise in a run.
-   */
-  /**
-   * Quiet, and ended only by its owner: every command stops its fleet itself on Ctrl-C or SIGTERM
+   * worth a log line each; Pekko's own INFO lines (coordinated shutdown) are noise in a run. The
+   * system is ended by its owner only: every command stops its fleet itself on Ctrl-C or SIGTERM
    * (agents first say goodbye, R-MTP.7), and a process that exits after its run's report need not
    * stop its agents one by one, which Pekko's own JVM hook would otherwise do at exit.
    */
