@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,14 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ./fleetsim} launcher rebuilds when a source or pom is newer than the last build, and
- * only then: run in a copy of the repository layout with stand-ins for {@code mvn} and {@code java}
- * on the PATH that record each call.
+ * only then, and starts the JVM with its JIT options before the user's: run in a copy of the
+ * repository layout with stand-ins for {@code mvn} and {@code java} on the PATH that record each
+ * call.
  */
 class LauncherTest {
   @TempDir Path root;
   private Path calls;
   private Path classpath;
   private Path source;
+  private final Map<String, String> env = new HashMap<>();
 
   @BeforeEach
   void layout() throws IOException {
@@ -40,17 +44,47 @@ class LauncherTest {
     Files.createDirectories(classpath.getParent());
   }
 
+  private static final String JIT =
+      "-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000"
+          + " -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000";
+
   @Test
   void noBuildYet_builds_thenRuns() throws Exception {
-    assertThat(launch()).containsExactly("mvn", "java -cp " + cp() + " io.fleetsim.cli.Fleetsim x");
+    assertThat(launch())
+        .containsExactly("mvn", "java " + JIT + " -cp " + cp() + " io.fleetsim.cli.Fleetsim x");
   }
 
   @Test
   void buildNewerThanEverySource_runsWithoutBuilding() throws Exception {
+    built();
+    assertThat(launch())
+        .containsExactly("java " + JIT + " -cp " + cp() + " io.fleetsim.cli.Fleetsim x");
+  }
+
+  @Test
+  void theUsersJavaOptions_comeAfterTheJitOnes_soTheyWin() throws Exception {
+    built();
+    env.put("FLEETSIM_JAVA_OPTS", "-Xmx8g -XX:Tier4InvocationThreshold=5000");
+    assertThat(launch())
+        .containsExactly(
+            "java "
+                + JIT
+                + " -Xmx8g -XX:Tier4InvocationThreshold=5000 -cp "
+                + cp()
+                + " io.fleetsim.cli.Fleetsim x");
+  }
+
+  @Test
+  void emptyJitOptions_giveTheJdksOwnCompiler() throws Exception {
+    built();
+    env.put("FLEETSIM_JIT_OPTS", "");
+    assertThat(launch()).containsExactly("java -cp " + cp() + " io.fleetsim.cli.Fleetsim x");
+  }
+
+  private void built() throws IOException {
     Files.writeString(classpath, "");
     age(source, 60);
     age(root.resolve("pom.xml"), 60);
-    assertThat(launch()).containsExactly("java -cp " + cp() + " io.fleetsim.cli.Fleetsim x");
   }
 
   @Test
@@ -76,6 +110,8 @@ class LauncherTest {
     pb.environment().put("PATH", root.resolve("bin") + ":/usr/bin:/bin");
     pb.environment().remove("FLEETSIM_REBUILD");
     pb.environment().remove("FLEETSIM_JAVA_OPTS");
+    pb.environment().remove("FLEETSIM_JIT_OPTS");
+    pb.environment().putAll(env);
     pb.redirectErrorStream(true).redirectOutput(root.resolve("out.log").toFile());
     Process p = pb.start();
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
