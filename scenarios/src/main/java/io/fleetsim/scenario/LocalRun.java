@@ -173,7 +173,7 @@ public final class LocalRun implements RunFleet {
    * actor system just ends (a million goodbyes nobody keeps cost 2.8 s of CPU per 100,000 agents).
    * When the process exits after the report, an in-memory fleet and its Controller are left to the
    * exit: Pekko would stop each agent and take it out of its parent's children, and the Controller
-   * would close each session to an agent, about 15 µs of CPU per agent for nothing.
+   * would close each session to an agent, about 20 µs of CPU per agent for nothing.
    */
   @Override
   public void stopFleet() {
