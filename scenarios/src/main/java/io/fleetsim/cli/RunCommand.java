@@ -157,10 +157,7 @@ final class RunCommand implements Callable<Integer> {
           || c.localWorkers() > 0) {
         report = onCluster(s, dashboardAt);
       } else {
-        report =
-            processExitsAfter
-                ? ScenarioRunner.exitingAfter(s, out, measureHeap, dashboardAt).run()
-                : new ScenarioRunner(s, out, measureHeap, dashboardAt).run();
+        report = new ScenarioRunner(s, out, measureHeap, dashboardAt, processExitsAfter).run();
       }
     } catch (io.fleetsim.scenario.ScenarioException
         | io.fleetsim.mtp.ListenException

@@ -177,10 +177,10 @@ public final class LocalRun implements RunFleet {
    */
   @Override
   public void stopFleet() {
-    if (scenario.target().inMemoryOnly() && processExitsAfter) {
-      return;
-    }
     if (scenario.target().inMemoryOnly()) {
+      if (processExitsAfter) {
+        return;
+      }
       fleet.close();
     } else {
       fleet.stop(Duration.ofMillis(Math.min(2000, 200 + fleet.spawned() / 50)));

@@ -56,21 +56,25 @@ public final class ScenarioRunner {
    */
   public ScenarioRunner(
       Scenario scenario, PrintWriter out, boolean measureHeap, InetSocketAddress dashboardAt) {
-    this(scenario, out, dashboardAt, s -> new LocalRun(s, 0, s.agents(), s.agents(), measureHeap));
+    this(scenario, out, measureHeap, dashboardAt, false);
   }
 
   /**
-   * As above, for a process that exits once {@link #run()} returns (the {@code run} command): the
-   * report is complete, and an in-memory fleet's actors are left to the exit ({@link
-   * LocalRun#stopFleet()}).
+   * @param processExitsAfter the JVM exits once {@link #run()} returns (the {@code run} command):
+   *     the report is complete, and an in-memory fleet's actors are left to the exit ({@link
+   *     LocalRun#stopFleet()})
    */
-  public static ScenarioRunner exitingAfter(
-      Scenario scenario, PrintWriter out, boolean measureHeap, InetSocketAddress dashboardAt) {
-    return new ScenarioRunner(
+  public ScenarioRunner(
+      Scenario scenario,
+      PrintWriter out,
+      boolean measureHeap,
+      InetSocketAddress dashboardAt,
+      boolean processExitsAfter) {
+    this(
         scenario,
         out,
         dashboardAt,
-        s -> new LocalRun(s, 0, s.agents(), s.agents(), measureHeap, true));
+        s -> new LocalRun(s, 0, s.agents(), s.agents(), measureHeap, processExitsAfter));
   }
 
   /**
