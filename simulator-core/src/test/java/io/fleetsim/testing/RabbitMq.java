@@ -16,11 +16,13 @@ public final class RabbitMq implements AutoCloseable {
   private static final Path SERVER = Path.of("/usr/lib/rabbitmq/bin/rabbitmq-server");
   private final Process process;
   private final int stompPort;
+  private final int distPort;
   private final Path dir;
 
-  private RabbitMq(Process process, int stompPort, Path dir) {
+  private RabbitMq(Process process, int stompPort, int distPort, Path dir) {
     this.process = process;
     this.stompPort = stompPort;
+    this.distPort = distPort;
     this.dir = dir;
   }
 
@@ -67,11 +69,32 @@ public final class RabbitMq implements AutoCloseable {
         dir.resolve("rabbitmq.conf"),
         "listeners.tcp.1 = 127.0.0.1:" + amqp + "\n" + listener + "loopback_users = none\n");
     Files.writeString(dir.resolve("enabled_plugins"), "[rabbitmq_stomp].\n");
+    return launch(dir, stomp, dist);
+  }
+
+  /**
+   * The same broker again after {@link #kill()}: same node, ports and data folder, so its durable
+   * queues are back, as after a real broker's restart.
+   */
+  public RabbitMq restart() throws IOException, InterruptedException {
+    return launch(dir, stompPort, distPort);
+  }
+
+  /**
+   * SIGKILL: the broker goes without a word, as in a crash; its clients see their sockets close.
+   */
+  public void kill() throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+  }
+
+  private static RabbitMq launch(Path dir, int stomp, int dist)
+      throws IOException, InterruptedException {
     ProcessBuilder pb =
         new ProcessBuilder(SERVER.toString())
             .directory(dir.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("server.log").toFile());
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile()));
     Map<String, String> env = pb.environment();
     env.put("RABBITMQ_NODENAME", "fleetsim-" + stomp + "@localhost");
     env.put("RABBITMQ_CONFIG_FILE", dir.resolve("rabbitmq").toString());
@@ -86,7 +109,7 @@ public final class RabbitMq implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (true) {
       try (Socket ignored = new Socket("127.0.0.1", stomp)) {
-        return new RabbitMq(p, stomp, dir);
+        return new RabbitMq(p, stomp, dist, dir);
       } catch (IOException notYet) {
         if (!p.isAlive() || System.nanoTime() > deadline) {
           stop(p);

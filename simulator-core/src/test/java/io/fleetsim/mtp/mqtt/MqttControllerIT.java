@@ -3,10 +3,10 @@ package io.fleetsim.mtp.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsim.controller.ReferenceController;
-import io.fleetsim.controller.Workload;
 import io.fleetsim.mtp.MtpListener;
 import io.fleetsim.mtp.Transports;
 import io.fleetsim.testing.Await;
+import io.fleetsim.testing.BrokerCrash;
 import io.fleetsim.testing.Listener;
 import io.fleetsim.testing.SerialGet;
 import io.fleetsim.testing.TestFleet;
@@ -79,51 +79,22 @@ class MqttControllerIT {
   @Test
   void brokerKilledUnderAWorkload_everyoneResubscribes_andNoAnswerIsCountedThatWasNotGiven()
       throws Exception {
-    Mosquitto broker = Mosquitto.start();
-    int port = broker.port;
+    Mosquitto[] broker = {Mosquitto.start()};
+    int port = broker[0].port;
     try (Transports t = Transports.create(2);
         ReferenceController controller = controller(t, port, true, false);
         TestFleet fleet = fleet(t, port, true, 5)) {
       fleet.start();
-      Await.until(() -> controller.provisioned() == AGENTS, Duration.ofSeconds(60));
-      long before = controller.connectRecords();
-      Workload.Spec d = Workload.Spec.defaults(100);
-      try (Workload work =
-          Workload.start(
-              controller,
-              new Workload.Spec(
-                  100, 1, 0, 0, d.getPaths(), d.setParam(), d.setValue(), d.operateCommand()),
-              t.group().next(),
-              1)) {
-        Await.until(() -> answeredGets(controller) >= 100, Duration.ofSeconds(20));
-        broker.kill(); // in the middle of the workload: some requests are on the way
-        Await.until(() -> controller.connectedAgents().isEmpty(), Duration.ofSeconds(10));
-        // requests fall due while there is no broker: counted, not answered
-        Await.until(() -> work.notSent() + work.failed() > 0, Duration.ofSeconds(10));
-        broker = Mosquitto.startOn(port);
-        // both sides resubscribed: every agent announces itself again, and answers again
-        Await.until(() -> controller.connectRecords() == before + AGENTS, Duration.ofSeconds(60));
-        long atRestart = answeredGets(controller);
-        Await.until(() -> answeredGets(controller) >= atRestart + 100, Duration.ofSeconds(30));
-        assertThat(work.notSent() + work.failed()).as("the outage is counted").isPositive();
-      }
-      long answered = answeredGets(controller);
-      long given =
-          fleet.stats().handled().entrySet().stream()
-              .filter(e -> e.getKey().equalsIgnoreCase("get"))
-              .mapToLong(java.util.Map.Entry::getValue)
-              .sum();
-      assertThat(answered).as("Gets counted answered by the Controller").isLessThanOrEqualTo(given);
-      assertThat(controller.provisioned()).isEqualTo(AGENTS); // not provisioned twice
+      BrokerCrash.underAGetWorkload(
+          t,
+          controller,
+          fleet,
+          AGENTS,
+          () -> broker[0].kill(),
+          () -> broker[0] = Mosquitto.startOn(port));
     } finally {
-      broker.close();
+      broker[0].close();
     }
-  }
-
-  /** Get round trips the Controller recorded as answered. */
-  private static long answeredGets(ReferenceController controller) {
-    controller.latencies().interval("Get"); // drains into the total
-    return controller.latencies().total("Get").getTotalCount();
   }
 
   @Test
