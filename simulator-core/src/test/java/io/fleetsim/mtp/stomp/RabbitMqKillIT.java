@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Chaos with a real STOMP broker: RabbitMQ killed with SIGKILL under a Get workload and started
  * again on the same ports and data. The Controller and every agent come back by their retry waits
- * (agents: the STOMP ServerRetry* parameters, TR-181 Device.STOMP.Connection; TP-469 6.5),
- * subscribe again and announce themselves with a new STOMPConnectRecord; the Gets are answered
- * again; and the Controller never counts a Get answered that no agent answered.
+ * (agents: the STOMP retry wait from Device.STOMP.Connection.1.ServerRetry*, TR-369 STOMP binding;
+ * TP-469 6.3), subscribe again and announce themselves with a new STOMPConnectRecord; the Gets are
+ * answered again; and the Controller never counts a Get answered that no agent answered.
  */
 class RabbitMqKillIT {
   private static final int AGENTS = ArtemisStompIT.AGENTS;
