@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Soak: N (default 18,000) pre-provisioned WebSocket agents live for D seconds (default 3,720: an
-# hour after the ramp) with Periodic!, ValueChange, 1 % of the links flapping every minute
-# (scenarios/examples/soak.conf) and a workload of R (default 100) Get/Set/Operate a second from
-# `fleetsim controller` in a second JVM, both on loopback (one process may hold ~19,000 sockets here).
+# Soak: N (default 18,000) pre-provisioned WebSocket agents live for D seconds (default 3,800: an
+# hour after the ramp, and long enough that the last samples of both JVMs, about 70 s of forced GCs
+# after 61.5 minutes, are taken while the run is still live) with Periodic!, ValueChange, 1 % of
+# the links flapping every minute (scenarios/examples/soak.conf) and a workload of R (default 100)
+# Get/Set/Operate a second from `fleetsim controller` in a second JVM, both on loopback (one process
+# may hold ~19,000 sockets here).
 # At each sample time (default 11.5 and 61.5 minutes after the start) it records in both JVMs the
 # CPU of the WINDOW seconds before (default 600, from after the workload starts at 90 s: shorter
 # windows swung by 10-25 % with the machine's other load), the simulator's CPU per 1,000 USP messages
@@ -13,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-18000}
-D=${2:-3720}
+D=${2:-3800}
 RATE=${3:-100}
 SAMPLES=${SAMPLES:-690 3690}
 WINDOW=${WINDOW:-600}
