@@ -42,7 +42,7 @@ fi
 # Jazzer 0.24 takes a fuzz test's duration from its annotation only (2 h on each target here, a
 # ceiling), so each target runs in its own JVM (FuzzMain) that is stopped after the given time; its executions are the last libFuzzer
 # status line (#N ... exec/s). A target runs in its module's folder, where Jazzer keeps its inputs.
-LOGBACK="$PWD/bench/fuzz-logback.xml" # errors only: see the file
+LOGBACK="$PWD/bench/logback.xml" # at ERROR: see the file
 for entry in "${TARGETS[@]}"; do
   t=${entry%%=*}
   seconds=$SECONDS_EACH
@@ -53,7 +53,7 @@ for entry in "${TARGETS[@]}"; do
   class=$(echo "${source#*/src/test/java/}" | sed 's|\.java$||; s|/|.|g')
   CP="$PWD/$module/target/test-classes:$PWD/$module/target/classes:$(cat "$module/target/fuzz-test.cp")"
   (cd "$module" && JAZZER_FUZZ=1 timeout -s INT "$seconds" "${FUZZ_JAVA:-java}" -Xmx2g \
-    -Dlogback.configurationFile="$LOGBACK" ${FUZZ_JAVA_OPTS:-} \
+    -Dlogback.configurationFile="$LOGBACK" -Dfleetsim.log.level=ERROR ${FUZZ_JAVA_OPTS:-} \
     -cp "$CP" io.fleetsim.fuzz.FuzzMain "$class#${t#*#}") > "$log" 2>&1 || true
   status=$(grep -a -E "^#[0-9]+" "$log" | tail -1 || true)
   runs=$(echo "$status" | grep -oE "^#[0-9]+" | tr -d '#' || true)
