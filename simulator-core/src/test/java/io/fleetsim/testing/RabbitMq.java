@@ -84,8 +84,14 @@ public final class RabbitMq implements AutoCloseable {
    * SIGKILL: the broker goes without a word, as in a crash; its clients see their sockets close.
    */
   public void kill() throws InterruptedException {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    kill(process);
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  /** SIGKILL to the broker and what it started (the Erlang VM and its helpers). */
+  private static void kill(Process p) {
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
   }
 
   private static RabbitMq launch(Path dir, int stomp, int dist)
@@ -140,8 +146,7 @@ public final class RabbitMq implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    p.descendants().forEach(ProcessHandle::destroyForcibly);
-    p.destroyForcibly();
+    kill(p);
   }
 
   @Override
